@@ -1,0 +1,69 @@
+using GlueTeams.Core.Weeks;
+
+namespace GlueTeams.Core.Records;
+
+/// <summary>Where a record's information came from.</summary>
+public enum ActivitySource
+{
+    Graph,
+    OutlookTag,
+    OutlookCategory,
+    Manual,
+}
+
+public enum ActivityStatus
+{
+    Suggested,
+    Confirmed,
+    Skipped,
+}
+
+public enum Impact
+{
+    Multiplier,
+    OneOff,
+}
+
+/// <summary>What the tool proposes; never shown to a manager.</summary>
+public sealed record Suggestion(string CategoryId, double Confidence, string Reason);
+
+/// <summary>What the engineer decided. Only this is ever summarised or shared.</summary>
+public sealed record Confirmation(
+    string CategoryId,
+    Impact Impact,
+    Uri? ArtifactLink,
+    string? ArtifactTitle,
+    string? OutcomeNote,
+    bool Delegated,
+    bool SharedWithManager,
+    DateTimeOffset ConfirmedAt);
+
+/// <summary>One calendar occurrence (or manual entry) of one user, in one ISO week.</summary>
+public sealed record ActivityRecord
+{
+    public const string RedactedTitle = "(private appointment)";
+
+    public required string TenantId { get; init; }
+    public required string UserId { get; init; }
+    /// <summary>The calendar event's iCalUId (one per occurrence), or another stable id for manual entries.</summary>
+    public required string EventKey { get; init; }
+    public string? SeriesId { get; init; }
+    /// <summary>The ISO week, in the user's own time zone, that the occurrence starts in.</summary>
+    public required IsoWeek Week { get; init; }
+    public required DateTimeOffset Start { get; init; }
+    public required DateTimeOffset End { get; init; }
+    /// <summary>The subject, or <see cref="RedactedTitle"/> for private and confidential items.</summary>
+    public required string Title { get; init; }
+    public bool IsRedacted { get; init; }
+    public bool IsOrganizer { get; init; }
+    public int AttendeeCount { get; init; }
+    public ActivitySource Source { get; init; } = ActivitySource.Graph;
+    public Suggestion? Suggestion { get; init; }
+    public Confirmation? Confirmation { get; init; }
+    public ActivityStatus Status { get; init; } = ActivityStatus.Suggested;
+
+    public int Minutes => (int)Math.Max(0, Math.Round((End - Start).TotalMinutes));
+
+    /// <summary>The category that counts: the confirmed one, else none.</summary>
+    public string? ConfirmedCategoryId => Status == ActivityStatus.Confirmed ? Confirmation?.CategoryId : null;
+}

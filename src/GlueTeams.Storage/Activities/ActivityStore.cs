@@ -1,0 +1,158 @@
+using Azure;
+using Azure.Data.Tables;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Tables;
+
+namespace GlueTeams.Storage.Activities;
+
+/// <summary>A record as stored: its id within the user's partition and the ETag that guards the next write.</summary>
+public sealed record StoredRecord(string Id, ActivityRecord Record, ETag ETag);
+
+/// <summary>The outcome of a guarded write. A conflict is an expected outcome, not an exception.</summary>
+public abstract record WriteResult
+{
+    public sealed record Written(StoredRecord Record) : WriteResult;
+    /// <summary>Someone else wrote first; <see cref="Current"/> is what is stored now.</summary>
+    public sealed record Conflict(StoredRecord Current) : WriteResult;
+    public sealed record NotFound : WriteResult;
+}
+
+/// <summary>How a batch of observed records was written.</summary>
+public sealed record UpsertCounts(int Records, int Transactions);
+
+/// <summary>
+/// Activity records, one partition per tenant and user, row keys "2026-W47|eventKey" so that any run of weeks is a
+/// single range query.
+/// </summary>
+public sealed class ActivityStore(GlueTables tables)
+{
+    private readonly TableClient _table = tables.Activities;
+
+    public static string RecordId(ActivityRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ActivityEntity.RowKey(record.Week, record.EventKey);
+    }
+
+    /// <summary>
+    /// Writes what the calendar says, in transactions of at most 100. Idempotent by event key; calendar facts and
+    /// the suggestion are updated, a user's confirmation or skip is never touched.
+    /// </summary>
+    public async Task<UpsertCounts> UpsertObservedAsync(IReadOnlyCollection<ActivityRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var actions = records
+            .DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
+            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)));
+        var transactions = 0;
+        foreach (var batch in TableLimits.Transactions(actions))
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+            transactions++;
+        }
+        return new UpsertCounts(records.Count, transactions);
+    }
+
+    /// <summary>The one-request form of <see cref="UpsertObservedAsync"/>, for a single change notification.</summary>
+    public async Task UpsertObservedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
+    {
+        var entity = ActivityEntity.Observed(record);
+        TableLimits.CheckEntity(entity);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Adds a record with its decision (a manual entry or an Outlook tag); replaces an existing one only if it is not confirmed.</summary>
+    public async Task<WriteResult> PutDecidedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
+    {
+        var existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
+        if (existing is null)
+        {
+            var entity = ActivityEntity.Full(record);
+            TableLimits.CheckEntity(entity);
+            try
+            {
+                var added = await _table.AddEntityAsync(entity, cancellationToken);
+                return new WriteResult.Written(new StoredRecord(RecordId(record), record, added.Headers.ETag ?? default));
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
+                return existing is null ? new WriteResult.NotFound() : new WriteResult.Conflict(existing);
+            }
+        }
+        return await ReplaceAsync(existing with { Record = record }, cancellationToken);
+    }
+
+    public async Task<StoredRecord?> GetAsync(string tenantId, string userId, string recordId, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(recordId))
+        {
+            return null;
+        }
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.UserPartition(tenantId, userId), recordId, cancellationToken: cancellationToken);
+        return response.HasValue ? ToStored(response.Value!) : null;
+    }
+
+    /// <summary>Every record of the user from the start of <paramref name="from"/> to the end of <paramref name="to"/>, in time order.</summary>
+    public async Task<IReadOnlyList<StoredRecord>> ListAsync(string tenantId, string userId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    {
+        var filter = $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))} " +
+                     $"and RowKey ge {TableKeys.Literal(from.ToString())} and RowKey lt {TableKeys.Literal(to.Next.ToString())}";
+        var records = new List<StoredRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(ToStored(entity));
+        }
+        return records.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Writes the whole record if nobody wrote since <see cref="StoredRecord.ETag"/> was read.</summary>
+    public async Task<WriteResult> ReplaceAsync(StoredRecord updated, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        var entity = ActivityEntity.Full(updated.Record);
+        if (entity.RowKey != updated.Id)
+        {
+            throw new ArgumentException("A record's week and event key cannot change in place.", nameof(updated));
+        }
+        TableLimits.CheckEntity(entity);
+        try
+        {
+            var response = await _table.UpdateEntityAsync(entity, updated.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new WriteResult.Written(updated with { ETag = response.Headers.ETag ?? default });
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            var current = await GetAsync(updated.Record.TenantId, updated.Record.UserId, updated.Id, cancellationToken);
+            return current is null ? new WriteResult.NotFound() : new WriteResult.Conflict(current);
+        }
+    }
+
+    /// <summary>Deletes the record if nobody wrote since it was read (a meeting moved out of its week, or cancelled).</summary>
+    public async Task<bool> DeleteAsync(StoredRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await _table.DeleteEntityAsync(TableKeys.UserPartition(record.Record.TenantId, record.Record.UserId), record.Id, record.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes every record of one user. Returns how many were deleted.</summary>
+    public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+
+    /// <summary>A record id comes from cards and requests: refuse anything that cannot be a row key before asking storage.</summary>
+    private static bool IsWellFormedId(string? recordId) =>
+        recordId is { Length: > 10 and <= 300 } && IsoWeek.TryParse(recordId[..8], out _) && recordId[8] == '|' &&
+        !recordId.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?');
+
+    private static StoredRecord ToStored(TableEntity entity) => new(entity.RowKey, ActivityEntity.ToRecord(entity), entity.ETag);
+}

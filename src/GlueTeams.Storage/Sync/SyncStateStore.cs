@@ -1,0 +1,67 @@
+using Azure.Data.Tables;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Tables;
+
+namespace GlueTeams.Storage.Sync;
+
+/// <summary>Where one user's sync of one week stands: the Graph delta link for the next run, and whether it must run again.</summary>
+public sealed record SyncState(
+    string TenantId,
+    string UserId,
+    IsoWeek Week,
+    string? DeltaLink,
+    DateTimeOffset? LastSyncedAt,
+    bool NeedsResync,
+    string? LastError);
+
+/// <summary>Sync state, partitioned like the records (tenant + user), one row per week.</summary>
+public sealed class SyncStateStore(GlueTables tables)
+{
+    private readonly TableClient _table = tables.SyncState;
+
+    public async Task<SyncState?> GetAsync(string tenantId, string userId, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), week.ToString(), cancellationToken: cancellationToken);
+        return response.HasValue ? ToState(response.Value!) : null;
+    }
+
+    public async Task PutAsync(SyncState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var entity = new TableEntity(TableKeys.UserPartition(state.TenantId, state.UserId), state.Week.ToString())
+        {
+            ["Tenant"] = state.TenantId,
+            ["User"] = state.UserId,
+            ["DeltaLink"] = state.DeltaLink,
+            ["LastSyncedAt"] = state.LastSyncedAt,
+            ["NeedsResync"] = state.NeedsResync,
+            ["LastError"] = state.LastError,
+        };
+        TableLimits.CheckEntity(entity);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Flags the week for another sync (a change notification arrived) without losing its delta link.</summary>
+    public async Task MarkForResyncAsync(string tenantId, string userId, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
+        {
+            ["Tenant"] = tenantId,
+            ["User"] = userId,
+            ["NeedsResync"] = true,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+
+    private static SyncState ToState(TableEntity e) => new(
+        e.GetString("Tenant"),
+        e.GetString("User"),
+        IsoWeek.Parse(e.RowKey),
+        e.GetString("DeltaLink"),
+        e.GetDateTimeOffset("LastSyncedAt"),
+        e.GetBoolean("NeedsResync") ?? false,
+        e.GetString("LastError"));
+}

@@ -1,0 +1,31 @@
+namespace GlueTeams.Storage.Users;
+
+/// <summary>Where to reach a user proactively in Teams: the personal chat the bot was installed in.</summary>
+public sealed record ConversationReference(Uri ServiceUrl, string ConversationId, string BotId);
+
+/// <summary>One engineer who installed GlueTeams, and their choices.</summary>
+public sealed record UserProfile
+{
+    public required string TenantId { get; init; }
+    public required string UserId { get; init; }
+    public string DisplayName { get; init; } = "";
+    public string? UserPrincipalName { get; init; }
+    /// <summary>IANA or Windows time zone id; the user's weeks and card time are in this zone.</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+    /// <summary>Whether GlueTeams may read the calendar and send the weekly card.</summary>
+    public bool OptedIn { get; init; } = true;
+    public bool Paused { get; init; }
+    /// <summary>False after uninstall: nothing is sent any more.</summary>
+    public bool Installed { get; init; } = true;
+    public DayOfWeek CardDay { get; init; } = DayOfWeek.Friday;
+    public TimeOnly CardTime { get; init; } = new(15, 0);
+    /// <summary>Whether confirmed records are shared with the manager. Null until the user answers: nothing is shared.</summary>
+    public bool? SharingDefault { get; init; }
+    public ConversationReference? Conversation { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool ShouldReceiveCards => OptedIn && Installed && !Paused && Conversation is not null;
+
+    public TimeZoneInfo TimeZone =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,82 @@
+using Azure.Data.Tables;
+using GlueTeams.Storage.Tables;
+
+namespace GlueTeams.Storage.Users;
+
+/// <summary>User profiles, one partition per tenant so that a tenant's users can be listed for the weekly fan-out.</summary>
+public sealed class UserStore(GlueTables tables)
+{
+    private readonly TableClient _table = tables.Users;
+
+    public async Task<UserProfile?> GetAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(tenantId), TableKeys.Encode(userId), cancellationToken: cancellationToken);
+        return response.HasValue ? ToProfile(response.Value!) : null;
+    }
+
+    public async Task UpsertAsync(UserProfile profile, CancellationToken cancellationToken = default)
+    {
+        var entity = ToEntity(profile);
+        TableLimits.CheckEntity(entity);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every user of a tenant, page by page (a page is at most 1,000 rows).</summary>
+    public async IAsyncEnumerable<UserProfile> ListAsync(string tenantId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(TableKeys.Encode(tenantId))}", cancellationToken: cancellationToken))
+        {
+            yield return ToProfile(entity);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(userId), cancellationToken: cancellationToken);
+        return response.Status != 404;
+    }
+
+    private static TableEntity ToEntity(UserProfile p) => new(TableKeys.Encode(p.TenantId), TableKeys.Encode(p.UserId))
+    {
+        ["Tenant"] = p.TenantId,
+        ["User"] = p.UserId,
+        ["DisplayName"] = p.DisplayName,
+        ["Upn"] = p.UserPrincipalName,
+        ["TimeZone"] = p.TimeZoneId,
+        ["OptedIn"] = p.OptedIn,
+        ["Paused"] = p.Paused,
+        ["Installed"] = p.Installed,
+        ["CardDay"] = (int)p.CardDay,
+        ["CardMinute"] = p.CardTime.Hour * 60 + p.CardTime.Minute,
+        ["SharingDefault"] = p.SharingDefault,
+        ["ServiceUrl"] = p.Conversation?.ServiceUrl.AbsoluteUri,
+        ["ConversationId"] = p.Conversation?.ConversationId,
+        ["BotId"] = p.Conversation?.BotId,
+        ["CreatedAt"] = p.CreatedAt,
+    };
+
+    private static UserProfile ToProfile(TableEntity e)
+    {
+        var serviceUrl = e.GetString("ServiceUrl");
+        var conversationId = e.GetString("ConversationId");
+        var minute = e.GetInt32("CardMinute") ?? 15 * 60;
+        return new UserProfile
+        {
+            TenantId = e.GetString("Tenant"),
+            UserId = e.GetString("User"),
+            DisplayName = e.GetString("DisplayName") ?? "",
+            UserPrincipalName = e.GetString("Upn"),
+            TimeZoneId = e.GetString("TimeZone") ?? "UTC",
+            OptedIn = e.GetBoolean("OptedIn") ?? true,
+            Paused = e.GetBoolean("Paused") ?? false,
+            Installed = e.GetBoolean("Installed") ?? true,
+            CardDay = (DayOfWeek)(e.GetInt32("CardDay") ?? (int)DayOfWeek.Friday),
+            CardTime = new TimeOnly(minute / 60, minute % 60),
+            SharingDefault = e.GetBoolean("SharingDefault"),
+            Conversation = serviceUrl is null || conversationId is null
+                ? null
+                : new ConversationReference(new Uri(serviceUrl), conversationId, e.GetString("BotId") ?? ""),
+            CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GlueTeams.Testing;
+
+/// <summary>
+/// The Azurite table and queue servers the tests run against. `./glue test` starts one and passes its endpoints in
+/// GLUE_AZURITE_TABLE / GLUE_AZURITE_QUEUE; a test run started any other way (an IDE, `dotnet test`) starts its own
+/// from the repository's node_modules on free loopback ports and stops it when the process exits.
+/// </summary>
+public static class Azurite
+{
+    public const string AccountName = "devstoreaccount1";
+    // The well-known Azurite development key, public in Microsoft's documentation; never a real secret.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<(Uri Table, Uri Queue)> s_endpoints = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Uri TableEndpoint => s_endpoints.Value.Table;
+    public static Uri QueueEndpoint => s_endpoints.Value.Queue;
+
+    public static string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
+
+    /// <summary>Storage options on a table prefix of their own, so that every test class sees only its own rows.</summary>
+    public static GlueTeams.Storage.StorageOptions NewStorageOptions() => new()
+    {
+        ConnectionString = ConnectionString,
+        TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    private static (Uri, Uri) Start()
+    {
+        var table = Environment.GetEnvironmentVariable("GLUE_AZURITE_TABLE");
+        var queue = Environment.GetEnvironmentVariable("GLUE_AZURITE_QUEUE");
+        if (!string.IsNullOrEmpty(table) && !string.IsNullOrEmpty(queue))
+        {
+            return (new Uri(table), new Uri(queue));
+        }
+        int tablePort = FreePort(), queuePort = FreePort();
+        var root = RepositoryRoot();
+        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run `npm ci` in {root}, or use ./glue test.");
+        }
+        var location = Directory.CreateTempSubdirectory("glue-azurite-").FullName;
+        var process = Process.Start(new ProcessStartInfo(azurite)
+        {
+            ArgumentList =
+            {
+                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence", "--location", location,
+                "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--queueHost", "127.0.0.1",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        };
+        WaitForPort(tablePort);
+        WaitForPort(queuePort);
+        return (new Uri($"http://127.0.0.1:{tablePort}/{AccountName}"), new Uri($"http://127.0.0.1:{queuePort}/{AccountName}"));
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GlueTeams.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (GlueTeams.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void WaitForPort(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        throw new TimeoutException($"Azurite did not listen on port {port} within 30 s.");
+    }
+}
