@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GlueTeams.Simulator.Tokens;
+
+/// <summary>What a minted token should say. Defaults give a valid token; tests change one thing at a time.</summary>
+public sealed record TokenRequest
+{
+    public required string Issuer { get; init; }
+    public required string Audience { get; init; }
+    public IReadOnlyDictionary<string, object> Claims { get; init; } = new Dictionary<string, object>();
+    public DateTimeOffset? NotBefore { get; init; }
+    public DateTimeOffset? Expires { get; init; }
+    /// <summary>Sign with a key that the issuer's JWKS does not publish (a forgery).</summary>
+    public bool SignWithUnknownKey { get; init; }
+    /// <summary>Emit an unsigned token with "alg": "none".</summary>
+    public bool AlgNone { get; init; }
+}
+
+/// <summary>
+/// A development token issuer: an RSA key, the OpenID metadata and JWKS that publish it, and real signed JWTs in the
+/// shapes of the Bot Connector (inbound bot traffic) and of Entra ID (tab and add-in API). Used by the simulator in
+/// Development, and in-process by tests.
+/// </summary>
+public sealed class DevTokenIssuer : IDisposable
+{
+    public const string BotIssuer = "https://api.botframework.com";
+
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _unknownRsa = RSA.Create(2048);
+    private readonly RsaSecurityKey _key;
+    private readonly RsaSecurityKey _unknownKey;
+    private readonly TimeProvider _time;
+
+    public DevTokenIssuer(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _key = new RsaSecurityKey(_rsa) { KeyId = "dev-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() };
+        _unknownKey = new RsaSecurityKey(_unknownRsa) { KeyId = _key.KeyId + "-unknown" };
+    }
+
+    public string KeyId => _key.KeyId;
+
+    /// <summary>The issuer Entra ID uses for v2.0 tokens of a tenant.</summary>
+    public static string EntraIssuer(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
+
+    public string Mint(TokenRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = request.Issuer,
+            Audience = request.Audience,
+            IssuedAt = (request.NotBefore ?? now.AddMinutes(-1)).UtcDateTime,
+            NotBefore = (request.NotBefore ?? now.AddMinutes(-1)).UtcDateTime,
+            Expires = (request.Expires ?? now.AddHours(1)).UtcDateTime,
+            Claims = request.Claims.ToDictionary(),
+        };
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        if (request.AlgNone)
+        {
+            return handler.CreateToken(System.Text.Json.JsonSerializer.Serialize(Payload(descriptor)));
+        }
+        descriptor.SigningCredentials = new SigningCredentials(request.SignWithUnknownKey ? _unknownKey : _key, SecurityAlgorithms.RsaSha256);
+        return handler.CreateToken(descriptor);
+    }
+
+    /// <summary>A token as the Bot Connector sends it to a bot: audience = the bot's app id, the serviceurl claim.</summary>
+    public string MintBotToken(string appId, string serviceUrl, Func<TokenRequest, TokenRequest>? change = null)
+    {
+        var request = new TokenRequest
+        {
+            Issuer = BotIssuer,
+            Audience = appId,
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl, ["appid"] = "deadbeef-0000-0000-0000-00000000b07" },
+        };
+        return Mint(change is null ? request : change(request));
+    }
+
+    /// <summary>An Entra ID v2.0 access token for our API, as Teams SSO or Outlook SSO obtains it.</summary>
+    public string MintUserToken(string tenantId, string objectId, string audience, string? name = null, string? upn = null, Func<TokenRequest, TokenRequest>? change = null)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["tid"] = tenantId,
+            ["oid"] = objectId,
+            ["sub"] = objectId,
+            ["ver"] = "2.0",
+            ["scp"] = "access_as_user",
+        };
+        if (name is not null)
+        {
+            claims["name"] = name;
+        }
+        if (upn is not null)
+        {
+            claims["preferred_username"] = upn;
+        }
+        var request = new TokenRequest { Issuer = EntraIssuer(tenantId), Audience = audience, Claims = claims };
+        return Mint(change is null ? request : change(request));
+    }
+
+    /// <summary>The OpenID Connect discovery document; <paramref name="jwksUri"/> is where <see cref="Jwks"/> is served.</summary>
+    public static string OpenIdConfiguration(string issuer, Uri jwksUri) => new JsonObject
+    {
+        ["issuer"] = issuer,
+        ["jwks_uri"] = jwksUri.AbsoluteUri,
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+    }.ToJsonString();
+
+    /// <summary>The JSON Web Key Set that publishes the signing key (and only it), endorsed for the msteams channel as the Bot Framework's keys are.</summary>
+    public string Jwks()
+    {
+        var parameters = _rsa.ExportParameters(false);
+        return new JsonObject
+        {
+            ["keys"] = new JsonArray(new JsonObject
+            {
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["kid"] = _key.KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["endorsements"] = new JsonArray("msteams"),
+            }),
+        }.ToJsonString();
+    }
+
+    public void Dispose()
+    {
+        _rsa.Dispose();
+        _unknownRsa.Dispose();
+    }
+
+    private static Dictionary<string, object> Payload(SecurityTokenDescriptor d)
+    {
+        var payload = new Dictionary<string, object>(d.Claims)
+        {
+            ["iss"] = d.Issuer,
+            ["aud"] = d.Audience,
+            ["nbf"] = EpochTime.GetIntDate(d.NotBefore!.Value),
+            ["exp"] = EpochTime.GetIntDate(d.Expires!.Value),
+        };
+        return payload;
+    }
+}
