@@ -46,12 +46,11 @@ public static class Azurite
         {
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run `npm ci` in {root}, or use ./glue test.");
         }
-        var location = Directory.CreateTempSubdirectory("glue-azurite-").FullName;
         var process = Process.Start(new ProcessStartInfo(azurite)
         {
             ArgumentList =
             {
-                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence", "--location", location,
+                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence",
                 "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -60,16 +59,17 @@ public static class Azurite
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         };
-        WaitForPort(tablePort);
-        WaitForPort(queuePort);
+        WaitForPort(tablePort, process, output);
+        WaitForPort(queuePort, process, output);
         return (new Uri($"http://127.0.0.1:{tablePort}/{AccountName}"), new Uri($"http://127.0.0.1:{queuePort}/{AccountName}"));
     }
 
@@ -92,11 +92,15 @@ public static class Azurite
         throw new InvalidOperationException("The repository root (GlueTeams.sln) was not found above " + AppContext.BaseDirectory);
     }
 
-    private static void WaitForPort(int port)
+    private static void WaitForPort(int port, Process process, IEnumerable<string> output)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join('\n', output)}");
+            }
             try
             {
                 using var client = new TcpClient();

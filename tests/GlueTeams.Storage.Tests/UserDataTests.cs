@@ -1,0 +1,97 @@
+using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Sync;
+using GlueTeams.Storage.Users;
+
+namespace GlueTeams.Storage.Tests;
+
+[TestClass]
+public sealed class UserDataTests : StorageTestBase
+{
+    private static UserProfile Profile(string tenant = "tenant-a", string user = "user-1") => new()
+    {
+        TenantId = tenant,
+        UserId = user,
+        DisplayName = "Ada Lovelace",
+        UserPrincipalName = "ada@contoso.example",
+        TimeZoneId = "Europe/Berlin",
+        CardDay = DayOfWeek.Thursday,
+        CardTime = new TimeOnly(16, 30),
+        SharingDefault = null,
+        Conversation = new ConversationReference(new Uri("https://smba.trafficmanager.net/emea/"), "a:1xyz", "28:bot"),
+        CreatedAt = Monday47,
+    };
+
+    [TestMethod]
+    public async Task UserStore_RoundTripsAndLists()
+    {
+        await Users.UpsertAsync(Profile());
+        await Users.UpsertAsync(Profile(user: "user-2") with { Paused = true, SharingDefault = true });
+        await Users.UpsertAsync(Profile(tenant: "tenant-b"));
+
+        Assert.AreEqual(Profile(), await Users.GetAsync("tenant-a", "user-1"));
+        var listed = await Users.ListAsync("tenant-a").ToListAsync();
+        Assert.HasCount(2, listed);
+        Assert.IsTrue(listed.Single(u => u.UserId == "user-2").SharingDefault);
+        Assert.IsNull(Profile().SharingDefault, "nothing is shared until the user answers");
+        Assert.IsTrue(Profile().ShouldReceiveCards);
+        Assert.IsFalse(listed.Single(u => u.UserId == "user-2").ShouldReceiveCards);
+    }
+
+    [TestMethod]
+    public async Task UserStore_UnknownUser_IsNull() => Assert.IsNull(await Users.GetAsync("tenant-a", "nobody"));
+
+    [TestMethod]
+    public async Task SyncState_RoundTripsAndMarkKeepsTheDeltaLink()
+    {
+        var state = new SyncState("tenant-a", "user-1", Week47, "https://graph.example/delta?token=abc", Monday47, false, null);
+        await SyncStates.PutAsync(state);
+        Assert.AreEqual(state, await SyncStates.GetAsync("tenant-a", "user-1", Week47));
+
+        await SyncStates.MarkForResyncAsync("tenant-a", "user-1", Week47);
+
+        var marked = (await SyncStates.GetAsync("tenant-a", "user-1", Week47))!;
+        Assert.IsTrue(marked.NeedsResync);
+        Assert.AreEqual(state.DeltaLink, marked.DeltaLink);
+        Assert.IsNull(await SyncStates.GetAsync("tenant-b", "user-1", Week47));
+    }
+
+    [TestMethod]
+    public async Task AuditLog_ListsNewestFirstPerSubject()
+    {
+        await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-summary", "12 weeks");
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-member", "week 2026-W47");
+        await Audit.AppendAsync("tenant-a", "user-2", "manager-1", "manager-viewed-summary", "12 weeks");
+
+        var entries = await Audit.ListAsync("tenant-a", "user-1");
+
+        CollectionAssert.AreEqual(new[] { "manager-viewed-member", "manager-viewed-summary" }, entries.Select(e => e.Action).ToArray());
+        Assert.AreEqual(Monday47.AddMinutes(5), entries[0].At);
+        Assert.IsEmpty(await Audit.ListAsync("tenant-b", "user-1"));
+    }
+
+    [TestMethod]
+    public async Task Erase_DeletesEveryTableOfThatUserOnlyAndCountsIt()
+    {
+        await Users.UpsertAsync(Profile());
+        await Users.UpsertAsync(Profile(user: "user-2"));
+        await Activities.UpsertObservedAsync(Enumerable.Range(0, 130).Select(i => Observed($"ev-{i}")).ToList());
+        await Activities.UpsertObservedAsync([Observed("ev-0", user: "user-2")]);
+        await SyncStates.PutAsync(new SyncState("tenant-a", "user-1", Week47, null, Monday47, false, null));
+        await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-summary", "");
+        var eraser = new UserDataEraser(Activities, SyncStates, Audit, Users);
+
+        var counts = await eraser.EraseAsync("tenant-a", "user-1");
+
+        Assert.AreEqual(new ErasureCounts(130, 1, 1, true), counts);
+        Assert.IsNull(await Users.GetAsync("tenant-a", "user-1"));
+        Assert.IsEmpty(await Activities.ListAsync("tenant-a", "user-1", Week47, Week47));
+        Assert.IsEmpty(await Audit.ListAsync("tenant-a", "user-1"));
+        Assert.IsNotNull(await Users.GetAsync("tenant-a", "user-2"));
+        Assert.HasCount(1, await Activities.ListAsync("tenant-a", "user-2", Week47, Week47));
+        var tenantLog = await Audit.ListAsync("tenant-a", AuditLog.TenantSubject);
+        Assert.AreEqual("user-data-erased", tenantLog.Single().Action);
+
+        Assert.AreEqual(new ErasureCounts(0, 0, 0, false), await eraser.EraseAsync("tenant-a", "user-1"));
+    }
+}
