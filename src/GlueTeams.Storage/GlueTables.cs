@@ -17,6 +17,7 @@ public sealed class GlueTables
         Users = Service.GetTableClient(options.TablePrefix + "Users");
         SyncState = Service.GetTableClient(options.TablePrefix + "SyncState");
         Audit = Service.GetTableClient(options.TablePrefix + "Audit");
+        Claims = Service.GetTableClient(options.TablePrefix + "Claims");
     }
 
     public TableServiceClient Service { get; }
@@ -24,8 +25,9 @@ public sealed class GlueTables
     public TableClient Users { get; }
     public TableClient SyncState { get; }
     public TableClient Audit { get; }
+    public TableClient Claims { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

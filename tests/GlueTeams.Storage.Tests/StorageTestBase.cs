@@ -2,6 +2,7 @@ using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
@@ -20,6 +21,7 @@ public abstract class StorageTestBase
     protected UserStore Users { get; private set; } = null!;
     protected SyncStateStore SyncStates { get; private set; } = null!;
     protected AuditLog Audit { get; private set; } = null!;
+    protected ClaimStore Claims { get; private set; } = null!;
     protected FakeTimeProvider Time { get; } = new(Monday47);
 
     [TestInitialize]
@@ -31,6 +33,7 @@ public abstract class StorageTestBase
         Users = new UserStore(Tables);
         SyncStates = new SyncStateStore(Tables);
         Audit = new AuditLog(Tables, Time);
+        Claims = new ClaimStore(Tables, Time);
     }
 
     [TestCleanup]

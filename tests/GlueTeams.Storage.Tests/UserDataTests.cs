@@ -79,11 +79,12 @@ public sealed class UserDataTests : StorageTestBase
         await Activities.UpsertObservedAsync([Observed("ev-0", user: "user-2")]);
         await SyncStates.PutAsync(new SyncState("tenant-a", "user-1", Week47, null, Monday47, false, null));
         await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-summary", "");
-        var eraser = new UserDataEraser(Activities, SyncStates, Audit, Users);
+        await Claims.TryClaimAsync("tenant-a", "user-1", "activity:abc", "instance-1");
+        var eraser = new UserDataEraser(Activities, SyncStates, Audit, Claims, Users);
 
         var counts = await eraser.EraseAsync("tenant-a", "user-1");
 
-        Assert.AreEqual(new ErasureCounts(130, 1, 1, true), counts);
+        Assert.AreEqual(new ErasureCounts(130, 1, 1, 1, true), counts);
         Assert.IsNull(await Users.GetAsync("tenant-a", "user-1"));
         Assert.IsEmpty(await Activities.ListAsync("tenant-a", "user-1", Week47, Week47));
         Assert.IsEmpty(await Audit.ListAsync("tenant-a", "user-1"));
@@ -92,6 +93,7 @@ public sealed class UserDataTests : StorageTestBase
         var tenantLog = await Audit.ListAsync("tenant-a", AuditLog.TenantSubject);
         Assert.AreEqual("user-data-erased", tenantLog.Single().Action);
 
-        Assert.AreEqual(new ErasureCounts(0, 0, 0, false), await eraser.EraseAsync("tenant-a", "user-1"));
+        Assert.AreEqual(new ErasureCounts(0, 0, 0, 0, false), await eraser.EraseAsync("tenant-a", "user-1"));
+        Assert.IsTrue(await Claims.TryClaimAsync("tenant-a", "user-1", "activity:abc", "instance-1"), "the erased claim is free again");
     }
 }
