@@ -147,7 +147,7 @@ public sealed class ActivityStore(GlueTables tables)
 
     /// <summary>Deletes every record of one user. Returns how many were deleted.</summary>
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+        TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 
     /// <summary>A record id comes from cards and requests: refuse anything that cannot be a row key before asking storage.</summary>
     private static bool IsWellFormedId(string? recordId) =>

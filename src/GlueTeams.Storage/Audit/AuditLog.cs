@@ -56,5 +56,5 @@ public sealed class AuditLog(GlueTables tables, TimeProvider time)
 
     /// <summary>Removes the entries about one user (their own erasure). The tenant-wide record of the erasure stays.</summary>
     internal Task<int> DeleteSubjectAsync(string tenantId, string subjectUserId, CancellationToken cancellationToken) =>
-        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, subjectUserId), cancellationToken);
+        TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, subjectUserId), cancellationToken);
 }

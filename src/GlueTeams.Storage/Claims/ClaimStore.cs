@@ -38,5 +38,5 @@ public sealed class ClaimStore(GlueTables tables, TimeProvider time)
         await _table.DeleteEntityAsync(TableKeys.UserPartition(tenantId, userId), TableKeys.Encode(key), cancellationToken: cancellationToken);
 
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+        TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 }

@@ -54,7 +54,7 @@ public sealed class SyncStateStore(GlueTables tables)
     }
 
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        PartitionEraser.DeleteAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+        TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 
     private static SyncState ToState(TableEntity e) => new(
         e.GetString("Tenant"),
