@@ -18,6 +18,7 @@ public sealed class GlueTables
         SyncState = Service.GetTableClient(options.TablePrefix + "SyncState");
         Audit = Service.GetTableClient(options.TablePrefix + "Audit");
         Claims = Service.GetTableClient(options.TablePrefix + "Claims");
+        Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
     }
 
     public TableServiceClient Service { get; }
@@ -26,8 +27,9 @@ public sealed class GlueTables
     public TableClient SyncState { get; }
     public TableClient Audit { get; }
     public TableClient Claims { get; }
+    public TableClient Schedule { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

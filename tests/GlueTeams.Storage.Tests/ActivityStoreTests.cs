@@ -96,6 +96,7 @@ public sealed class ActivityStoreTests : StorageTestBase
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
         var read = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
         Assert.IsTrue(await Activities.DeleteAsync(read));
+        Assert.IsFalse(await Activities.DeleteAsync(read), "a second delete finds nothing");
         Assert.IsInstanceOfType<WriteResult.NotFound>(await Activities.ReplaceAsync(read));
     }
 

@@ -60,15 +60,6 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-W{Week:D2}");
 
     /// <summary>The first instant of a local date. Where midnight is skipped by a DST jump, the first valid instant after it.</summary>
-    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-        // An ambiguous midnight (clocks set back over it) starts at its first occurrence: the larger offset.
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone) =>
+        LocalTime.ToInstant(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 }

@@ -136,8 +136,8 @@ public sealed class ActivityStore(GlueTables tables)
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await _table.DeleteEntityAsync(TableKeys.UserPartition(record.Record.TenantId, record.Record.UserId), record.Id, record.ETag, cancellationToken);
-            return true;
+            var response = await _table.DeleteEntityAsync(TableKeys.UserPartition(record.Record.TenantId, record.Record.UserId), record.Id, record.ETag, cancellationToken);
+            return response.Status != 404; // the SDK returns a 404 on delete instead of throwing
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {

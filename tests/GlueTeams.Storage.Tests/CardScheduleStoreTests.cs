@@ -1,0 +1,68 @@
+using GlueTeams.Storage.Schedule;
+
+namespace GlueTeams.Storage.Tests;
+
+[TestClass]
+public sealed class CardScheduleStoreTests : StorageTestBase
+{
+    private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public async Task TakeDue_ReturnsOnlyWhatIsDue_Once()
+    {
+        var schedule = new CardScheduleStore(Tables);
+        await schedule.ScheduleAsync("tenant-a", "due-now", Friday);
+        await schedule.ScheduleAsync("tenant-a", "missed-yesterday", Friday.AddDays(-1));
+        await schedule.ScheduleAsync("tenant-b", "later", Friday.AddMinutes(1));
+
+        var due = await schedule.TakeDueAsync(Friday, 100);
+        var again = await schedule.TakeDueAsync(Friday, 100);
+
+        CollectionAssert.AreEquivalent(new[] { "due-now", "missed-yesterday" }, due.Select(d => d.UserId).ToArray());
+        Assert.IsEmpty(again);
+        Assert.AreEqual("later", (await schedule.TakeDueAsync(Friday.AddMinutes(1), 100)).Single().UserId);
+    }
+
+    [TestMethod]
+    public async Task TakeDue_TwoInstancesPolling_EachCardTakenExactlyOnce()
+    {
+        var instanceA = new CardScheduleStore(Tables);
+        var instanceB = new CardScheduleStore(Tables);
+        for (var i = 0; i < 60; i++)
+        {
+            await instanceA.ScheduleAsync("tenant-a", $"user-{i}", Friday.AddSeconds(-i));
+        }
+
+        var results = await Task.WhenAll(
+            instanceA.TakeDueAsync(Friday, 1000), instanceB.TakeDueAsync(Friday, 1000),
+            instanceA.TakeDueAsync(Friday, 1000), instanceB.TakeDueAsync(Friday, 1000));
+
+        var taken = results.SelectMany(r => r).Select(d => d.UserId).ToList();
+        Assert.HasCount(60, taken);
+        Assert.AreEqual(60, taken.Distinct().Count());
+    }
+
+    [TestMethod]
+    public async Task Schedule_Rescheduled_ReplacesThePreviousEntry()
+    {
+        var schedule = new CardScheduleStore(Tables);
+        await schedule.ScheduleAsync("tenant-a", "user-1", Friday);
+        await schedule.ScheduleAsync("tenant-a", "user-1", Friday.AddDays(-1).AddHours(2), previousDueAt: Friday);
+
+        var due = await schedule.TakeDueAsync(Friday, 100);
+
+        Assert.AreEqual(Friday.AddDays(-1).AddHours(2), due.Single().DueAt);
+    }
+
+    [TestMethod]
+    public async Task TakeDue_RespectsMax()
+    {
+        var schedule = new CardScheduleStore(Tables);
+        for (var i = 0; i < 5; i++)
+        {
+            await schedule.ScheduleAsync("tenant-a", $"user-{i}", Friday);
+        }
+        Assert.HasCount(2, await schedule.TakeDueAsync(Friday, 2));
+        Assert.HasCount(3, await schedule.TakeDueAsync(Friday, 100));
+    }
+}
