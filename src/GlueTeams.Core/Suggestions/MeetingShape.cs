@@ -17,17 +17,17 @@ internal sealed record MeetingShape(int Others, bool WithManager, bool ManagerKn
             IsAway: calendarEvent.IsAllDay || string.Equals(calendarEvent.ShowAs, "oof", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>"Recurring 1:1 you organise", "Meeting with 8 others", "Block with just you".</summary>
+    /// <summary>"Recurring 1:1 you organise with your manager", "Meeting with 8 others", "Block with just you".</summary>
     public override string ToString()
     {
         var kind = Others switch
         {
             0 => "block with just you",
-            1 when WithManager => "1:1 with your manager",
             1 => "1:1",
             _ => $"meeting with {Others} others",
         };
-        var text = (IsRecurring ? "recurring " : "") + kind + (IsOrganizer && Others > 0 ? " you organise" : "");
+        var text = (IsRecurring ? "recurring " : "") + kind + (IsOrganizer && Others > 0 ? " you organise" : "")
+            + (WithManager ? " with your manager" : "");
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 }

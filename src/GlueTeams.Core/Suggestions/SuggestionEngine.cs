@@ -102,7 +102,9 @@ public static class SuggestionEngine
         }
         if (shape.Others == 0)
         {
-            return glue.CategoryId is not null && glue.Score >= 3 && top.CategoryId == glue.CategoryId
+            // A block with just you is focus time or personal unless the title clearly says otherwise.
+            var notGlue = scores.FirstOrDefault(s => s.CategoryId == GlueCategories.NotGlueId).Score;
+            return glue.CategoryId is not null && glue.Score >= 3 && glue.Score > notGlue
                 ? fromTitle! with { Confidence = Math.Min(fromTitle.Confidence, 0.7) }
                 : new Suggestion(GlueCategories.NotGlueId, 0.85, $"{shape}: a focus or personal block");
         }

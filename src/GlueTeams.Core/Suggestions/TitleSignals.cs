@@ -2,7 +2,7 @@ using GlueTeams.Core.Categories;
 
 namespace GlueTeams.Core.Suggestions;
 
-/// <summary>A keyword phrase found in a title, the category it points to and how strongly (1 weak, 2 medium, 3 strong).</summary>
+/// <summary>A keyword phrase found in a title, the category it points to and how strongly (1 weak … 3 strong, 4 for words that name the activity itself).</summary>
 public sealed record TitleSignal(string CategoryId, string Phrase, int Weight);
 
 /// <summary>
@@ -42,12 +42,15 @@ public static class TitleSignals
             "definition of done", "best practices", "engineering excellence", "policy", "guild"]),
         ("process", 2, ["standard", "tooling", "practices", "improvement", "improvements", "template", "rubric", "rotation", "playbook",
             "developer experience", "proposal"]),
-        ("incident", 3, ["postmortem", "post mortem", "incident", "incidents", "rca", "root cause", "coe", "sev", "five whys", "5 whys",
-            "outage", "pir", "post incident", "war room", "blameless", "corrective actions", "ops review"]),
+        ("incident", 4, ["postmortem", "post mortem", "incident review", "incident retro", "incident retrospective", "rca", "root cause",
+            "coe", "five whys", "5 whys", "pir", "post incident", "blameless"]),
+        ("incident", 3, ["incident", "incidents", "sev", "outage", "war room", "corrective actions", "ops review"]),
         ("incident", 2, ["action items", "bridge"]),
-        ("hiring", 3, ["interview", "interviews", "interviewing", "interviewer", "debrief", "hiring", "hiring committee", "phone screen",
-            "screening", "candidate", "bar raiser", "recruiter", "recruiting", "take home review", "onsite loop", "interview loop"]),
-        ("hiring", 2, ["loop", "screen", "onsite", "hc", "sourcing"]),
+        // Words that name the activity itself outweigh words about its topic: an interview on system design is hiring.
+        ("hiring", 4, ["interview", "interviews", "interviewing", "interviewer", "debrief", "hiring committee", "phone screen",
+            "candidate", "bar raiser", "interview loop"]),
+        ("hiring", 3, ["hiring", "screening", "recruiter", "recruiting", "take home review", "onsite loop"]),
+        ("hiring", 2, ["loop", "screen", "onsite", "hc"]),
         ("community", 3, ["erg", "ergs", "community", "culture", "volunteer", "volunteering", "dandi", "dei", "deib", "diversity",
             "inclusion", "meetup", "allyship", "affinity", "charity", "hackathon", "neurodiversity", "open source", "women in"]),
         ("community", 2, ["pride", "heritage", "council", "social", "club", "conference"]),
@@ -71,7 +74,9 @@ public static class TitleSignals
     private static readonly HashSet<string> s_vocabulary = s_byFirstToken.Values
         .SelectMany(list => list.SelectMany(p => p.Tokens)).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly string[] s_fuzzyVocabulary = s_vocabulary.Where(t => t.Length >= 5).ToArray();
+    private const int FuzzyMinimumLength = 6;
+
+    private static readonly string[] s_fuzzyVocabulary = s_vocabulary.Where(t => t.Length >= FuzzyMinimumLength - 1).ToArray();
 
     /// <summary>Every phrase found in the title, left to right; a token belongs to one phrase at most.</summary>
     public static IReadOnlyList<TitleSignal> Find(TitleText title)
@@ -121,11 +126,12 @@ public static class TitleSignals
         {
             return token[..^1];
         }
-        if (token.Length < 5)
+        // Short words are too close to each other ("retry", "retro") to guess at a typo; long ones allow two.
+        if (token.Length < FuzzyMinimumLength)
         {
             return token;
         }
-        var allowed = token.Length >= 9 ? 2 : 1;
+        var allowed = token.Length >= 11 ? 2 : 1;
         foreach (var keyword in s_fuzzyVocabulary)
         {
             // A typo rarely hits the first letter; requiring it keeps "preview" from reading as "review".

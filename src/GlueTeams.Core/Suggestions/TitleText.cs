@@ -18,7 +18,7 @@ public sealed partial record TitleText(IReadOnlyList<string> Tokens, bool HasPai
         {
             return new TitleText([], false);
         }
-        var text = RemoveAccents(title.ToLowerInvariant());
+        var text = RemoveAccents(TicketKeyPattern().Replace(title, " ").ToLowerInvariant());
         text = OneOnOnePattern().Replace(text, " " + OneOnOne + " ");
         text = WithPattern().Replace(text, " with ");
         text = DiversityPattern().Replace(text, " dandi ");
@@ -45,6 +45,10 @@ public sealed partial record TitleText(IReadOnlyList<string> Tokens, bool HasPai
         }
         return builder.ToString();
     }
+
+    // Issue keys such as MOB-1123 or PAY-42 name a ticket, not a kind of meeting; RFC-117, ADR-19, SEV-2, INC-88 do.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?!(?:RFC|ADR|SEV|COE|PIR|INC|PR)-)[A-Z][A-Z0-9]{1,9}-\d+(?![\p{L}\p{N}])")]
+    private static partial Regex TicketKeyPattern();
 
     // 1:1, 1-1, 1/1, 1x1, 1on1, 1 on 1, one-on-one, one on one, o3 (and 121 as some calendars write it).
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:1\s*(?:[:\-/x]|on)\s*1|one[\s\-]*on[\s\-]*one|o3|121)(?![\p{L}\p{N}])")]
