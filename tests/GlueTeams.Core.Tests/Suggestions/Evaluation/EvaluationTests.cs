@@ -1,0 +1,53 @@
+using GlueTeams.Core.Categories;
+
+namespace GlueTeams.Core.Tests.Suggestions.Evaluation;
+
+[TestClass]
+public sealed class EvaluationTests
+{
+    private static readonly IReadOnlyList<LabelledEvent> s_events = EvaluationSet.Load();
+
+    [TestMethod]
+    public void The_evaluation_set_is_large_and_covers_every_category()
+    {
+        Assert.IsGreaterThanOrEqualTo(400, s_events.Count);
+        foreach (var category in GlueCategories.All)
+        {
+            Assert.IsGreaterThanOrEqualTo(8, s_events.Count(e => e.Label == category.Id), category.Id);
+        }
+        var largest = s_events.GroupBy(e => e.Label).MaxBy(g => g.Count())!.Key;
+        Assert.AreEqual(GlueCategories.NotGlueId, largest);
+    }
+
+    [TestMethod]
+    public void Top1_accuracy_on_a_first_week_is_at_least_90_percent()
+    {
+        var result = EvaluationSet.ColdStart(s_events);
+
+        Assert.IsGreaterThanOrEqualTo(0.90, result.Accuracy, Misses(result));
+    }
+
+    [TestMethod]
+    public void Recurring_meetings_after_one_confirmed_week_are_at_least_98_percent_right()
+    {
+        var result = EvaluationSet.RecurringAfterOneWeek(s_events);
+
+        Assert.IsGreaterThanOrEqualTo(50, result.Rows.Count);
+        Assert.IsGreaterThanOrEqualTo(0.98, result.Accuracy, Misses(result));
+    }
+
+    [TestMethod]
+    public void Every_confidence_is_between_0_and_1_and_every_reason_is_short_text()
+    {
+        foreach (var (_, suggestion) in EvaluationSet.ColdStart(s_events).Rows.Concat(EvaluationSet.RulesOnly(s_events).Rows))
+        {
+            Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1, $"{suggestion}");
+            Assert.IsTrue(suggestion.Reason.Length is > 0 and <= 160, suggestion.Reason);
+            Assert.IsTrue(GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
+        }
+    }
+
+    private static string Misses(EvaluationResult result) =>
+        $"accuracy {result.Accuracy:P1}; misses:\n" + string.Join('\n',
+            result.Misses.Select(m => $"  [{m.Item.Label} -> {m.Suggestion.CategoryId}] {m.Item.Event.Subject} | {m.Suggestion.Reason}"));
+}
