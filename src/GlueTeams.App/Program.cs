@@ -1,4 +1,7 @@
 using GlueTeams.App.Cli;
+using GlueTeams.App.Extensions;
+using GlueTeams.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args is ["classify", ..])
 {
@@ -6,7 +9,13 @@ if (args is ["classify", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGlueStorage();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
+await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+
+// Live: the process answers. Ready: its storage answers too.
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 await app.RunAsync();
 return 0;

@@ -1,0 +1,41 @@
+using System.Net;
+using GlueTeams.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GlueTeams.App.Tests.Hosting;
+
+[TestClass]
+public sealed class HealthTests
+{
+    [TestMethod]
+    public async Task Healthz_And_Readyz_AreHealthyWithStorage()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+        Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+    }
+
+    [TestMethod]
+    public void Start_WithoutStorageConfiguration_RefusesWithAClearMessage()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:ConnectionString", ""));
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        StringAssert.Contains(error.Message, "Storage:ConnectionString");
+    }
+
+    [TestMethod]
+    public async Task Readyz_StorageDown_IsUnhealthyButHealthzIsLive()
+    {
+        // A table endpoint on a closed loopback port: the process is up, its storage is not.
+        var closedPort = Azurite.FreePort();
+        var factory = new AppFactory(new Dictionary<string, string?>());
+        await using var app = factory.WithWebHostBuilder(b => b
+            .UseSetting("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{closedPort}/{Azurite.AccountName};")
+            .UseSetting("Storage:SkipTableCreation", "true"));
+        using var client = app.CreateClient();
+        Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+    }
+}
