@@ -5,7 +5,9 @@ namespace GlueTeams.Teams.Auth;
 public enum BotAuthFailure
 {
     MissingToken,
-    /// <summary>Not a JWT, unsigned (alg none), a disallowed algorithm, or signed by a key the metadata does not publish.</summary>
+    /// <summary>Not a JWT at all.</summary>
+    Malformed,
+    /// <summary>Unsigned (alg none), a disallowed algorithm, or signed by a key the metadata does not publish.</summary>
     BadSignature,
     Expired,
     NotYetValid,

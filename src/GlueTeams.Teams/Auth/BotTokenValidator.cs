@@ -136,7 +136,8 @@ public sealed class BotTokenValidator
         SecurityTokenInvalidAudienceException => BotAuthFailure.WrongAudience,
         SecurityTokenInvalidIssuerException => BotAuthFailure.WrongIssuer,
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException or SecurityTokenInvalidAlgorithmException => BotAuthFailure.BadSignature,
-        SecurityTokenMalformedException => BotAuthFailure.BadSignature,
+        // The handler reports a token that is not a JWT at all as an ArgumentException.
+        SecurityTokenMalformedException or ArgumentException => BotAuthFailure.Malformed,
         _ => BotAuthFailure.Invalid,
     };
 }
