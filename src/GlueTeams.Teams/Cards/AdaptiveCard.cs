@@ -15,10 +15,16 @@ public sealed record AdaptiveCard
     [JsonPropertyName("msteams")] public TeamsCardProperties? MsTeams { get; init; } = TeamsCardProperties.FullWidth;
 }
 
-/// <param name="UserIds">Teams user MRIs (the activity's from.id); at most 60.</param>
-public sealed record CardRefresh(
-    [property: JsonPropertyName("action")] ExecuteAction Action,
-    [property: JsonPropertyName("userIds")] IReadOnlyList<string> UserIds);
+/// <summary>Universal Actions refresh: an automatic Action.Execute for the listed users.</summary>
+public sealed record CardRefresh
+{
+    /// <param name="userIds">Teams user ids (the activity's from.id); at most 60.</param>
+    public CardRefresh(ExecuteAction action, IReadOnlyList<string> userIds) => (Action, UserIds) = (action, userIds);
+
+    // Declared as the base type so that the serializer writes the "type" discriminator.
+    [JsonPropertyName("action")] public CardAction Action { get; }
+    [JsonPropertyName("userIds")] public IReadOnlyList<string> UserIds { get; }
+}
 
 public sealed record TeamsCardProperties([property: JsonPropertyName("width")] string Width)
 {
