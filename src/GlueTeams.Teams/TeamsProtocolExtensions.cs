@@ -20,7 +20,7 @@ public static class TeamsProtocolExtensions
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ServiceUrlAllowList(sp.GetRequiredService<IOptions<BotOptions>>().Value.AllowedServiceUrlHosts));
+        services.AddSingleton(sp => new ServiceUrlAllowList(sp.GetRequiredService<IOptions<BotOptions>>().Value.ServiceUrlHosts));
         services.AddSingleton<IConnectorTokenSource, MsalConnectorTokenSource>();
         services.AddHttpClient(nameof(BotTokenValidator));
         services.AddSingleton(sp => new BotTokenValidator(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace GlueTeams.Teams.Activities;
@@ -25,14 +26,22 @@ public static class ActivityParser
     public static async Task<Parsed<InboundActivity>> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        // Pooled: a fresh 256 KB array per request would land on the large object heap.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            length += read;
+            var length = 0;
+            int read;
+            while (length <= MaxBodyBytes && (read = await body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+            return Parse(buffer.AsSpan(0, length));
         }
-        return Parse(buffer.AsSpan(0, length));
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static Parsed<InboundActivity> Parse(ReadOnlySpan<byte> json)

@@ -16,8 +16,14 @@ public sealed class BotOptions
     /// <summary>Set for a single-tenant bot: only activities from this tenant are accepted, and tokens come from it.</summary>
     public string? TenantId { get; set; }
     public Uri OpenIdMetadataUrl { get; set; } = new(BotFrameworkOpenIdMetadataUrl);
-    /// <summary>Hosts we may send to: exact ("smba.trafficmanager.net") or a suffix ("*.botframework.com").</summary>
-    public IList<string> AllowedServiceUrlHosts { get; set; } = [.. ServiceUrlAllowList.DefaultHosts];
+    /// <summary>
+    /// Hosts we may send to: exact ("smba.trafficmanager.net") or a suffix ("*.botframework.com"). When set, the list
+    /// replaces <see cref="ServiceUrlAllowList.DefaultHosts"/> (the configuration binder appends to a pre-filled list,
+    /// so the defaults live in <see cref="ServiceUrlHosts"/> instead).
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? [.. AllowedServiceUrlHosts] : ServiceUrlAllowList.DefaultHosts;
 
     public bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
 }

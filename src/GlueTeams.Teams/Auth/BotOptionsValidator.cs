@@ -30,10 +30,6 @@ public sealed partial class BotOptionsValidator(IHostEnvironment environment, IL
                 errors.Add("Set exactly one of Bot:AppPassword, Bot:CertificatePath or Bot:UseManagedIdentity.");
             }
         }
-        if (options.AllowedServiceUrlHosts.Count == 0)
-        {
-            errors.Add("Bot:AllowedServiceUrlHosts is empty: the bot could not answer anyone.");
-        }
         if (!development && options.AllowedServiceUrlHosts.Any(ServiceUrlAllowList.IsLoopbackHost))
         {
             errors.Add("Bot:AllowedServiceUrlHosts lists a loopback host, which is allowed only in Development.");

@@ -41,14 +41,15 @@ public sealed class BotTokenValidator
     public async Task<BotAuthResult> ValidateAsync(string? authorization, InboundActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (!string.IsNullOrEmpty(_options.TenantId) && !string.Equals(_options.TenantId, activity.TenantId, StringComparison.OrdinalIgnoreCase))
-        {
-            return new BotAuthResult.Refused(BotAuthFailure.WrongTenant, "The activity comes from a tenant this single-tenant bot does not serve.");
-        }
-        if (_options.IsAnonymous)
-        {
-            return new BotAuthResult.Accepted(null);
-        }
+        var result = _options.IsAnonymous ? new BotAuthResult.Accepted(null) : await ValidateTokenAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
+        return result is BotAuthResult.Accepted && !string.IsNullOrEmpty(_options.TenantId)
+            && !string.Equals(_options.TenantId, activity.TenantId, StringComparison.OrdinalIgnoreCase)
+            ? new BotAuthResult.Refused(BotAuthFailure.WrongTenant, "The activity comes from a tenant this single-tenant bot does not serve.")
+            : result;
+    }
+
+    private async Task<BotAuthResult> ValidateTokenAsync(string? authorization, InboundActivity activity, CancellationToken cancellationToken)
+    {
         const string scheme = "Bearer ";
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length == scheme.Length)
         {

@@ -131,6 +131,22 @@ public sealed class ActivityParserTests
     }
 
     [TestMethod]
+    public async Task An_invoke_value_read_from_a_stream_outlives_the_read_buffer()
+    {
+        var invoke = Samples.MessageJson();
+        invoke["type"] = "invoke";
+        invoke["name"] = AdaptiveCardInvoke.InvokeName;
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "confirmAll" } };
+        using var first = new MemoryStream(Encoding.UTF8.GetBytes(invoke.ToJsonString()));
+        using var second = new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 5000) + Samples.MessageJson().ToJsonString()));
+
+        var parsed = await ActivityParser.ReadAsync(first, CancellationToken.None);
+        await ActivityParser.ReadAsync(second, CancellationToken.None);
+
+        Assert.AreEqual("confirmAll", AdaptiveCardInvoke.Parse(parsed.Value!.Activity).Value?.Verb);
+    }
+
+    [TestMethod]
     public void An_outgoing_card_message_serialises_without_nulls_and_with_the_card_attachment()
     {
         var activity = Activity.CardMessage(new Teams.Cards.AdaptiveCard { Body = [new Teams.Cards.TextBlock("Hi")] });

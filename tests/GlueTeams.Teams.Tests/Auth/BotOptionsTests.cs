@@ -74,6 +74,6 @@ public sealed class BotOptionsTests
         var options = new BotOptions();
 
         Assert.AreEqual(new Uri("https://login.botframework.com/v1/.well-known/openidconfiguration"), options.OpenIdMetadataUrl);
-        Assert.AreEqual("smba.trafficmanager.net,*.botframework.com", string.Join(',', options.AllowedServiceUrlHosts));
+        Assert.AreEqual("smba.trafficmanager.net,*.botframework.com", string.Join(',', options.ServiceUrlHosts));
     }
 }

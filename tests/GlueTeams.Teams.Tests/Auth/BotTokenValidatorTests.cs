@@ -103,6 +103,10 @@ public sealed class BotTokenValidatorTests
         AssertRefused(BotAuthFailure.WrongTenant, await Validate(Token(), Samples.Inbound(tenantId: "99999999-0000-0000-0000-000000000000"), Validator(tenantId: Samples.TenantId)));
 
     [TestMethod]
+    public async Task An_anonymous_single_tenant_bot_also_refuses_another_tenant() =>
+        AssertRefused(BotAuthFailure.WrongTenant, await Validate(null, Samples.Inbound(tenantId: "99999999-0000-0000-0000-000000000000"), Validator(appId: null, tenantId: Samples.TenantId)));
+
+    [TestMethod]
     public async Task A_single_tenant_bot_accepts_its_own_tenant() =>
         Assert.IsInstanceOfType<BotAuthResult.Accepted>(await Validate(Token(), validator: Validator(tenantId: Samples.TenantId.ToUpperInvariant())));
 
