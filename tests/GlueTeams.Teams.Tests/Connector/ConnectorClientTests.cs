@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GlueTeams.Teams.Activities;
+using GlueTeams.Teams.Auth;
+using GlueTeams.Teams.Connector;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GlueTeams.Teams.Tests.Connector;
+
+[TestClass]
+public sealed class ConnectorClientTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
+    private readonly CountingTokenSource _tokens = new("app-token");
+
+    private sealed record Recorded(HttpMethod Method, Uri Uri, string? Authorization, string Body, DateTimeOffset At);
+
+    /// <summary>Answers with the given responses in turn (the last one repeats) and records every request.</summary>
+    private sealed class RecordingHandler(TimeProvider time, params Func<HttpResponseMessage>[] responses) : HttpMessageHandler
+    {
+        public List<Recorded> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(new(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, time.GetUtcNow()));
+            return responses[Math.Min(Requests.Count, responses.Length) - 1]();
+        }
+    }
+
+    private sealed class CountingTokenSource(string? token) : IConnectorTokenSource
+    {
+        public int Calls { get; private set; }
+
+        public Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(token);
+        }
+    }
+
+    private static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+
+    private static HttpResponseMessage Status(HttpStatusCode status, TimeSpan? retryAfter = null)
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent("{\"error\":{\"code\":\"x\"}}") };
+        if (retryAfter is { } delay)
+        {
+            response.Headers.RetryAfter = new(delay);
+        }
+        return response;
+    }
+
+    private ConnectorClient Client(HttpMessageHandler handler, IConnectorTokenSource? tokens = null) =>
+        new(new HttpClient(handler), tokens ?? _tokens, new ServiceUrlAllowList(ServiceUrlAllowList.DefaultHosts), _time, NullLogger<ConnectorClient>.Instance);
+
+    private static readonly Uri ServiceUrl = new(Samples.ServiceUrl);
+
+    /// <summary>Moves the fake clock in small steps until the call completes (it waits on the clock between retries).</summary>
+    private async Task<T> RunWithClock<T>(Task<T> call)
+    {
+        for (var i = 0; i < 10_000 && !call.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+        return await call;
+    }
+
+    [TestMethod]
+    public async Task A_forged_service_url_gets_no_request_and_no_token_is_acquired()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1\"}"));
+        var client = Client(handler);
+
+        var send = await client.SendAsync(new Uri("https://attacker.example/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var create = await client.CreateConversationAsync(new Uri("https://smba.trafficmanager.net.attacker.example/"),
+            CreateConversationRequest.Personal("28:bot", "29:user", Samples.TenantId), CancellationToken.None);
+
+        Assert.AreEqual(ConnectorFailure.ServiceUrlNotAllowed, send.Failure);
+        Assert.AreEqual(ConnectorFailure.ServiceUrlNotAllowed, create.Failure);
+        Assert.IsEmpty(handler.Requests);
+        Assert.AreEqual(0, _tokens.Calls);
+    }
+
+    [TestMethod]
+    public async Task Send_posts_the_activity_to_the_conversation_with_the_app_token()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1700000000001\"}"));
+
+        var result = await Client(handler).SendAsync(ServiceUrl, "a:chat;messageid=1", Activity.Message("hello"), CancellationToken.None);
+
+        Assert.AreEqual("1700000000001", result.Value?.Id);
+        var request = handler.Requests.Single();
+        Assert.AreEqual(HttpMethod.Post, request.Method);
+        Assert.AreEqual("https://smba.trafficmanager.net/amer/v3/conversations/a%3Achat%3Bmessageid%3D1/activities", request.Uri.AbsoluteUri);
+        Assert.AreEqual("Bearer app-token", request.Authorization);
+        var body = JsonNode.Parse(request.Body)!;
+        Assert.AreEqual("message", (string?)body["type"]);
+        Assert.AreEqual("hello", (string?)body["text"]);
+    }
+
+    [TestMethod]
+    public async Task Reply_and_update_address_the_activity()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"2\"}"), () => Json(""));
+        var client = Client(handler);
+
+        var reply = await client.ReplyAsync(ServiceUrl, "a:chat", "1:1", Activity.Message("re"), CancellationToken.None);
+        var update = await client.UpdateAsync(ServiceUrl, "a:chat", "1:1", Activity.Message("new"), CancellationToken.None);
+
+        Assert.IsTrue(reply.IsOk && update.IsOk);
+        Assert.AreEqual(HttpMethod.Post, handler.Requests[0].Method);
+        Assert.AreEqual("https://smba.trafficmanager.net/amer/v3/conversations/a%3Achat/activities/1%3A1", handler.Requests[0].Uri.AbsoluteUri);
+        Assert.AreEqual("1:1", (string?)JsonNode.Parse(handler.Requests[0].Body)!["replyToId"]);
+        Assert.AreEqual(HttpMethod.Put, handler.Requests[1].Method);
+        Assert.AreEqual(handler.Requests[0].Uri, handler.Requests[1].Uri);
+        Assert.AreEqual("1:1", (string?)JsonNode.Parse(handler.Requests[1].Body)!["id"]);
+    }
+
+    [TestMethod]
+    public async Task Creating_a_personal_conversation_sends_the_user_the_tenant_and_the_bot()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"a:new-chat\"}"));
+
+        var result = await Client(handler).CreateConversationAsync(
+            new Uri("https://smba.trafficmanager.net/emea"), CreateConversationRequest.Personal("28:bot", "29:user", Samples.TenantId), CancellationToken.None);
+
+        Assert.AreEqual("a:new-chat", result.Value?.Id);
+        var request = handler.Requests.Single();
+        Assert.AreEqual("https://smba.trafficmanager.net/emea/v3/conversations", request.Uri.AbsoluteUri);
+        var body = JsonNode.Parse(request.Body)!;
+        Assert.AreEqual("29:user", (string?)body["members"]![0]!["id"]);
+        Assert.AreEqual(Samples.TenantId, (string?)body["tenantId"]);
+        Assert.AreEqual(Samples.TenantId, (string?)body["channelData"]!["tenant"]!["id"]);
+        Assert.IsFalse((bool)body["isGroup"]!);
+        Assert.AreEqual("28:bot", (string?)body["bot"]!["id"]);
+    }
+
+    [TestMethod]
+    public async Task A_429_is_retried_after_the_Retry_After_delay_and_then_succeeds()
+    {
+        var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(3)), () => Json("{\"id\":\"9\"}"));
+
+        var result = await RunWithClock(Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None));
+
+        Assert.AreEqual("9", result.Value?.Id);
+        Assert.HasCount(2, handler.Requests);
+        var waited = handler.Requests[1].At - handler.Requests[0].At;
+        Assert.IsTrue(waited >= TimeSpan.FromSeconds(3) && waited < TimeSpan.FromSeconds(3.5), $"waited {waited}");
+        Assert.AreEqual(1, _tokens.Calls);
+    }
+
+    [TestMethod]
+    public async Task Transient_failures_back_off_exponentially_and_give_up_after_the_last_attempt()
+    {
+        var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.ServiceUnavailable));
+
+        var result = await RunWithClock(Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None));
+
+        Assert.AreEqual(ConnectorFailure.HttpError, result.Failure);
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, result.Status);
+        Assert.HasCount(ConnectorClient.MaxAttempts, handler.Requests);
+        var gaps = handler.Requests.Zip(handler.Requests.Skip(1), (a, b) => Math.Round((b.At - a.At).TotalSeconds)).ToArray();
+        Assert.AreEqual("1,2,4", string.Join(',', gaps));
+    }
+
+    [TestMethod]
+    public async Task A_client_error_is_not_retried()
+    {
+        var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.Forbidden));
+
+        var result = await Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, result.Status);
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task Anonymous_development_sends_no_authorization_header()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1\"}"));
+        var client = new ConnectorClient(new HttpClient(handler), new CountingTokenSource(null),
+            new ServiceUrlAllowList(["localhost"]), _time, NullLogger<ConnectorClient>.Instance);
+
+        var result = await client.SendAsync(new Uri("http://localhost:56150/_connector"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+
+        Assert.IsTrue(result.IsOk);
+        Assert.IsNull(handler.Requests.Single().Authorization);
+        Assert.AreEqual("http://localhost:56150/_connector/v3/conversations/a%3Achat/activities", handler.Requests.Single().Uri.AbsoluteUri);
+    }
+}
