@@ -12,10 +12,23 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
 
 var app = builder.Build();
-await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+await CreateTablesAsync(app);
 
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 await app.RunAsync();
 return 0;
+
+// Tables are created at start; if storage is down the app still starts, and /readyz says why it is not ready.
+static async Task CreateTablesAsync(WebApplication app)
+{
+    try
+    {
+        await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+    }
+    catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+    {
+        app.Logger.LogError(e, "Creating the tables failed; /readyz reports unhealthy until storage answers.");
+    }
+}

@@ -10,3 +10,6 @@ if (app.Environment.IsDevelopment())
 }
 app.MapGet("/healthz", () => "ok");
 await app.RunAsync();
+
+/// <summary>Internal, so that test projects referencing both the app and the simulator see one public Program: the app's.</summary>
+internal sealed partial class Program;

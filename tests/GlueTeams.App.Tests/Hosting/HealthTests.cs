@@ -30,10 +30,10 @@ public sealed class HealthTests
     {
         // A table endpoint on a closed loopback port: the process is up, its storage is not.
         var closedPort = Azurite.FreePort();
-        var factory = new AppFactory(new Dictionary<string, string?>());
-        await using var app = factory.WithWebHostBuilder(b => b
-            .UseSetting("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{closedPort}/{Azurite.AccountName};")
-            .UseSetting("Storage:SkipTableCreation", "true"));
+        await using var app = new AppFactory(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{closedPort}/{Azurite.AccountName};",
+        });
         using var client = app.CreateClient();
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
