@@ -1,9 +1,10 @@
 // Sums the TRX counters of every test suite into the one closing line CI reads: "N passed, N failed, N skipped".
-// Usage: node scripts/sum-trx.js RESULTS_DIR TESTS_DIR. A test project that left no TRX file counts as one failure.
+// Usage: node scripts/sum-trx.js RESULTS_DIR TESTS_DIR [NODE_SUITE...]. A test project that left no TRX file counts
+// as one failure; so does a node:test suite that left no RESULTS_DIR/node-NAME.xml (JUnit, one <testcase> per test).
 // Exits 1 when anything failed or when no test ran at all.
 const fs = require('fs');
 const path = require('path');
-const [resultsDir, testsDir] = process.argv.slice(2);
+const [resultsDir, testsDir, ...nodeSuites] = process.argv.slice(2);
 
 const suites = fs.readdirSync(testsDir)
   .filter((d) => /\.(Tests|EndToEnd)$/.test(d) && fs.existsSync(path.join(testsDir, d, `${d}.csproj`)));
@@ -22,6 +23,20 @@ for (const suite of suites) {
   const s = read('notExecuted') + read('inconclusive');
   console.log(`${suite}: ${p} passed, ${f} failed, ${s} skipped`);
   passed += p; failed += f; skipped += s;
+}
+for (const suite of nodeSuites) {
+  const xml = path.join(resultsDir, `node-${suite}.xml`);
+  if (!fs.existsSync(xml)) {
+    console.log(`node ${suite}: no results (the suite crashed or did not run)`);
+    failed += 1;
+    continue;
+  }
+  // Each piece after a "<testcase" runs up to the next one: a failed or skipped test has its element there.
+  const cases = fs.readFileSync(xml, 'utf8').split('<testcase ').slice(1);
+  const f = cases.filter((c) => c.includes('<failure')).length;
+  const s = cases.filter((c) => c.includes('<skipped')).length;
+  console.log(`node ${suite}: ${cases.length - f - s} passed, ${f} failed, ${s} skipped`);
+  passed += cases.length - f - s; failed += f; skipped += s;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
