@@ -23,16 +23,18 @@ internal static class ClassificationBenchmark
         var rulesOnly = EvaluationSet.RulesOnly(events);
         var recurring = EvaluationSet.RecurringAfterOneWeek(events);
         var changedRows = EvaluationSet.AverageChangedRowsPerCard(events);
+        var holdout = EvaluationSet.ColdStart(EvaluationSet.Load(EvaluationSet.HoldoutFileName));
 
         var report = new StringBuilder();
         report.AppendLine("### classification");
         report.AppendLine();
-        report.AppendLine(Invariant($"Evaluation set: {events.Count} hand-labelled events, {events.Select(e => e.User).Distinct().Count()} users, 2 weeks each."));
+        report.AppendLine(Invariant($"Evaluation set: {events.Count} hand-labelled events, {events.Select(e => e.User).Distinct().Count()} users, 2 weeks each, labelled before the rules were written; its misses were then used to fix the rules, so the holdout row is the fairer estimate."));
         report.AppendLine();
         report.AppendLine("| figure | value |");
         report.AppendLine("| --- | --- |");
         report.AppendLine(Invariant($"| top-1 accuracy, first week (no own history; tenant model from the other users) | {coldStart.Accuracy:P1} |"));
         report.AppendLine(Invariant($"| top-1 accuracy, rules only (no history, no tenant model) | {rulesOnly.Accuracy:P1} |"));
+        report.AppendLine(Invariant($"| top-1 accuracy, first week, holdout calendar written after the rules ({holdout.Rows.Count} events) | {holdout.Accuracy:P1} |"));
         report.AppendLine(Invariant($"| recurring meetings in week 2 after week 1 confirmed ({recurring.Rows.Count} events) | {recurring.Accuracy:P1} |"));
         report.AppendLine(Invariant($"| changed rows per weekly card, evaluation users (simulated org: not wired yet) | {changedRows:F1} |"));
         report.AppendLine();
