@@ -154,6 +154,13 @@ public sealed class SuggestionEngineTests
     }
 
     [TestMethod]
+    public void Suggest_OrdinaryWordOneTypoFromAKeyword_IsNotReadAsThatKeyword()
+    {
+        Assert.AreNotEqual("process", SuggestionEngine.Suggest(Group("Progress update"), Context()).CategoryId);
+        Assert.AreNotEqual("mentoring", SuggestionEngine.Suggest(Group("Caching strategies"), Context()).CategoryId);
+    }
+
+    [TestMethod]
     public void Suggest_TicketKeyInTitle_IsNotReadAsAKeyword()
     {
         Assert.AreEqual("not-glue", SuggestionEngine.Suggest(Group("Fix crash MOB-1123"), Context()).CategoryId);
