@@ -38,7 +38,7 @@ public static class EvaluationSet
     /// <summary>The calendar labelled before any rule was written, and used to find the rules' mistakes.</summary>
     public const string FileName = "events.jsonl";
 
-    /// <summary>A second calendar, written after the rules and never used to change them: the honest estimate.</summary>
+    /// <summary>A second calendar, written after the rules and kept out of their tuning: the fairer estimate.</summary>
     public const string HoldoutFileName = "holdout.jsonl";
 
     public static IReadOnlyList<LabelledEvent> Load(string fileName = FileName) =>
