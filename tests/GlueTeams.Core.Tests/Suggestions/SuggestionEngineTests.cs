@@ -84,6 +84,17 @@ public sealed class SuggestionEngineTests
     }
 
     [TestMethod]
+    public void Suggest_CareerTalkWithOwnManager_IsNotGlue() =>
+        Assert.AreEqual("not-glue", SuggestionEngine.Suggest(Meeting("1:1 – career growth", Manager), Context()).CategoryId);
+
+    [TestMethod]
+    public void Suggest_TitleThatCallsItselfAOneOnOne_NeedsAStrongWordToBeAnythingButMentoring()
+    {
+        Assert.AreEqual("mentoring", SuggestionEngine.Suggest(Meeting("Sam / me 1:1 sync", "sam@contoso.com"), Context()).CategoryId);
+        Assert.AreEqual("coordination", SuggestionEngine.Suggest(Meeting("Sam / me sync", "sam@contoso.com"), Context()).CategoryId);
+    }
+
+    [TestMethod]
     public void Suggest_OneOnOneWithSomeoneElse_IsAMentoringCandidate()
     {
         var suggestion = SuggestionEngine.Suggest(Meeting("Me <> Sam", "sam@contoso.com"), Context());
