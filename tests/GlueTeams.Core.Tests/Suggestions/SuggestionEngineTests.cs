@@ -226,4 +226,34 @@ public sealed class SuggestionEngineTests
 
         Assert.AreEqual("design-review", SuggestionEngine.Suggest(Group("Design review"), Context(model: model)).CategoryId);
     }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("   ")]
+    [DataRow("🎉🎉🎉")]
+    [DataRow("1:1")]
+    [DataRow("w/ & <> | / – :")]
+    [DataRow("Réunion d'équipe – planification")]
+    public void Suggest_OddTitles_GiveAKnownCategoryAndAConfidenceBetween0And1(string subject)
+    {
+        foreach (var calendarEvent in new[] { Group(subject), Meeting(subject), Meeting(subject, Manager), Meeting(subject, "x@y.z") })
+        {
+            var suggestion = SuggestionEngine.Suggest(calendarEvent, Context());
+
+            Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1, suggestion.ToString());
+            Assert.IsTrue(Categories.GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
+        }
+    }
+
+    [TestMethod]
+    public void Suggest_VeryLongTitle_IsFast()
+    {
+        var huge = Group(string.Join(' ', Enumerable.Repeat("interveiw postmorten caching onbaording", 2000)));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var suggestion = SuggestionEngine.Suggest(huge, Context());
+
+        Assert.IsLessThan(2000, started.ElapsedMilliseconds);
+        Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1);
+    }
 }
