@@ -1,0 +1,14 @@
+using System.Collections.Concurrent;
+
+namespace GlueTeams.Simulator.Calendars;
+
+/// <summary>Time zones by IANA or Windows id, as Graph accepts both; looked up once each.</summary>
+public static class Zones
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> s_zones = new(StringComparer.OrdinalIgnoreCase);
+
+    public static TimeZoneInfo? Find(string id) => s_zones.GetOrAdd(id, static key =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(key, out var zone) ? zone : null);
+
+    public static TimeZoneInfo Get(string id) => Find(id) ?? throw new TimeZoneNotFoundException($"Unknown time zone '{id}'.");
+}
