@@ -39,7 +39,7 @@ public sealed class SimulatedCalendars(SimulatedOrg org)
         var zone = Zones.Get(user.TimeZone);
         var changed = ChangedEvents(userId);
         var events = new List<SimulatedEvent>();
-        for (var week = IsoWeek.Containing(start, zone); week <= IsoWeek.Containing(end, zone); week = week.Next)
+        for (var week = IsoWeek.Containing(start, zone); week <= IsoWeek.Containing(end.AddTicks(-1), zone); week = week.Next)
         {
             events.AddRange(_generator.Generate(user, week).Where(e => !changed.ContainsKey(e.Id) && Overlaps(e, start, end)));
         }

@@ -31,6 +31,7 @@ public sealed record SimulatedEvent
     public string ShowAs { get; init; } = "busy";
     /// <summary>organizer, accepted, tentativelyAccepted, declined, notResponded, none.</summary>
     public string Response { get; init; } = "accepted";
-    public string Body { get; init; } = "";
+    /// <summary>What Graph would return as the body: it exists so that tests can see it is never asked for.</summary>
+    public string Body => $"<html><body><p>Agenda for {Subject}</p><p>Notes from last time are in the team wiki.</p></body></html>";
     public required string Label { get; init; }
 }

@@ -17,6 +17,8 @@ internal static class Titles
         ["Sprint planning", "Sprint {n} planning", "{team} – Sprint Planning", "Planning / refinement", "Backlog refinement", "Sprint plannign"];
     public static readonly string[] Retro =
         ["Sprint retro", "Retrospective", "{team} retro 🔁", "Retro - sprint {n}", "Team retrospective | {team}", "Retro w/ {team}"];
+    public static readonly string[] Practices =
+        ["Engineering guild: {topic}", "Working agreements review", "Testing guild", "On-call process / handover revamp", "Tooling guild | CI speedups", "Coding standards sync"];
     public static readonly string[] Mentoring =
         ["Mentoring: {me} <> {other}", "{other} / {me} mentoring", "Coaching session w/ {other}", "Career chat – {other}", "Office hours", "{me} <> {other}", "Mentorship 1:1 | {other}", "Growth convo w/ {other}", "mentoring {other}"];
     public static readonly string[] Buddy =

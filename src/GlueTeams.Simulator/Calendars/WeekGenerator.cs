@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using GlueTeams.Core.Categories;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator.Org;
@@ -51,9 +52,17 @@ public sealed class WeekGenerator(SimulatedOrg org)
             if (_user.Role != OrgRole.Director)
             {
                 Standups();
-                Add(_week.Week % 2 == 0 ? Titles.SprintPlanning : Titles.Retro, _week.Week % 2 == 0 ? GlueCategories.NotGlueId : GlueCategories.Process.Id,
-                    _week.Week % 2 == 0 ? 0 : 4, _week.Week % 2 == 0 ? 600 : 900, 60, _manager ?? _user, _team);
+                // Teams alternate sprint planning and retro weeks, not all in step.
+                if ((_week.Week + _user.Team) % 2 == 0)
+                {
+                    Add(Titles.SprintPlanning, GlueCategories.NotGlueId, 0, 600, 60, _manager ?? _user, _team);
+                }
+                else
+                {
+                    Add(Titles.Retro, GlueCategories.Process.Id, 4, 900, 60, _manager ?? _user, _team);
+                }
             }
+            Repeat(_random.NextDouble() < 0.15 ? 1 : 0, () => Add(Titles.Practices, GlueCategories.Process.Id, Day(), Slot(), 45, OrganizerOrTeammate(0.5), [.. Some(_team, 2), Anyone()]));
             if (_manager is not null)
             {
                 Series("manager-1on1", Titles.ManagerOneOnOne, GlueCategories.NotGlueId, _stable.Next(5), 660 + 30 * _stable.Next(8), 30, _manager, _manager);
@@ -210,7 +219,6 @@ public sealed class WeekGenerator(SimulatedOrg org)
                 IsOrganizer = isOrganizer,
                 Response = isOrganizer ? "organizer" : "accepted",
                 Categories = glue ? [category!.OutlookCategoryName] : _random.NextDouble() < 0.1 ? ["Blue category"] : [],
-                Body = $"<html><body><p>Agenda for {subject}</p><p>Notes from last time are in the team wiki.</p></body></html>",
                 Label = label,
             };
         }
@@ -256,16 +264,40 @@ public sealed class WeekGenerator(SimulatedOrg org)
         private List<SimulatedUser> Some(IReadOnlyList<SimulatedUser> people, int count) =>
             [_user, .. people.Where(u => u.Id != _user.Id).OrderBy(_ => _random.Next()).Take(count)];
 
-        private string Fill(string phrasing, SimulatedUser? other) => phrasing
-            .Replace("{me}", _user.GivenName, StringComparison.Ordinal)
-            .Replace("{mgr}", _manager?.GivenName ?? "Sam", StringComparison.Ordinal)
-            .Replace("{other}", other?.GivenName ?? "Alex", StringComparison.Ordinal)
-            .Replace("{team}", _teamName, StringComparison.Ordinal)
-            .Replace("{otherteam}", Titles.Teams[(_user.Team + 1 + _random.Next(Titles.Teams.Length - 1)) % Titles.Teams.Length], StringComparison.Ordinal)
-            .Replace("{project}", Titles.Projects[_random.Next(Titles.Projects.Length)], StringComparison.Ordinal)
-            .Replace("{topic}", Titles.Topics[_random.Next(Titles.Topics.Length)], StringComparison.Ordinal)
-            .Replace("{incident}", Titles.Incidents[_random.Next(Titles.Incidents.Length)], StringComparison.Ordinal)
-            .Replace("{candidate}", Titles.Candidates[_random.Next(Titles.Candidates.Length)], StringComparison.Ordinal)
-            .Replace("{n}", _random.Next(12, 4900).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        /// <summary>Fills the placeholders present in one pass; only those draw random numbers.</summary>
+        private string Fill(string phrasing, SimulatedUser? other)
+        {
+            if (!phrasing.Contains('{', StringComparison.Ordinal))
+            {
+                return phrasing;
+            }
+            var text = new StringBuilder(phrasing.Length + 24);
+            var i = 0;
+            while (i < phrasing.Length)
+            {
+                var close = phrasing[i] == '{' ? phrasing.IndexOf('}', i) : -1;
+                if (close < 0)
+                {
+                    text.Append(phrasing[i++]);
+                    continue;
+                }
+                text.Append(phrasing.AsSpan(i + 1, close - i - 1) switch
+                {
+                    "me" => _user.GivenName,
+                    "mgr" => _manager?.GivenName ?? "Sam",
+                    "other" => other?.GivenName ?? "Alex",
+                    "team" => _teamName,
+                    "otherteam" => Titles.Teams[(_user.Team + 1 + _random.Next(Titles.Teams.Length - 1)) % Titles.Teams.Length],
+                    "project" => Titles.Projects[_random.Next(Titles.Projects.Length)],
+                    "topic" => Titles.Topics[_random.Next(Titles.Topics.Length)],
+                    "incident" => Titles.Incidents[_random.Next(Titles.Incidents.Length)],
+                    "candidate" => Fill(Titles.Candidates[_random.Next(Titles.Candidates.Length)], other),
+                    "n" => _random.Next(12, 4900).ToString(CultureInfo.InvariantCulture),
+                    var unknown => throw new InvalidOperationException($"Unknown placeholder {{{unknown.ToString()}}}."),
+                });
+                i = close + 1;
+            }
+            return text.ToString();
+        }
     }
 }

@@ -155,7 +155,7 @@ public sealed class SimulatedOrg
             Department = s_departments[team % s_departments.Length],
             TimeZone = zone,
             // Graph reports what the mailbox was set to: mostly Windows ids, sometimes IANA ids.
-            MailboxTimeZone = index % 4 != 3 && TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out var windows) ? windows : zone,
+            MailboxTimeZone = index % 4 != 3 ? Calendars.Zones.WindowsIdOf(zone) : zone,
             IsSenior = isSenior,
             IsNewHire = isNewHire,
         };
