@@ -94,7 +94,7 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
         ["users", _, var relation] when relation.Equals("mailboxSettings", StringComparison.OrdinalIgnoreCase) => "mailboxSettings",
         ["users", _, var relation] when relation.Equals("calendarView", StringComparison.OrdinalIgnoreCase) => "calendarView",
         ["users", _, var relation, var delta] when relation.Equals("calendarView", StringComparison.OrdinalIgnoreCase)
-            && delta.Equals("delta", StringComparison.OrdinalIgnoreCase) => "delta",
+            && delta is "delta" or "delta()" => "delta",
         ["subscriptions", ..] => "subscriptions",
         _ => "other",
     };
