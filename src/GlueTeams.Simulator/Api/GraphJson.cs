@@ -25,7 +25,7 @@ internal static class GraphJson
     {
         var json = new JsonObject
         {
-            ["@odata.etag"] = $"W/\"{e.Id.GetHashCode(StringComparison.Ordinal):x8}\"",
+            ["@odata.etag"] = $"W/\"{StableRandom.Of($"{e.Id}|{e.Start:o}|{e.End:o}|{e.Subject}|{e.IsCancelled}"):x16}\"",
             ["id"] = e.Id,
             ["iCalUId"] = e.ICalUId,
             ["subject"] = e.Subject,

@@ -199,6 +199,25 @@ public sealed class GraphApiTests : IAsyncDisposable
         Assert.AreEqual(HttpStatusCode.Gone, gone.StatusCode);
     }
 
+    [TestMethod]
+    public async Task SimEndpoints_MoveAndCancelAMeeting_AndAnUnknownMeetingIs404()
+    {
+        var user = _host.Tenant.Org.DemoUser;
+        var meeting = _host.Tenant.Calendars.EventsFor(user.Id, s_week)[2];
+
+        using var moved = await _http.PostAsync(new Uri($"sim/users/{user.Id}/events/{meeting.Id}/move?minutes=45", UriKind.Relative), null);
+        using var cancelled = await _http.PostAsync(new Uri($"sim/users/{user.Id}/events/{meeting.Id}/cancel", UriKind.Relative), null);
+        using var unknown = await _http.PostAsync(new Uri($"sim/users/{user.Id}/events/AAMkAG-2-2026-W48-999/cancel", UriKind.Relative), null);
+
+        Assert.AreEqual(HttpStatusCode.OK, moved.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, unknown.StatusCode);
+        var now = _host.Tenant.Calendars.Find(user.Id, meeting.Id)!;
+        Assert.AreEqual(meeting.Start.AddMinutes(45), now.Start);
+        Assert.IsTrue(now.IsCancelled);
+        Assert.AreEqual(meeting.Label, now.Label);
+    }
+
     private async Task<(List<JsonObject> Items, string DeltaLink)> DeltaRoundAsync(string url)
     {
         var items = new List<JsonObject>();
