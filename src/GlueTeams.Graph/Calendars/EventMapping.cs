@@ -40,7 +40,7 @@ internal static class EventMapping
             return default;
         }
         var local = DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Unspecified);
-        var zone = value.TimeZone is { } name && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var found) ? found : requested;
+        var zone = value.TimeZone is not { } name || name == requested.Id ? requested : TimeZones.Find(name) ?? requested;
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 

@@ -1,3 +1,4 @@
+using GlueTeams.Graph.Calendars;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
@@ -47,7 +48,7 @@ public sealed class DirectoryReader(GraphServiceClient client)
     public async Task<TimeZoneInfo> GetTimeZoneAsync(string userId, CancellationToken cancellationToken = default)
     {
         var settings = await client.Users[userId].MailboxSettings.GetAsync(cancellationToken: cancellationToken);
-        return settings?.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        return settings?.TimeZone is { Length: > 0 } id && TimeZones.Find(id) is { } zone ? zone : TimeZoneInfo.Utc;
     }
 
     private static DirectoryPerson Person(User user) => new(user.Id ?? "", user.DisplayName, user.Mail, user.JobTitle);
