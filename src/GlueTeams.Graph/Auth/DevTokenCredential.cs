@@ -13,6 +13,7 @@ public sealed class DevTokenCredential : TokenCredential
     private static readonly HttpClient s_http = new();
     private readonly Uri _tokenUrl;
     private readonly TimeProvider _time;
+    private AccessToken? _cached;
 
     public DevTokenCredential(Uri tokenUrl, TimeProvider? time = null)
     {
@@ -28,11 +29,18 @@ public sealed class DevTokenCredential : TokenCredential
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
 
+    /// <summary>The last token until five minutes before it expires, as Azure.Identity's credentials cache theirs.</summary>
     public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
+        if (_cached is { } cached && cached.ExpiresOn > _time.GetUtcNow().AddMinutes(5))
+        {
+            return cached;
+        }
         var token = await s_http.GetFromJsonAsync<TokenResponse>(_tokenUrl, cancellationToken)
             ?? throw new InvalidOperationException($"No token from {_tokenUrl}.");
-        return new AccessToken(token.AccessToken, _time.GetUtcNow().AddSeconds(token.ExpiresIn));
+        var fresh = new AccessToken(token.AccessToken, _time.GetUtcNow().AddSeconds(token.ExpiresIn));
+        _cached = fresh;
+        return fresh;
     }
 
     private sealed record TokenResponse(

@@ -120,6 +120,7 @@ public sealed class CalendarReaderTests
         }
         Assert.IsGreaterThan(20L, graph.Counters.ThrottledRetries);
         Assert.IsGreaterThan(0L, graph.Tenant.Counters.Unavailable);
+        Assert.AreEqual(0L, graph.Tenant.Counters.BodiesReturned);
     }
 
     [TestMethod]
