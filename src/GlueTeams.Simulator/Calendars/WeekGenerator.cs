@@ -65,11 +65,12 @@ public sealed class WeekGenerator(SimulatedOrg org)
             Repeat(_random.NextDouble() < 0.15 ? 1 : 0, () => Add(Titles.Practices, GlueCategories.Process.Id, Day(), Slot(), 45, OrganizerOrTeammate(0.5), [.. Some(_team, 2), Anyone()]));
             if (_manager is not null)
             {
-                Series("manager-1on1", Titles.ManagerOneOnOne, GlueCategories.NotGlueId, _stable.Next(5), 660 + 30 * _stable.Next(8), 30, _manager, _manager);
+                // The same slot as in the manager's calendar (below), so both copies of the 1:1 agree.
+                Series("manager-1on1", Titles.ManagerOneOnOne, GlueCategories.NotGlueId, _user.Index % 5, OneOnOneMinutes(_user), 30, _manager, _manager);
             }
             foreach (var report in _user.DirectReportIds.Select(_org.Get))
             {
-                Series("1on1-" + report.Id, Titles.ReportOneOnOne, GlueCategories.Mentoring.Id, report.Index % 5, 600 + 30 * (report.Index % 12), 30, _user, report);
+                Series("1on1-" + report.Id, Titles.ReportOneOnOne, GlueCategories.Mentoring.Id, report.Index % 5, OneOnOneMinutes(report), 30, _user, report);
             }
             if (_user.IsSenior)
             {
@@ -243,6 +244,9 @@ public sealed class WeekGenerator(SimulatedOrg org)
         }
 
         private int Day() => _random.Next(5);
+
+        /// <summary>A report's weekly 1:1 with their manager: half-hour slots from 10:00 to 15:30, by report.</summary>
+        private static int OneOnOneMinutes(SimulatedUser report) => 600 + 30 * (report.Index % 12);
 
         /// <summary>Minutes after local midnight: half-hour slots from 10:00 to 16:30.</summary>
         private int Slot() => 600 + 30 * _random.Next(14);
