@@ -1,9 +1,10 @@
 using System.Globalization;
+using GlueTeams.Core.Suggestions;
 using Microsoft.Graph.Models;
 
 namespace GlueTeams.Graph.Calendars;
 
-/// <summary>From the SDK's Event to <see cref="CalendarEventData"/>, and the fields we ask Graph for (never body).</summary>
+/// <summary>From the SDK's Event to <see cref="CalendarEvent"/>, and the fields we ask Graph for (never body).</summary>
 internal static class EventMapping
 {
     public static readonly string[] SelectedFields =
@@ -12,24 +13,44 @@ internal static class EventMapping
         "type", "seriesMasterId", "sensitivity", "categories", "showAs", "responseStatus",
     ];
 
-    public static CalendarEventData ToData(Event e, TimeZoneInfo zone) => new()
+    public static CalendarEvent ToCalendarEvent(Event e, TimeZoneInfo zone) => new()
     {
         Id = e.Id ?? "",
-        ICalUId = e.ICalUId ?? e.Id ?? "",
+        ICalUId = e.ICalUId ?? e.Id,
         Subject = e.Subject ?? "",
         Start = Instant(e.Start, zone),
         End = Instant(e.End, zone),
         IsAllDay = e.IsAllDay ?? false,
         IsCancelled = e.IsCancelled ?? false,
         IsOrganizer = e.IsOrganizer ?? false,
-        Organizer = e.Organizer?.EmailAddress is { } organizer ? new EventPerson(organizer.Name, organizer.Address) : null,
-        Attendees = e.Attendees?.Select(a => new EventPerson(a.EmailAddress?.Name, a.EmailAddress?.Address, Camel(a.Type), Camel(a.Status?.Response))).ToList() ?? [],
-        Type = Camel(e.Type) ?? "singleInstance",
+        OrganizerEmail = e.Organizer?.EmailAddress?.Address,
+        Attendees = e.Attendees?
+            .Where(a => a.EmailAddress?.Address is not null)
+            .Select(a => new Core.Suggestions.Attendee(a.EmailAddress!.Address!, a.Type switch
+            {
+                Microsoft.Graph.Models.AttendeeType.Optional => Core.Suggestions.AttendeeType.Optional,
+                Microsoft.Graph.Models.AttendeeType.Resource => Core.Suggestions.AttendeeType.Resource,
+                _ => Core.Suggestions.AttendeeType.Required,
+            }))
+            .ToList() ?? [],
+        Type = e.Type switch
+        {
+            Microsoft.Graph.Models.EventType.Occurrence => Core.Suggestions.EventType.Occurrence,
+            Microsoft.Graph.Models.EventType.Exception => Core.Suggestions.EventType.Exception,
+            Microsoft.Graph.Models.EventType.SeriesMaster => Core.Suggestions.EventType.SeriesMaster,
+            _ => Core.Suggestions.EventType.SingleInstance,
+        },
         SeriesMasterId = e.SeriesMasterId,
-        Sensitivity = Camel(e.Sensitivity) ?? "normal",
+        Sensitivity = e.Sensitivity switch
+        {
+            Microsoft.Graph.Models.Sensitivity.Personal => Core.Suggestions.Sensitivity.Personal,
+            Microsoft.Graph.Models.Sensitivity.Private => Core.Suggestions.Sensitivity.Private,
+            Microsoft.Graph.Models.Sensitivity.Confidential => Core.Suggestions.Sensitivity.Confidential,
+            _ => Core.Suggestions.Sensitivity.Normal,
+        },
         Categories = e.Categories?.Where(c => c is not null).Select(c => c!).ToList() ?? [],
-        ShowAs = Camel(e.ShowAs) ?? "busy",
-        Response = Camel(e.ResponseStatus?.Response) ?? "none",
+        ShowAs = Camel(e.ShowAs),
+        ResponseStatus = Camel(e.ResponseStatus?.Response),
     };
 
     /// <summary>Graph's local date-time plus zone name as an instant; the zone we asked for when the name is unknown here.</summary>

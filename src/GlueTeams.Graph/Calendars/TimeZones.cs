@@ -8,8 +8,15 @@ namespace GlueTeams.Graph.Calendars;
 /// </summary>
 public static class TimeZones
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> s_zones = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> s_zones = new(StringComparer.OrdinalIgnoreCase);
 
-    public static TimeZoneInfo? Find(string id) =>
-        s_zones.GetOrAdd(id, static key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var zone) ? zone : null);
+    /// <summary>The zone, or null when the id is unknown. Only known ids are remembered, so hostile input cannot grow the cache.</summary>
+    public static TimeZoneInfo? Find(string id)
+    {
+        if (s_zones.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? s_zones.GetOrAdd(id, zone) : null;
+    }
 }
