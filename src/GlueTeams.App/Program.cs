@@ -1,6 +1,8 @@
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Sync;
 using GlueTeams.Storage;
+using GlueTeams.Storage.Queues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args is ["classify", ..])
@@ -10,6 +12,7 @@ if (args is ["classify", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
+builder.AddGlueSync();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
@@ -26,6 +29,10 @@ static async Task CreateTablesAsync(WebApplication app)
     try
     {
         await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+        if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is { } syncQueue)
+        {
+            await syncQueue.EnsureCreatedAsync();
+        }
     }
     catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
     {

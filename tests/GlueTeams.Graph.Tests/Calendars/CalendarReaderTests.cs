@@ -1,3 +1,4 @@
+using GlueTeams.Testing;
 using System.Diagnostics;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph.Calendars;

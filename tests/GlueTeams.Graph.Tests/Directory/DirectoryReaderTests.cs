@@ -1,3 +1,4 @@
+using GlueTeams.Testing;
 using GlueTeams.Simulator.Org;
 
 namespace GlueTeams.Graph.Tests.Directory;

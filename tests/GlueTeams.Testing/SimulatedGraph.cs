@@ -1,13 +1,14 @@
+using GlueTeams.Graph;
 using GlueTeams.Graph.Auth;
 using GlueTeams.Graph.Calendars;
 using GlueTeams.Graph.Directory;
 using GlueTeams.Simulator;
 using Microsoft.Graph;
 
-namespace GlueTeams.Graph.Tests;
+namespace GlueTeams.Testing;
 
 /// <summary>The in-process simulator and our Graph client pointed at it, authenticated with the simulator's dev tokens.</summary>
-internal sealed class SimulatedGraph : IAsyncDisposable
+public sealed class SimulatedGraph : IAsyncDisposable
 {
     private SimulatedGraph(SimulatorHost host, GraphOptions options)
     {
