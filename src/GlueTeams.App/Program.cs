@@ -16,6 +16,10 @@ builder.AddGlueSync();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
+if (args is ["sync", ..])
+{
+    return await SyncCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
+}
 
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -31,6 +31,7 @@ public static class SyncServices
         builder.Services.AddSingleton(new DirectoryReader(client));
         builder.Services.AddSingleton<WeekSync>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
+        builder.Services.AddSingleton(SyncWorkerOptions.Default);
         builder.Services.AddSingleton<SyncWorker>();
         if (builder.Configuration.GetValue("Sync:RunWorker", true))
         {

@@ -5,6 +5,12 @@ using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Sync;
 
+/// <summary>How long a taken item stays hidden from other instances: longer than one batch takes, short enough to recover soon.</summary>
+public sealed record SyncWorkerOptions(TimeSpan Visibility)
+{
+    public static SyncWorkerOptions Default { get; } = new(TimeSpan.FromMinutes(2));
+}
+
 /// <summary>One user's week to sync: a work item on the shared queue. Re-sync asks for changes only (delta).</summary>
 public sealed record SyncWorkItem(string TenantId, string UserId, string Week, bool Resync = false);
 
@@ -14,17 +20,15 @@ public sealed record SyncWorkItem(string TenantId, string UserId, string Week, b
 /// after its visibility timeout and another instance syncs it (the writes are idempotent). A failed item is retried
 /// with back-off and, after <see cref="WorkQueue{T}.MaxDequeueCount"/> tries, set aside on the poison queue.
 /// </summary>
-public sealed class SyncWorker(WorkQueue<SyncWorkItem> queue, WeekSync sync, UserStore users, SyncStateStore syncStates, ILogger<SyncWorker> logger)
+public sealed class SyncWorker(WorkQueue<SyncWorkItem> queue, WeekSync sync, UserStore users, SyncStateStore syncStates, SyncWorkerOptions options, ILogger<SyncWorker> logger)
 {
-    public static readonly TimeSpan Visibility = TimeSpan.FromMinutes(2);
-
     /// <summary>Raised for every user finished, successfully or not (progress for the CLI).</summary>
     public event Action<UserSyncResult>? UserFinished;
 
     /// <summary>Takes and processes up to 32 items. Returns how many it took (0: the queue looked empty).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var items = await queue.ReceiveAsync(32, Visibility, cancellationToken);
+        var items = await queue.ReceiveAsync(32, options.Visibility, cancellationToken);
         foreach (var group in items.GroupBy(i => (i.Payload.Week, i.Payload.Resync)))
         {
             if (!IsoWeek.TryParse(group.Key.Week, out var week))
