@@ -1,5 +1,6 @@
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
@@ -24,6 +25,10 @@ if (args is ["sync", ..])
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
+{
+    app.MapGraphNotifications();
+}
 await app.RunAsync();
 return 0;
 
