@@ -14,6 +14,7 @@ if (args is ["classify", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
 builder.AddGlueSync();
+builder.AddGlueTabs();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
@@ -21,10 +22,15 @@ if (args is ["sync", ..])
 {
     return await SyncCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
 }
+if (args is ["export", ..])
+{
+    return await ExportCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
+}
 
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapGlueTabs();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

@@ -18,13 +18,16 @@ public static class TokenEndpoints
         group.MapGet("/{tenantId}/v2.0/.well-known/openid-configuration", (string tenantId, HttpRequest request) =>
             Results.Text(DevTokenIssuer.OpenIdConfiguration(DevTokenIssuer.EntraIssuer(tenantId), KeysUri(request)), "application/json"));
         group.MapGet("/token", (string? tid, string? oid, string? name, string? upn) =>
-            Guid.TryParse(tid, out _) && Guid.TryParse(oid, out _)
+            IsDirectoryId(tid) && IsDirectoryId(oid)
                 ? Results.Json(new { access_token = issuer.MintUserToken(tid!, oid!, apiAudience, name, upn), token_type = "Bearer", expires_in = 3600 })
-                : Results.Problem("tid and oid must be GUIDs.", statusCode: StatusCodes.Status400BadRequest));
+                : Results.Problem("tid and oid must be directory ids: letters, digits and dashes, at most 64.", statusCode: StatusCodes.Status400BadRequest));
         group.MapGet("/graph/token", () =>
             Results.Json(new { access_token = issuer.MintGraphAppToken(), token_type = "Bearer", expires_in = 3600 }));
         return routes;
     }
+
+    /// <summary>GUIDs, and the GUID-like ids with a longer last group that the Teams test tools (and this simulator) use.</summary>
+    private static bool IsDirectoryId(string? id) => id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static Uri KeysUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}/dev/keys");
 }

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Audit;
+
+namespace GlueTeams.App.Api;
+
+public sealed record SuggestionView(string CategoryId, string Reason);
+
+public sealed record ConfirmationView(
+    string CategoryId, string Impact, Uri? ArtifactLink, string? ArtifactTitle, string? Note, bool Delegated, bool SharedWithManager, DateTimeOffset ConfirmedAt);
+
+/// <summary>One record as the tab shows it; <see cref="ETag"/> goes back in If-Match (or the body) with an edit.</summary>
+public sealed record RecordView(
+    string Id, string ETag, IsoWeek Week, DateTimeOffset Start, DateTimeOffset End, int Minutes, string Title, string Status,
+    SuggestionView? Suggestion, ConfirmationView? Confirmation)
+{
+    public static RecordView Of(StoredRecord stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var r = stored.Record;
+        var c = r.Confirmation;
+        return new RecordView(stored.Id, stored.ETag.ToString(), r.Week, r.Start, r.End, r.Minutes, r.Title, r.Status.ToString().ToLowerInvariant(),
+            r.Suggestion is { } s ? new SuggestionView(s.CategoryId, s.Reason) : null,
+            c is null ? null : new ConfirmationView(c.CategoryId, ImpactText.Of(c.Impact), c.ArtifactLink, c.ArtifactTitle, c.OutcomeNote, c.Delegated, c.SharedWithManager, c.ConfirmedAt));
+    }
+}
+
+/// <summary>An edit from the tab. Absent fields keep their value; an empty string clears a text field.</summary>
+public sealed record RecordPatch(
+    string? Category, string? Impact, string? ArtifactLink, string? ArtifactTitle, string? Note, bool? Delegated, bool? SharedWithManager, string? ETag);
+
+public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault);
+
+public sealed record AuditView(string ActorId, string ActorName, string Action, string Detail, DateTimeOffset At)
+{
+    public static AuditView Of(AuditEntry entry, string actorName)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new AuditView(entry.ActorUserId, actorName, entry.Action, entry.Detail, entry.At);
+    }
+}
+
+public static class ImpactText
+{
+    public static string Of(Impact impact) => impact == Impact.Multiplier ? "multiplier" : "one-off";
+}
+
+/// <summary>ISO weeks travel as "2026-W47".</summary>
+public sealed class IsoWeekJsonConverter : JsonConverter<IsoWeek>
+{
+    public override IsoWeek Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        IsoWeek.TryParse(reader.GetString(), out var week) ? week : throw new JsonException("Expected an ISO week such as 2026-W47.");
+
+    public override void Write(Utf8JsonWriter writer, IsoWeek value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
+}

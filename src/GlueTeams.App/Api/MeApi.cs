@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Azure;
+using GlueTeams.App.Auth;
+using GlueTeams.App.Export;
+using GlueTeams.App.Team;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Summaries;
+using GlueTeams.Core.Validation;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GlueTeams.App.Api;
+
+/// <summary>The services the "My glue work" handlers use.</summary>
+public sealed record MeServices(ActivityStore Activities, UserStore Users, AuditLog Audit, DirectReports Reports, PromotionPacket Packet, TimeProvider Time);
+
+/// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
+public static class MeApi
+{
+    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder routes)
+    {
+        var me = routes.MapGroup("/api/me").RequireAuthorization().WithTags("My glue work");
+        me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Display name, whether Graph lists direct reports, the sharing default");
+        me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
+        me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
+        me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
+        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown with a chart, or CSV of the records");
+        me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed or changed my data, newest first");
+        return routes;
+    }
+
+    internal static async Task<Ok<ProfileView>> GetProfile(ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var profile = await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken);
+        var reports = await s.Reports.ListAsync(caller.TenantId, caller.UserId, cancellationToken);
+        var name = profile?.DisplayName is { Length: > 0 } stored ? stored : caller.Name ?? "";
+        return TypedResults.Ok(new ProfileView(caller.UserId, name, reports.Count > 0, profile?.SharingDefault));
+    }
+
+    internal static async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> GetSummary(
+        string? from, string? to, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        if (!WeekRange.TryParse(from, to, WeekRange.CurrentWeek(s.Time), out var range, out var error))
+        {
+            return BadRequest(error);
+        }
+        var caller = Caller.From(user);
+        var stored = await s.Activities.ListAsync(caller.TenantId, caller.UserId, range.From, range.To, cancellationToken);
+        return TypedResults.Ok(PeriodSummary.Of(range.From, range.To, stored.Select(r => r.Record)));
+    }
+
+    internal static async Task<Results<Ok<List<RecordView>>, ProblemHttpResult>> GetRecords(
+        string? week, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        if (!IsoWeek.TryParse(week, out var isoWeek))
+        {
+            return BadRequest($"'week' must be an ISO week such as {WeekRange.CurrentWeek(s.Time)}.");
+        }
+        var caller = Caller.From(user);
+        var stored = await s.Activities.ListAsync(caller.TenantId, caller.UserId, isoWeek, isoWeek, cancellationToken);
+        return TypedResults.Ok(stored.Select(RecordView.Of).ToList());
+    }
+
+    internal static async Task<Results<Ok<RecordView>, ValidationProblem, NotFound, Conflict<RecordView>>> PatchRecord(
+        string id, RecordPatch patch, HttpRequest request, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var stored = await s.Activities.GetAsync(caller.TenantId, caller.UserId, id, cancellationToken);
+        if (stored is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var current = stored.Record.Confirmation;
+        var validated = TagValidator.Validate(new TagInput(
+            patch.Category ?? current?.CategoryId ?? stored.Record.Suggestion?.CategoryId,
+            patch.Impact ?? (current is null ? null : ImpactText.Of(current.Impact)),
+            patch.ArtifactLink ?? current?.ArtifactLink?.OriginalString,
+            patch.ArtifactTitle ?? current?.ArtifactTitle,
+            patch.Note ?? current?.OutcomeNote,
+            patch.Delegated ?? current?.Delegated ?? false));
+        if (!validated.IsValid)
+        {
+            return TypedResults.ValidationProblem(
+                validated.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                detail: validated.Message);
+        }
+        var shared = patch.SharedWithManager ?? current?.SharedWithManager
+                     ?? (await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken))?.SharingDefault ?? false;
+        var ifMatch = request.Headers.IfMatch.FirstOrDefault() ?? patch.ETag;
+        var updated = stored with
+        {
+            ETag = string.IsNullOrEmpty(ifMatch) ? stored.ETag : new ETag(ifMatch),
+            Record = stored.Record with
+            {
+                Status = ActivityStatus.Confirmed,
+                Confirmation = validated.Value.ToConfirmation(shared, s.Time.GetUtcNow()),
+            },
+        };
+        return await s.Activities.ReplaceAsync(updated, cancellationToken) switch
+        {
+            WriteResult.Written written => TypedResults.Ok(RecordView.Of(written.Record)),
+            WriteResult.Conflict conflict => TypedResults.Conflict(RecordView.Of(conflict.Current)),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+        string? from, string? to, string? format, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        if (!WeekRange.TryParse(from, to, WeekRange.CurrentWeek(s.Time), out var range, out var error))
+        {
+            return BadRequest(error);
+        }
+        if (!PromotionPacket.TryParseFormat(format, out var exportFormat))
+        {
+            return BadRequest("'format' must be 'md' or 'csv'.");
+        }
+        var caller = Caller.From(user);
+        var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, range.From, range.To, exportFormat, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    internal static async Task<Ok<List<AuditView>>> GetAudit(ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var entries = await s.Audit.ListAsync(caller.TenantId, caller.UserId, 100, cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var actor in entries.Select(e => e.ActorUserId).Distinct(StringComparer.Ordinal))
+        {
+            names[actor] = actor == caller.UserId ? "you"
+                : (await s.Users.GetAsync(caller.TenantId, actor, cancellationToken))?.DisplayName is { Length: > 0 } name ? name : actor;
+        }
+        return TypedResults.Ok(entries.Select(e => AuditView.Of(e, names[e.ActorUserId])).ToList());
+    }
+
+    internal static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+}

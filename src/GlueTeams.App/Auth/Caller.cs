@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+
+namespace GlueTeams.App.Auth;
+
+/// <summary>Who calls the API: tenant and user taken only from the validated token's tid and oid claims.</summary>
+public sealed partial record Caller(string TenantId, string UserId, string? Name)
+{
+    public static Caller From(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return TryFrom(principal) ?? throw new InvalidOperationException("The token was validated without tid and oid claims.");
+    }
+
+    public static Caller? TryFrom(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var tenant = principal.FindFirst("tid")?.Value;
+        var user = principal.FindFirst("oid")?.Value;
+        return IsSafeId(tenant) && IsSafeId(user) ? new Caller(tenant!, user!, principal.FindFirst("name")?.Value) : null;
+    }
+
+    /// <summary>Directory ids are GUIDs; the Teams test tools use GUID-like ids with longer groups. Nothing else is accepted.</summary>
+    public static bool IsSafeId(string? id) => id is not null && SafeId().IsMatch(id);
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex SafeId();
+}

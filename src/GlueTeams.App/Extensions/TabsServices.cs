@@ -1,0 +1,89 @@
+using GlueTeams.App.Api;
+using GlueTeams.App.Auth;
+using GlueTeams.App.Export;
+using GlueTeams.App.Team;
+using GlueTeams.Graph;
+using GlueTeams.Graph.Directory;
+using Microsoft.Extensions.FileProviders;
+
+namespace GlueTeams.App.Extensions;
+
+public static class TabsServices
+{
+    /// <summary>Request bodies the tab API accepts: a record edit is well under this.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The tab and add-in API ("Tabs" section): token validation, the manager's view, the packet export.</summary>
+    public static IHostApplicationBuilder AddGlueTabs(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var tabs = builder.Configuration.GetSection(TabsOptions.Section).Get<TabsOptions>() ?? new TabsOptions();
+        tabs.Validate(builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton(tabs);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter()));
+        builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
+        builder.Services.AddSingleton<TeamReviews>();
+        builder.Services.AddSingleton<PromotionPacket>();
+        builder.AddTabsAuthentication(tabs);
+        return builder;
+    }
+
+    /// <summary>The API (when an audience is configured), the OpenAPI document and the built pages with their tab routes.</summary>
+    public static WebApplication MapGlueTabs(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var tabs = app.Services.GetRequiredService<TabsOptions>();
+        app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        if (tabs.IsConfigured)
+        {
+            app.MapMeApi();
+            app.MapTeamApi();
+        }
+        else
+        {
+            app.Logger.LogWarning("Tabs:Audience is not configured: the tab API is not served.");
+        }
+        if (app.Environment.IsDevelopment() && tabs.DevTokenUrl is { } devTokenUrl)
+        {
+            app.MapDevTokenApi(devTokenUrl);
+        }
+        MapPages(app);
+        return app;
+    }
+
+    /// <summary>The Vite build in wwwroot: static files, and the tab routes to their pages.</summary>
+    private static void MapPages(WebApplication app)
+    {
+        if (app.Environment.WebRootFileProvider is not PhysicalFileProvider)
+        {
+            return;
+        }
+        app.UseStaticFiles();
+        app.MapFallbackToFile("/tab/me", "index.html");
+        app.MapFallbackToFile("/tab/team", "index.html");
+    }
+
+    private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && context.Request.ContentLength > MaxBodyBytes)
+        {
+            await TypedResults.Problem($"The request body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request")
+                .ExecuteAsync(context);
+            return;
+        }
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit &&
+            context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,83 @@
+using GlueTeams.App.Auth;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Summaries;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Graph.Directory;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Users;
+
+namespace GlueTeams.App.Team;
+
+/// <summary>What a manager may see of one report: only confirmed records the report shared.</summary>
+public sealed record MemberReview(string UserId, string DisplayName, bool Sharing, PeriodSummary Period);
+
+public sealed record TeamReview(IsoWeek From, IsoWeek To, IReadOnlyList<MemberReview> Members, IReadOnlyList<MemberShare> Shares, IReadOnlyList<TeamSignal> Signals);
+
+/// <summary>
+/// Manager reads. Every report is checked against Graph's direct reports first, only shared confirmed records are
+/// summarised, and every read is written to the report's audit log before anything is returned.
+/// </summary>
+public sealed class TeamReviews(DirectReports reports, ActivityStore activities, UserStore users, AuditLog audit)
+{
+    /// <summary>The whole team, or null when Graph lists no direct reports for the caller.</summary>
+    public async Task<TeamReview?> TeamAsync(Caller manager, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        var people = await reports.ListAsync(manager.TenantId, manager.UserId, cancellationToken);
+        if (people.Count == 0)
+        {
+            return null;
+        }
+        var members = await Task.WhenAll(people.Select(p => ReadAsync(manager, p, "manager-viewed-team-summary", from, to, cancellationToken)));
+        var periods = members.Select(m => new MemberPeriod(m.UserId, m.Period)).ToList();
+        return new TeamReview(from, to, members, TeamSignals.Shares(periods), TeamSignals.Detect(periods));
+    }
+
+    /// <summary>One report, or null when <paramref name="reportId"/> is not the caller's direct report.</summary>
+    public async Task<MemberReview?> MemberAsync(Caller manager, string reportId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        var person = await reports.FindAsync(manager.TenantId, manager.UserId, reportId, cancellationToken);
+        return person is null ? null : await ReadAsync(manager, person, "manager-viewed-member-summary", from, to, cancellationToken);
+    }
+
+    /// <summary>
+    /// The manager's view of records: shared confirmed records as they are; the rest only as meeting time (no title,
+    /// no category), and only from a report who chose to share, so that "share of meeting time" means something.
+    /// </summary>
+    public static IEnumerable<ActivityRecord> SharedView(IEnumerable<ActivityRecord> records, bool includeMeetingTime)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            if (record is { Status: ActivityStatus.Confirmed, Confirmation.SharedWithManager: true })
+            {
+                yield return record;
+            }
+            else if (includeMeetingTime)
+            {
+                yield return new ActivityRecord
+                {
+                    TenantId = record.TenantId,
+                    UserId = record.UserId,
+                    EventKey = "",
+                    Week = record.Week,
+                    Start = record.Start,
+                    End = record.End,
+                    Title = "",
+                };
+            }
+        }
+    }
+
+    private async Task<MemberReview> ReadAsync(Caller manager, DirectoryPerson person, string action, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(manager.TenantId, person.Id, manager.UserId, action, $"{from}..{to}", cancellationToken);
+        var profile = await users.GetAsync(manager.TenantId, person.Id, cancellationToken);
+        var stored = await activities.ListAsync(manager.TenantId, person.Id, from, to, cancellationToken);
+        var sharing = profile?.SharingDefault == true;
+        var period = PeriodSummary.Of(from, to, SharedView(stored.Select(s => s.Record), sharing));
+        return new MemberReview(person.Id, person.DisplayName ?? profile?.DisplayName ?? person.Id, sharing, period);
+    }
+}
