@@ -1,0 +1,43 @@
+import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { categoryName, hours, percent, type GlueSummary } from './api';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
+  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The four figures that sum up a period of glue work. */
+export function Stats({ total }: { total: GlueSummary }) {
+  const styles = useStyles();
+  const figures: [string, string][] = [
+    ['Glue work', hours(total.glueMinutes)],
+    ['Share of meeting time', percent(total.shareOfMeetingTime)],
+    ['Multiplier share', percent(total.multiplierShare)],
+    ['Delegated share', percent(total.delegatedShare)],
+  ];
+  return (
+    <div className={styles.grid}>
+      {figures.map(([label, value]) => (
+        <Card key={label} aria-label={`${label}: ${value}`}>
+          <Text size={200}>{label}</Text>
+          <span className={styles.value}>{value}</span>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+/** Artifacts and the outcomes they served, newest first. */
+export function Artifacts({ total }: { total: GlueSummary }) {
+  if (total.artifacts.length === 0) return <Text>No artifacts recorded in this period.</Text>;
+  return (
+    <ul>
+      {[...total.artifacts].reverse().map((a, i) => (
+        <li key={`${a.link}-${i}`}>
+          <a href={a.link} target="_blank" rel="noreferrer noopener">{a.title ?? a.link}</a> — {categoryName(a.categoryId)}
+          {a.outcomeNote && <>: <em>{a.outcomeNote}</em></>}
+        </li>
+      ))}
+    </ul>
+  );
+}
