@@ -4,7 +4,6 @@ using GlueTeams.App.Export;
 using GlueTeams.App.Team;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Directory;
-using Microsoft.Extensions.FileProviders;
 
 namespace GlueTeams.App.Extensions;
 
@@ -59,13 +58,9 @@ public static class TabsServices
         return app;
     }
 
-    /// <summary>The Vite build in wwwroot: static files, and the tab routes to their pages.</summary>
+    /// <summary>The Vite build in wwwroot (./glue builds it): static files, and the tab routes to its page.</summary>
     private static void MapPages(WebApplication app)
     {
-        if (app.Environment.WebRootFileProvider is not PhysicalFileProvider)
-        {
-            return;
-        }
         app.UseStaticFiles();
         app.MapFallbackToFile("/tab/me", "index.html");
         app.MapFallbackToFile("/tab/team", "index.html");

@@ -1,4 +1,4 @@
-import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { categoryName, hours, percent, type GlueSummary } from './api';
 
 const useStyles = makeStyles({
@@ -34,7 +34,7 @@ export function Artifacts({ total }: { total: GlueSummary }) {
     <ul>
       {[...total.artifacts].reverse().map((a, i) => (
         <li key={`${a.link}-${i}`}>
-          <a href={a.link} target="_blank" rel="noreferrer noopener">{a.title ?? a.link}</a> — {categoryName(a.categoryId)}
+          <Link href={a.link} target="_blank" rel="noreferrer noopener" inline>{a.title ?? a.link}</Link> — {categoryName(a.categoryId)}
           {a.outcomeNote && <>: <em>{a.outcomeNote}</em></>}
         </li>
       ))}
