@@ -72,7 +72,7 @@ public static class ClassifyCommand
             catch (Exception e) when (e is JsonException or FormatException)
             {
                 allGood = false;
-                await error.WriteLineAsync($"line {line.Number}: {e.Message}; skipped");
+                await error.WriteLineAsync($"line {line.Number}: {Describe(e)}; skipped");
             }
         }
         return allGood ? 0 : 1;
@@ -97,7 +97,7 @@ public static class ClassifyCommand
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {
-                problem = e.Message;
+                problem = Describe(e);
             }
             if (problem is not null)
             {
@@ -107,6 +107,8 @@ public static class ClassifyCommand
         }
         return allGood;
     }
+
+    private static string Describe(Exception e) => e is JsonException ? $"malformed JSON ({e.Message})" : e.Message;
 
     private static PastConfirmation ParseConfirmation(string text)
     {

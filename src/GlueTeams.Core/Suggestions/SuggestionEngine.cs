@@ -75,7 +75,7 @@ public static class SuggestionEngine
         var signals = TitleSignals.Find(title).ToList();
         if (title.HasPairSeparator && shape.Others >= 2)
         {
-            signals.Add(new TitleSignal(GlueCategories.Coordination.Id, "A <> B", 1));
+            signals.Add(new TitleSignal(GlueCategories.Coordination.Id, "team <> team", 1));
         }
         var scores = TitleSignals.Score(signals);
         var top = scores.Count > 0 ? scores[0] : default;
@@ -86,14 +86,17 @@ public static class SuggestionEngine
 
         if (shape.WithManager)
         {
-            // Only an unmistakable title (an interview, a postmortem) turns a 1:1 with one's manager into glue work.
-            return glue.Score >= 3 && top.CategoryId == glue.CategoryId
+            // Only an unmistakable title (an interview, a postmortem) turns a 1:1 with one's manager into glue work;
+            // being coached by one's own manager is not mentoring someone else.
+            return glue.Score >= 3 && top.CategoryId == glue.CategoryId && glue.CategoryId != GlueCategories.Mentoring.Id
                 ? fromTitle!
                 : new Suggestion(GlueCategories.NotGlueId, 0.9, $"{shape}, which is not glue work");
         }
         if (shape.Others == 1)
         {
-            return fromTitle is not null && top.Score >= 2 && top.CategoryId != GlueCategories.Mentoring.Id
+            // A title that calls itself a 1:1 needs a strong word ("interview", "pairing session") to be anything else.
+            var needed = title.Tokens.Contains(TitleText.OneOnOne) ? 3 : 2;
+            return fromTitle is not null && top.Score >= needed && top.CategoryId != GlueCategories.Mentoring.Id
                 ? fromTitle
                 : new Suggestion(GlueCategories.Mentoring.Id, shape.ManagerKnown ? 0.75 : 0.6,
                     shape.ManagerKnown

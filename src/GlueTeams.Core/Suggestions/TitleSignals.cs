@@ -16,43 +16,43 @@ public static class TitleSignals
     [
         ("mentoring", 3, ["mentoring", "mentor", "mentorship", "mentee", "coaching", "coach", "career chat", "career conversation",
             "career growth", "career development", "career", "promo packet", "promotion", "mentoring circle", "ask me anything", "ama",
-            "growth conversation", "sponsorship", "feedback session"]),
+            "growth conversation", "sponsorship", "feedback session", "career advice", "growth plan", "development plan", "idp", "mentorship session"]),
         ("mentoring", 2, ["office hours", "promo"]),
         ("onboarding", 3, ["onboarding", "onboard", "new hire", "new hires", "newhire", "new joiner", "new joiners", "new starter", "buddy",
-            "ramp up", "rampup", "orientation", "induction", "codebase tour", "welcome"]),
+            "ramp up", "rampup", "orientation", "induction", "codebase tour", "welcome", "meet the team", "bootcamp", "new employee"]),
         ("onboarding", 2, ["shadowing", "first week", "dev environment setup", "environment setup"]),
         ("knowledge-sharing", 3, ["tech talk", "brown bag", "brownbag", "lunch and learn", "lunch n learn", "lunch learn", "demo day",
             "workshop", "lightning talk", "lightning talks", "knowledge sharing", "knowledge transfer", "documentation", "runbook",
-            "study group", "book club", "reading group", "write up", "writeup", "tutorial", "teach in", "101", "brownbag"]),
+            "study group", "book club", "reading group", "write up", "writeup", "tutorial", "teach in", "101", "brownbag", "show and tell", "show n tell", "knowledge share", "kt session", "learning session", "masterclass", "seminar", "teach in"]),
         ("knowledge-sharing", 2, ["talk", "talks", "training", "docs", "doc", "wiki", "handbook", "faq", "guide", "blog post",
             "presentation", "game day", "teach", "intro to", "walkthrough"]),
         ("design-review", 3, ["design review", "design doc", "design critique", "design discussion", "tech design", "technical design",
             "rfc", "adr", "architecture", "architectural", "tech spec", "technical spec", "spec review", "arb", "review board",
-            "solution design", "system design"]),
+            "solution design", "system design", "api review", "schema review", "data model review", "design session", "technical review", "one pager", "tdd"]),
         ("design-review", 2, ["arch", "spec", "deep dive"]),
         ("design-review", 1, ["design"]),
         ("code-review", 3, ["code review", "pr review", "pr reviews", "pull request", "pair programming", "mob programming", "mob review",
-            "mob", "mobbing", "code walkthrough", "review prs"]),
+            "mob", "mobbing", "code walkthrough", "review prs", "code walk", "review session", "pr triage"]),
         ("code-review", 2, ["pr", "prs", "pairing", "pair"]),
         ("coordination", 3, ["alignment", "align", "dependency", "dependencies", "roadmap", "cross team", "crossteam", "cross functional",
             "coordination", "interlock", "scrum of scrums", "pi planning", "okr", "okrs", "leads sync", "program review", "program sync",
-            "steering", "launch coordination", "release coordination", "quarterly planning"]),
+            "steering", "launch coordination", "release coordination", "quarterly planning", "big room planning", "release train", "partner sync", "integration sync", "cross org"]),
         ("coordination", 2, ["sync", "program", "contract", "slo", "sla", "launch", "stakeholders", "integration", "migration"]),
         ("process", 3, ["retro", "retrospective", "process", "working agreement", "working agreements", "ways of working", "standards",
-            "definition of done", "best practices", "engineering excellence", "policy", "guild"]),
+            "definition of done", "best practices", "engineering excellence", "policy", "guild", "guidelines", "conventions", "sdlc", "devex", "dev productivity", "process review"]),
         ("process", 2, ["standard", "tooling", "practices", "improvement", "improvements", "template", "rubric", "rotation", "playbook",
             "developer experience", "proposal"]),
         ("incident", 4, ["postmortem", "post mortem", "incident review", "incident retro", "incident retrospective", "rca", "root cause",
-            "coe", "five whys", "5 whys", "pir", "post incident", "blameless"]),
+            "coe", "five whys", "5 whys", "pir", "post incident", "blameless", "learning review", "after action review", "aar", "correction of error", "lessons learned"]),
         ("incident", 3, ["incident", "incidents", "sev", "outage", "war room", "corrective actions", "ops review"]),
         ("incident", 2, ["action items", "bridge"]),
         // Words that name the activity itself outweigh words about its topic: an interview on system design is hiring.
         ("hiring", 4, ["interview", "interviews", "interviewing", "interviewer", "debrief", "hiring committee", "phone screen",
             "candidate", "bar raiser", "interview loop"]),
-        ("hiring", 3, ["hiring", "screening", "recruiter", "recruiting", "take home review", "onsite loop"]),
-        ("hiring", 2, ["loop", "screen", "onsite", "hc"]),
+        ("hiring", 3, ["hiring", "screening", "recruiter", "recruiting", "take home review", "onsite loop", "interview panel", "resume review", "cv review", "offer review", "hiring manager", "recruiting intake", "job description"]),
+        ("hiring", 2, ["loop", "screen", "onsite", "hc", "panel", "intake", "talent"]),
         ("community", 3, ["erg", "ergs", "community", "culture", "volunteer", "volunteering", "dandi", "dei", "deib", "diversity",
-            "inclusion", "meetup", "allyship", "affinity", "charity", "hackathon", "neurodiversity", "open source", "women in"]),
+            "inclusion", "meetup", "allyship", "affinity", "charity", "hackathon", "neurodiversity", "open source", "women in", "fundraiser", "blood drive", "heritage month", "women in tech", "lgbtq", "bipoc", "employee resource group"]),
         ("community", 2, ["pride", "heritage", "council", "social", "club", "conference"]),
         ("not-glue", 3, ["standup", "stand up", "daily scrum", "sprint planning", "backlog", "refinement", "grooming", "focus",
             "deep work", "heads down", "no meetings", "implement", "ooo", "out of office", "vacation", "pto", "holiday", "dentist",
@@ -60,7 +60,7 @@ public static class TitleSignals
             "allhands", "town hall", "townhall", "sprint review", "sprint demo", "planning poker", "bug bash", "lunch", "mandatory",
             "required", "compliance", "expenses", "expense", "budget", "benefits", "business review", "qbr", "code freeze",
             "go no go", "maintenance", "deploy", "deployment", "release checklist", "design qa", "self assessment", "prep",
-            "vendor", "toil", "upgrade", "investigate", "fix", "bug", "bugs", "triage", "team building", "offsite"]),
+            "vendor", "toil", "upgrade", "investigate", "fix", "bug", "bugs", "triage", "team building", "offsite", "estimation", "customer call", "sales call", "support rotation"]),
         ("not-glue", 2, ["sprint", "demo", "release", "handoff", "handover", "on call", "oncall", "patch", "status update",
             "exec update", "readout", "scrum", "daily", "block", "research"]),
     ];
@@ -115,10 +115,16 @@ public static class TitleSignals
     private static int IndexOf(string categoryId) =>
         GlueCategories.All.Select((c, i) => (c, i)).First(p => p.c.Id == categoryId).i;
 
+    // Ordinary words one typo away from a keyword ("progress" / "process"): never read as typos.
+    private static readonly HashSet<string> s_notTypos = new(StringComparer.Ordinal)
+    {
+        "progress", "caching", "spring", "hiding", "trailing", "poaching", "retrofit", "incidence", "mentions", "interval",
+    };
+
     /// <summary>The keyword a token stands for: itself, its singular, or a keyword one typo away (two for long words).</summary>
     private static string Correct(string token)
     {
-        if (s_vocabulary.Contains(token))
+        if (s_vocabulary.Contains(token) || s_notTypos.Contains(token))
         {
             return token;
         }

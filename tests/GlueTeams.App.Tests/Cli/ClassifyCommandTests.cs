@@ -62,7 +62,7 @@ public sealed class ClassifyCommandTests
         Assert.AreEqual("e1 e7", Ids(output));
         var errors = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.HasCount(4, errors);
-        StringAssert.StartsWith(errors[0], "line 2:");
+        StringAssert.StartsWith(errors[0], "line 2: malformed JSON");
         StringAssert.StartsWith(errors[1], "line 3: missing id");
         StringAssert.StartsWith(errors[2], "line 4: bad start.dateTime");
         StringAssert.StartsWith(errors[3], "line 5: longer than");

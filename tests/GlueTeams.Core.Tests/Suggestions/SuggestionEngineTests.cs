@@ -84,6 +84,17 @@ public sealed class SuggestionEngineTests
     }
 
     [TestMethod]
+    public void Suggest_CareerTalkWithOwnManager_IsNotGlue() =>
+        Assert.AreEqual("not-glue", SuggestionEngine.Suggest(Meeting("1:1 – career growth", Manager), Context()).CategoryId);
+
+    [TestMethod]
+    public void Suggest_TitleThatCallsItselfAOneOnOne_NeedsAStrongWordToBeAnythingButMentoring()
+    {
+        Assert.AreEqual("mentoring", SuggestionEngine.Suggest(Meeting("Sam / me 1:1 sync", "sam@contoso.com"), Context()).CategoryId);
+        Assert.AreEqual("coordination", SuggestionEngine.Suggest(Meeting("Sam / me sync", "sam@contoso.com"), Context()).CategoryId);
+    }
+
+    [TestMethod]
     public void Suggest_OneOnOneWithSomeoneElse_IsAMentoringCandidate()
     {
         var suggestion = SuggestionEngine.Suggest(Meeting("Me <> Sam", "sam@contoso.com"), Context());
@@ -154,6 +165,13 @@ public sealed class SuggestionEngineTests
     }
 
     [TestMethod]
+    public void Suggest_OrdinaryWordOneTypoFromAKeyword_IsNotReadAsThatKeyword()
+    {
+        Assert.AreNotEqual("process", SuggestionEngine.Suggest(Group("Progress update"), Context()).CategoryId);
+        Assert.AreNotEqual("mentoring", SuggestionEngine.Suggest(Group("Caching strategies"), Context()).CategoryId);
+    }
+
+    [TestMethod]
     public void Suggest_TicketKeyInTitle_IsNotReadAsAKeyword()
     {
         Assert.AreEqual("not-glue", SuggestionEngine.Suggest(Group("Fix crash MOB-1123"), Context()).CategoryId);
@@ -207,5 +225,35 @@ public sealed class SuggestionEngineTests
         var model = TenantModel.Train(Enumerable.Repeat(("Design review", "not-glue"), 30).Append(("Lunch", "community")));
 
         Assert.AreEqual("design-review", SuggestionEngine.Suggest(Group("Design review"), Context(model: model)).CategoryId);
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("   ")]
+    [DataRow("🎉🎉🎉")]
+    [DataRow("1:1")]
+    [DataRow("w/ & <> | / – :")]
+    [DataRow("Réunion d'équipe – planification")]
+    public void Suggest_OddTitles_GiveAKnownCategoryAndAConfidenceBetween0And1(string subject)
+    {
+        foreach (var calendarEvent in new[] { Group(subject), Meeting(subject), Meeting(subject, Manager), Meeting(subject, "x@y.z") })
+        {
+            var suggestion = SuggestionEngine.Suggest(calendarEvent, Context());
+
+            Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1, suggestion.ToString());
+            Assert.IsTrue(Categories.GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
+        }
+    }
+
+    [TestMethod]
+    public void Suggest_VeryLongTitle_IsFast()
+    {
+        var huge = Group(string.Join(' ', Enumerable.Repeat("interveiw postmorten caching onbaording", 2000)));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var suggestion = SuggestionEngine.Suggest(huge, Context());
+
+        Assert.IsLessThan(2000, started.ElapsedMilliseconds);
+        Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1);
     }
 }

@@ -35,9 +35,14 @@ public sealed record EvaluationResult(IReadOnlyList<(LabelledEvent Item, Suggest
 /// </summary>
 public static class EvaluationSet
 {
+    /// <summary>The calendar labelled before any rule was written, and used to find the rules' mistakes.</summary>
     public const string FileName = "events.jsonl";
 
-    public static IReadOnlyList<LabelledEvent> Load() => File.ReadLines(Locate()).Where(l => l.Length > 0).Select(Parse).ToList();
+    /// <summary>A second calendar, written after the rules and kept out of their tuning: the fairer estimate.</summary>
+    public const string HoldoutFileName = "holdout.jsonl";
+
+    public static IReadOnlyList<LabelledEvent> Load(string fileName = FileName) =>
+        File.ReadLines(Locate(fileName)).Where(l => l.Length > 0).Select(Parse).ToList();
 
     public static LabelledEvent Parse(string line)
     {
@@ -119,9 +124,9 @@ public static class EvaluationSet
             TenantModel.Train(events.Where(e => e.User != user && !e.Event.IsPrivate).Select(e => (e.Event.Subject, e.Label))));
 
     /// <summary>Next to the test assembly when copied there; else in the repository, found by walking up to GlueTeams.sln.</summary>
-    private static string Locate()
+    private static string Locate(string fileName)
     {
-        var copied = Path.Combine(AppContext.BaseDirectory, "Suggestions", "Evaluation", FileName);
+        var copied = Path.Combine(AppContext.BaseDirectory, "Suggestions", "Evaluation", fileName);
         if (File.Exists(copied))
         {
             return copied;
@@ -130,9 +135,9 @@ public static class EvaluationSet
         {
             if (File.Exists(Path.Combine(directory.FullName, "GlueTeams.sln")))
             {
-                return Path.Combine(directory.FullName, "tests", "GlueTeams.Core.Tests", "Suggestions", "Evaluation", FileName);
+                return Path.Combine(directory.FullName, "tests", "GlueTeams.Core.Tests", "Suggestions", "Evaluation", fileName);
             }
         }
-        throw new FileNotFoundException($"{FileName} not found next to {AppContext.BaseDirectory} nor in a repository above it.");
+        throw new FileNotFoundException($"{fileName} not found next to {AppContext.BaseDirectory} nor in a repository above it.");
     }
 }
