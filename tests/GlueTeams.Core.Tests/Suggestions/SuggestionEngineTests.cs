@@ -241,7 +241,7 @@ public sealed class SuggestionEngineTests
             var suggestion = SuggestionEngine.Suggest(calendarEvent, Context());
 
             Assert.IsTrue(suggestion.Confidence is >= 0 and <= 1, suggestion.ToString());
-            Assert.IsTrue(Categories.GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
+            Assert.IsTrue(GlueTeams.Core.Categories.GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
         }
     }
 
