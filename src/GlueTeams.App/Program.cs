@@ -1,3 +1,4 @@
+using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage;
@@ -10,6 +11,7 @@ if (args is ["classify", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
+builder.AddGlueBot();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
@@ -17,6 +19,7 @@ await CreateTablesAsync(app);
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapBot();
 await app.RunAsync();
 return 0;
 
