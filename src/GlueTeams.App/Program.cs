@@ -1,5 +1,7 @@
 using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
+using GlueTeams.App.Demo;
+using GlueTeams.Storage.Activities;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +17,11 @@ builder.AddGlueBot();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
+if (app.Environment.IsDevelopment() && app.Configuration["Demo:TenantId"] is { Length: > 0 } demoTenant && app.Configuration["Demo:UserId"] is { Length: > 0 } demoUser)
+{
+    await DemoCalendar.SeedAsync(app.Services.GetRequiredService<ActivityStore>(), demoTenant, demoUser,
+        TimeZoneInfo.FindSystemTimeZoneById(app.Configuration["Demo:TimeZone"] ?? "UTC"), TimeProvider.System.GetUtcNow());
+}
 
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

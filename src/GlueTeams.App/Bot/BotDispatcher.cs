@@ -50,7 +50,7 @@ internal sealed partial class BotDispatcher(
     private async Task OnInstallAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var installed = await registration.InstallAsync(turn, cancellationToken);
-        if (installed.IsNew)
+        if (installed.ShouldWelcome)
         {
             await SendAsync(turn, InfoCards.Welcome(installed.Profile), cancellationToken);
         }

@@ -1,14 +1,15 @@
 using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Bot;
 
 /// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
-internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, TimeProvider time)
+internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time)
 {
-    /// <summary>The result of an install: the profile, and whether it is new here (so the welcome card is due).</summary>
-    public sealed record Installed(UserProfile Profile, bool IsNew);
+    /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
+    public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
 
     /// <summary>Stores the user and the personal chat, and schedules the first weekly card. Idempotent.</summary>
     public async Task<Installed> InstallAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -29,7 +30,8 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         };
         await users.UpsertAsync(profile, cancellationToken);
         await schedule.ScheduleAsync(profile.TenantId, profile.UserId, NextCard(profile), cancellationToken: cancellationToken);
-        return new(profile, true);
+        // Teams sends installationUpdate and conversationUpdate together: the claim lets only one of them welcome.
+        return new(profile, await claims.TryClaimAsync(profile.TenantId, profile.UserId, WelcomeKey(conversation.ConversationId), Environment.MachineName, cancellationToken));
     }
 
     /// <summary>The user's profile, registering them first if they talk to the bot before any install event arrived.</summary>
@@ -45,6 +47,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         {
             await users.UpsertAsync(profile with { Installed = false }, cancellationToken);
         }
+        await claims.ReleaseAsync(turn.TenantId, turn.UserId, WelcomeKey(turn.Inbound.ConversationId), cancellationToken);
     }
 
     /// <summary>Saves changed settings and moves the scheduled card to the new day and time.</summary>
@@ -53,6 +56,8 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         await users.UpsertAsync(after, cancellationToken);
         await schedule.ScheduleAsync(after.TenantId, after.UserId, NextCard(after), NextCard(before), cancellationToken);
     }
+
+    private static string WelcomeKey(string conversationId) => "welcome:" + conversationId;
 
     public DateTimeOffset NextCard(UserProfile profile) =>
         new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(time.GetUtcNow());

@@ -73,10 +73,12 @@ public sealed class BotEndpointTests
         var install = bot.Install();
         install["localTimezone"] = "Europe/Paris";
 
-        await bot.PostAsync(install);
         var conversationUpdate = bot.Activity("conversationUpdate");
-        conversationUpdate["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot" });
-        await bot.PostAsync(conversationUpdate);
+        conversationUpdate["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:user-1" }, new JsonObject { ["id"] = "28:bot" });
+        conversationUpdate["localTimezone"] = "Europe/Paris";
+
+        // Teams sends both at once.
+        await Task.WhenAll(bot.PostAsync(install), bot.PostAsync(conversationUpdate));
 
         var profile = await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId);
         Assert.IsNotNull(profile);
@@ -90,7 +92,7 @@ public sealed class BotEndpointTests
     }
 
     [TestMethod]
-    public async Task Uninstall_marks_the_user_so_that_nothing_more_is_sent()
+    public async Task Uninstall_marks_the_user_so_that_nothing_more_is_sent_and_a_reinstall_welcomes_again()
     {
         await using var bot = new BotHarness();
         await bot.PostAsync(bot.Install());
@@ -102,6 +104,8 @@ public sealed class BotEndpointTests
         var profile = await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId);
         Assert.IsFalse(profile!.Installed);
         Assert.IsFalse(profile.ShouldReceiveCards);
+        await bot.PostAsync(bot.Install());
+        Assert.HasCount(2, bot.SentCards());
     }
 
     [TestMethod]
