@@ -20,8 +20,9 @@ internal sealed partial class WeeklyCardScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first poll comes one interval after start, so that a starting instance is ready before it sends.
         using var timer = new PeriodicTimer(PollInterval, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -32,7 +33,6 @@ internal sealed partial class WeeklyCardScheduler(
                 LogPollFailed(logger, e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Takes what is due now and sends it; returns how many cards were sent.</summary>

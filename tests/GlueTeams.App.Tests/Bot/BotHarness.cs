@@ -22,9 +22,9 @@ internal sealed class BotHarness : IAsyncDisposable
 
     private int _nextId;
 
-    public BotHarness(IReadOnlyDictionary<string, string?>? settings = null)
+    public BotHarness(IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null)
     {
-        App = new AppFactory(settings);
+        App = new AppFactory(settings, storage);
         Client = App.CreateClient();
     }
 

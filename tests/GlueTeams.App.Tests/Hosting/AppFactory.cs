@@ -11,9 +11,10 @@ namespace GlueTeams.App.Tests.Hosting;
 /// The app in-process, on Azurite tables of its own, with extra settings per test class. Outbound connector calls go
 /// to <see cref="Connector"/>, which records them; the connector's token comes from <see cref="Tokens"/>.
 /// </summary>
-public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="storage">Tables shared with another instance (several app instances, or a restart); new ones when null.</param>
+public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null) : WebApplicationFactory<Program>
 {
-    public GlueTeams.Storage.StorageOptions Storage { get; } = Azurite.NewStorageOptions();
+    public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
     public RecordingHandler Connector { get; } = new();
     public CountingTokenSource Tokens { get; } = new("connector-token");
 
