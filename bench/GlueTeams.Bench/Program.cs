@@ -12,6 +12,7 @@ var benchmarks = new (string Name, Func<Task<string>> Run)[]
 {
     ("storage", StorageBenchmark.RunAsync),
     ("classification", ClassificationBenchmark.RunAsync),
+    ("bot", BotBenchmark.RunAsync),
 };
 
 var report = new StringBuilder();
