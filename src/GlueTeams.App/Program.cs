@@ -1,9 +1,9 @@
 using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
-using GlueTeams.App.Demo;
-using GlueTeams.Storage.Activities;
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Sync;
 using GlueTeams.Storage;
+using GlueTeams.Storage.Queues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args is ["classify", ..])
@@ -13,14 +13,14 @@ if (args is ["classify", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
+builder.AddGlueSync();
 builder.AddGlueBot();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
-if (app.Environment.IsDevelopment() && app.Configuration["Demo:TenantId"] is { Length: > 0 } demoTenant && app.Configuration["Demo:UserId"] is { Length: > 0 } demoUser)
+if (args is ["sync", ..])
 {
-    await DemoCalendar.SeedAsync(app.Services.GetRequiredService<ActivityStore>(), demoTenant, demoUser,
-        TimeZoneInfo.FindSystemTimeZoneById(app.Configuration["Demo:TimeZone"] ?? "UTC"), TimeProvider.System.GetUtcNow());
+    return await SyncCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
 }
 
 // Live: the process answers. Ready: its storage answers too.
@@ -36,6 +36,10 @@ static async Task CreateTablesAsync(WebApplication app)
     try
     {
         await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+        if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is { } syncQueue)
+        {
+            await syncQueue.EnsureCreatedAsync();
+        }
     }
     catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
     {

@@ -1,12 +1,17 @@
+using GlueTeams.Simulator;
+using GlueTeams.Simulator.Api;
 using GlueTeams.Simulator.Tokens;
 
-// The simulated Microsoft 365 tenant as a process, for ./glue demo and benchmarks. Tests host it in-process.
+// The simulated Microsoft 365 tenant as a process, for ./glue demo and benchmarks. Tests host it in-process (SimulatorHost).
 var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Simulator").Get<SimulatorOptions>() ?? new SimulatorOptions();
 var app = builder.Build();
+await using var tenant = new SimulatedTenant(options);
 using var issuer = new DevTokenIssuer();
+app.MapGraphSimulator(tenant);
 if (app.Environment.IsDevelopment())
 {
-    app.MapDevTokenIssuer(issuer, app.Configuration["Simulator:ApiAudience"] ?? "api://glueteams-dev");
+    app.MapDevTokenIssuer(issuer, options.ApiAudience);
 }
 app.MapGet("/healthz", () => "ok");
 await app.RunAsync();

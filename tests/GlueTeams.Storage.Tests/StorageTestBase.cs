@@ -51,6 +51,7 @@ public abstract class StorageTestBase
         UserId = user,
         EventKey = eventKey,
         SeriesId = "series-1",
+        CalendarEventId = "AAMkAGI2/" + eventKey,
         Week = week ?? Week47,
         Start = Monday47.AddMinutes(offsetMinutes),
         End = Monday47.AddMinutes(offsetMinutes + 45),

@@ -13,6 +13,7 @@ public sealed class UserDataTests : StorageTestBase
         UserId = user,
         DisplayName = "Ada Lovelace",
         UserPrincipalName = "ada@contoso.example",
+        ManagerUserPrincipalName = "grace@contoso.example",
         TimeZoneId = "Europe/Berlin",
         CardDay = DayOfWeek.Thursday,
         CardTime = new TimeOnly(16, 30),

@@ -61,7 +61,7 @@ internal sealed partial class BotDispatcher(
         var profile = await registration.EnsureAsync(turn, cancellationToken);
         var card = Command(turn.Activity.Text) switch
         {
-            "this week" or "week" => await weeks.BuildAsync(profile, turn.TeamsUserId, weeks.CurrentWeek(profile), 0, null, cancellationToken),
+            "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
             "settings" => SettingsActions.Settings(profile),
             "delete my data" => InfoCards.ConfirmDelete(),

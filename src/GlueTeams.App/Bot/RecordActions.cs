@@ -44,7 +44,10 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             changes.Add((row, tag.Value));
         }
         var written = await WriteAsync(changes, profile, cancellationToken);
-        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Confirmed {changes.Count} item{(changes.Count == 1 ? "" : "s")}.") : Stale, cancellationToken);
+        // Confirm all confirms the page the user saw; rows on other pages wait until they are seen.
+        var elsewhere = rows.Values.Count(r => !r.IsConfirmed) - changes.Count(c => !c.Row.IsConfirmed);
+        var done = $"Confirmed {changes.Count} item{(changes.Count == 1 ? "" : "s")}." + (elsewhere > 0 ? $" {elsewhere} more to review on the other page{(elsewhere == 1 ? "" : "s")}." : "");
+        return await WeekAsync(turn, profile, action, written ? Notice.Info(done) : Stale, cancellationToken);
     }
 
     /// <summary>Confirm (or update) one row with the category and impact chosen on it.</summary>

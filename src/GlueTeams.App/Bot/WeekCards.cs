@@ -1,4 +1,5 @@
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Sync;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
@@ -8,7 +9,8 @@ using GlueTeams.Teams.Cards;
 namespace GlueTeams.App.Bot;
 
 /// <summary>Reads a user's week from storage and builds the weekly card; used by commands, actions and the scheduler.</summary>
-internal sealed class WeekCards(ActivityStore activities, TimeProvider time)
+/// <param name="sync">The calendar sync, when Graph is configured; without it the card shows what storage holds.</param>
+internal sealed partial class WeekCards(ActivityStore activities, TimeProvider time, ILogger<WeekCards> logger, WeekSync? sync = null)
 {
     public IsoWeek CurrentWeek(UserProfile profile) => IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
 
@@ -22,10 +24,20 @@ internal sealed class WeekCards(ActivityStore activities, TimeProvider time)
         return WeekCard.Page(view, page, notice);
     }
 
-    /// <summary>The rows of one page, as the card that showed it computed them.</summary>
-    public static IReadOnlyList<WeekRow> PageRows(IsoWeek week, IReadOnlyList<WeekRow> rows, UserProfile profile, int page)
+    /// <summary>
+    /// Brings the week from the calendar into storage first ("this week", the weekly send); card actions skip this and
+    /// read storage. A failed sync is logged and the card shows what storage holds.
+    /// </summary>
+    public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
     {
-        var pages = WeekCard.Pages(new WeekView(week, rows, GlueSummary.Empty, profile.TimeZone, ""));
-        return pages[Math.Clamp(page, 0, pages.Count - 1)];
+        var week = CurrentWeek(profile);
+        if (sync is not null && (await sync.SyncAsync([profile], week, cancellationToken))[0] is { Succeeded: false } failed)
+        {
+            LogSyncFailed(logger, profile.UserId, week.ToString(), failed.Error);
+        }
+        return await BuildAsync(profile, teamsUserId, week, 0, null, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {UserId}'s week {Week} failed, showing what is stored: {Error}")]
+    private static partial void LogSyncFailed(ILogger logger, string userId, string week, string? error);
 }

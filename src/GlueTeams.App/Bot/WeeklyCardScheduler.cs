@@ -68,7 +68,7 @@ internal sealed partial class WeeklyCardScheduler(
         if (profile is { ShouldReceiveCards: true, Conversation: { } conversation }
             && await services.GetRequiredService<ClaimStore>().TryClaimAsync(profile.TenantId, profile.UserId, "weekly:" + week, Environment.MachineName, cancellationToken))
         {
-            var card = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+            var card = await weeks.SyncAndBuildAsync(profile, profile.TeamsUserId ?? profile.UserId, cancellationToken);
             var result = await services.GetRequiredService<ConnectorClient>().SendAsync(conversation.ServiceUrl, conversation.ConversationId, Activity.CardMessage(card), cancellationToken);
             if (!result.IsOk)
             {

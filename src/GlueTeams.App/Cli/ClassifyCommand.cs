@@ -1,3 +1,4 @@
+using GlueTeams.Graph.Calendars;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GlueTeams.Core.Categories;

@@ -67,6 +67,7 @@ public static class CalendarIngestion
             UserId = owner.UserId,
             EventKey = string.IsNullOrEmpty(kept.ICalUId) ? kept.Id : kept.ICalUId,
             SeriesId = kept.SeriesMasterId,
+            CalendarEventId = kept.Id,
             Week = IsoWeek.Containing(kept.Start, owner.Zone),
             Start = kept.Start,
             End = kept.End,

@@ -48,6 +48,8 @@ public sealed record ActivityRecord
     /// <summary>The calendar event's iCalUId (one per occurrence), or another stable id for manual entries.</summary>
     public required string EventKey { get; init; }
     public string? SeriesId { get; init; }
+    /// <summary>The event's id in the user's mailbox: how Graph names it when it is removed.</summary>
+    public string? CalendarEventId { get; init; }
     /// <summary>The ISO week, in the user's own time zone, that the occurrence starts in.</summary>
     public required IsoWeek Week { get; init; }
     public required DateTimeOffset Start { get; init; }

@@ -28,6 +28,7 @@ public sealed record TokenRequest
 public sealed class DevTokenIssuer : IDisposable
 {
     public const string BotIssuer = "https://api.botframework.com";
+    private static readonly string[] s_graphRoles = ["Calendars.Read", "User.Read.All", "MailboxSettings.Read"];
 
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RSA _unknownRsa = RSA.Create(2048);
@@ -103,6 +104,19 @@ public sealed class DevTokenIssuer : IDisposable
         var request = new TokenRequest { Issuer = EntraIssuer(tenantId), Audience = audience, Claims = claims };
         return Mint(change is null ? request : change(request));
     }
+
+    /// <summary>An app-only Graph access token for the simulated tenant, as the client credentials flow returns it.</summary>
+    public string MintGraphAppToken() => Mint(new TokenRequest
+    {
+        Issuer = EntraIssuer(GlueTeams.Simulator.Org.SimulatedOrg.TenantId),
+        Audience = "https://graph.microsoft.com",
+        Claims = new Dictionary<string, object>
+        {
+            ["tid"] = GlueTeams.Simulator.Org.SimulatedOrg.TenantId,
+            ["appid"] = "00000000-0000-0000-0000-00000000a991",
+            ["roles"] = s_graphRoles,
+        },
+    });
 
     /// <summary>The OpenID Connect discovery document; <paramref name="jwksUri"/> is where <see cref="Jwks"/> is served.</summary>
     public static string OpenIdConfiguration(string issuer, Uri jwksUri) => new JsonObject

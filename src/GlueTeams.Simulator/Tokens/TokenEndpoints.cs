@@ -2,8 +2,8 @@ namespace GlueTeams.Simulator.Tokens;
 
 /// <summary>
 /// The development issuer over HTTP. Metadata for the Bot Connector shape (/dev/bot/.well-known/openid-configuration)
-/// and for Entra ID (/dev/{tenant}/v2.0/.well-known/openid-configuration), the key set, and a token mint for the
-/// pages (/dev/token?tid=&amp;oid=). Mapped only in Development.
+/// and for Entra ID (/dev/{tenant}/v2.0/.well-known/openid-configuration), the key set, and token mints for the
+/// pages (/dev/token?tid=&amp;oid=) and for app-only Graph calls (/dev/graph/token). Mapped only in Development.
 /// </summary>
 public static class TokenEndpoints
 {
@@ -21,6 +21,8 @@ public static class TokenEndpoints
             Guid.TryParse(tid, out _) && Guid.TryParse(oid, out _)
                 ? Results.Json(new { access_token = issuer.MintUserToken(tid!, oid!, apiAudience, name, upn), token_type = "Bearer", expires_in = 3600 })
                 : Results.Problem("tid and oid must be GUIDs.", statusCode: StatusCodes.Status400BadRequest));
+        group.MapGet("/graph/token", () =>
+            Results.Json(new { access_token = issuer.MintGraphAppToken(), token_type = "Bearer", expires_in = 3600 }));
         return routes;
     }
 

@@ -41,8 +41,11 @@ public sealed class SyncStateStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Flags the week for another sync (a change notification arrived) without losing its delta link.</summary>
-    public async Task MarkForResyncAsync(string tenantId, string userId, IsoWeek week, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Flags the week for another sync (a change notification arrived, or a sync failed with <paramref name="error"/>)
+    /// without losing its delta link.
+    /// </summary>
+    public async Task MarkForResyncAsync(string tenantId, string userId, IsoWeek week, string? error = null, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
         {
@@ -50,6 +53,10 @@ public sealed class SyncStateStore(GlueTables tables)
             ["User"] = userId,
             ["NeedsResync"] = true,
         };
+        if (error is not null)
+        {
+            entity["LastError"] = error.Length <= 1000 ? error : error[..1000];
+        }
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 

@@ -12,6 +12,8 @@ public sealed record UserProfile
     /// <summary>The user's Teams id (from.id, "29:…"): the MRI that a card's refresh.userIds lists.</summary>
     public string? TeamsUserId { get; init; }
     public string? UserPrincipalName { get; init; }
+    /// <summary>The manager's UPN from Graph's org data: a 1:1 with them is not glue work.</summary>
+    public string? ManagerUserPrincipalName { get; init; }
     /// <summary>IANA or Windows time zone id; the user's weeks and card time are in this zone.</summary>
     public string TimeZoneId { get; init; } = "UTC";
     /// <summary>Whether GlueTeams may read the calendar and send the weekly card.</summary>

@@ -1,3 +1,4 @@
+using GlueTeams.Graph.Calendars;
 using System.Text.Json;
 using GlueTeams.App.Cli;
 using GlueTeams.Core.Suggestions;

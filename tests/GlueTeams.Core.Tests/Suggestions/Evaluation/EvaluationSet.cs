@@ -1,5 +1,5 @@
+using GlueTeams.Graph.Calendars;
 using System.Text.Json;
-using GlueTeams.App.Cli;
 using GlueTeams.Core.Categories;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;

@@ -1,0 +1,115 @@
+using GlueTeams.Core.Ingestion;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Suggestions;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Graph.Calendars;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Sync;
+using GlueTeams.Storage.Users;
+
+namespace GlueTeams.App.Sync;
+
+/// <summary>How one user's week went: how many records it holds now, or why it failed.</summary>
+public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week, int Records, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Brings users' weeks from Graph into storage. Many users' calendars are read through $batch; then, per user, one
+/// range query reads the week and the weeks before it (earlier confirmations teach the engine; the week's own rows
+/// show what vanished), and one transaction writes what the calendar says. Idempotent: a re-run changes nothing a
+/// user decided, and never duplicates.
+/// </summary>
+public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time)
+{
+    /// <summary>How many earlier weeks of confirmations the engine learns from.</summary>
+    public const int HistoryWeeks = 8;
+    private const int StorageParallelism = 8;
+
+    /// <summary>Syncs the week of every user given; results in the order of <paramref name="users"/>.</summary>
+    public async Task<IReadOnlyList<UserSyncResult>> SyncAsync(IReadOnlyList<UserProfile> users, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var requests = users.Select(u => new WeekRequest(u.UserId, week, u.TimeZone)).ToList();
+        var read = await calendars.ReadWeeksAsync(requests, cancellationToken);
+        var results = new UserSyncResult[users.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = read[i].Succeeded
+                ? await StoreWeekAsync(users[i], week, read[i].Events, ct)
+                : new UserSyncResult(users[i].TenantId, users[i].UserId, week, 0, $"Graph answered {read[i].FailedStatus}"));
+        return results;
+    }
+
+    /// <summary>
+    /// Re-syncs one user's week after a change notification: only what changed since the stored delta link (all of
+    /// the week when there is none yet, or Graph says it expired).
+    /// </summary>
+    public async Task<UserSyncResult> ResyncAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
+        var changes = await calendars.ReadWeekChangesAsync(new WeekRequest(user.UserId, week, user.TimeZone), state?.DeltaLink, cancellationToken);
+        var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
+        var thisWeek = known.Where(r => r.Record.Week == week).ToList();
+        // A delta round names the events that changed or were removed; every other row of the week stays as it is.
+        // A changed event that no longer counts (cancelled, declined, moved out of the week) loses its row.
+        var touched = changes.RemovedIds.Concat(changes.Changed.Select(e => e.Id)).ToHashSet(StringComparer.Ordinal);
+        var keep = changes.WasFullResync ? (Func<StoredRecord, bool>)(_ => false) : r => !touched.Contains(r.Record.CalendarEventId ?? "");
+        var result = await WriteAsync(user, week, changes.Changed, known, thisWeek, keep, cancellationToken);
+        await syncStates.PutAsync(new SyncState(user.TenantId, user.UserId, week, changes.DeltaLink, time.GetUtcNow(), false, null), cancellationToken);
+        return result;
+    }
+
+    private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
+    {
+        var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
+        var thisWeek = known.Where(r => r.Record.Week == week).ToList();
+        var result = await WriteAsync(user, week, events, known, thisWeek, _ => false, cancellationToken);
+        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
+        await syncStates.PutAsync(new SyncState(user.TenantId, user.UserId, week, state?.DeltaLink, time.GetUtcNow(), false, null), cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the records for <paramref name="events"/>, and removes the week's unconfirmed rows that are neither among
+    /// them nor kept by <paramref name="keepUnseen"/> (a meeting moved to another week, or cancelled).
+    /// </summary>
+    private async Task<UserSyncResult> WriteAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
+        IReadOnlyList<StoredRecord> known, IReadOnlyList<StoredRecord> thisWeek, Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
+    {
+        var context = new SuggestionContext(
+            user.UserPrincipalName ?? "",
+            user.ManagerUserPrincipalName,
+            new ConfirmationHistory(known
+                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
+                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
+            TenantModel.Empty);
+        var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
+        var now = time.GetUtcNow();
+        var records = events
+            .Select(e => CalendarIngestion.ToRecord(e, owner, context, now))
+            .OfType<ActivityRecord>()
+            .Where(r => r.Week == week) // calendarView also returns meetings that started in the week before
+            .DistinctBy(ActivityStore.RecordId)
+            .ToList();
+        var existing = thisWeek.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+        // A "Glue: …" Outlook category confirms a row the user has not decided yet; otherwise only calendar facts are written.
+        var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed &&
+            !(existing.TryGetValue(ActivityStore.RecordId(r), out var e) && e.Record.Status == ActivityStatus.Confirmed)).ToList();
+        await activities.UpsertObservedAsync(records.Except(tagged).ToList(), cancellationToken);
+        foreach (var record in tagged)
+        {
+            await activities.PutDecidedAsync(record, cancellationToken);
+        }
+
+        var seen = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in thisWeek.Where(r => !seen.Contains(r.Id) && r.Record.Status != ActivityStatus.Confirmed && !keepUnseen(r)))
+        {
+            await activities.DeleteAsync(gone, cancellationToken);
+        }
+        var kept = thisWeek.Count(r => !seen.Contains(r.Id) && (r.Record.Status == ActivityStatus.Confirmed || keepUnseen(r)));
+        return new UserSyncResult(user.TenantId, user.UserId, week, seen.Count + kept, null);
+    }
+}

@@ -1,0 +1,55 @@
+using GlueTeams.Graph.Calendars;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace GlueTeams.Graph.Directory;
+
+/// <summary>A person in the directory.</summary>
+public sealed record DirectoryPerson(string Id, string? DisplayName, string? Mail, string? JobTitle);
+
+/// <summary>The org facts GlueTeams needs: a person's manager, direct reports, and mailbox time zone.</summary>
+public sealed class DirectoryReader(GraphServiceClient client)
+{
+    /// <summary>The manager, or null for someone without one (Graph answers 404).</summary>
+    public async Task<DirectoryPerson?> GetManagerAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await client.Users[userId].Manager.GetAsync(cancellationToken: cancellationToken) is User manager ? Person(manager) : null;
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<DirectoryPerson>> GetDirectReportsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var reports = new List<DirectoryPerson>();
+        var first = await client.Users[userId].DirectReports.GetAsync(cancellationToken: cancellationToken);
+        if (first is null)
+        {
+            return reports;
+        }
+        var pages = PageIterator<DirectoryObject, DirectoryObjectCollectionResponse>.CreatePageIterator(client, first, o =>
+        {
+            if (o is User user)
+            {
+                reports.Add(Person(user));
+            }
+            return true;
+        });
+        await pages.IterateAsync(cancellationToken);
+        return reports;
+    }
+
+    /// <summary>The mailbox's time zone (Graph gives a Windows or an IANA id; both resolve here), UTC when unset.</summary>
+    public async Task<TimeZoneInfo> GetTimeZoneAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var settings = await client.Users[userId].MailboxSettings.GetAsync(cancellationToken: cancellationToken);
+        return settings?.TimeZone is { Length: > 0 } id && TimeZones.Find(id) is { } zone ? zone : TimeZoneInfo.Utc;
+    }
+
+    private static DirectoryPerson Person(User user) => new(user.Id ?? "", user.DisplayName, user.Mail, user.JobTitle);
+}

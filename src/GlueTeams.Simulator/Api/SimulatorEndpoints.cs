@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GlueTeams.Core.Categories;
+using GlueTeams.Simulator.Calendars;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GlueTeams.Simulator.Api;
+
+/// <summary>
+/// The HTTP surface: Graph v1.0 under /v1.0 (answered by <see cref="GraphApi"/>), and /sim for the demo and load
+/// drivers to change calendars and read the counters.
+/// </summary>
+public static class SimulatorEndpoints
+{
+    public static IEndpointRouteBuilder MapGraphSimulator(this IEndpointRouteBuilder routes, SimulatedTenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var graph = new GraphApi(tenant);
+        routes.Map("/v1.0/{**path}", (HttpContext context, string? path) => ServeGraphAsync(graph, context, path ?? ""));
+
+        var sim = routes.MapGroup("/sim");
+        sim.MapGet("/counters", () => TypedResults.Ok(new
+        {
+            tenant.Counters.Total,
+            tenant.Counters.Throttled,
+            tenant.Counters.Unavailable,
+            tenant.Counters.BodiesReturned,
+            tenant.Counters.ByKind,
+        }));
+        sim.MapPost("/users/{userId}/events/{eventId}/move", (string userId, string eventId, int minutes) =>
+            Change(() => tenant.Calendars.Move(userId, eventId, TimeSpan.FromMinutes(minutes))));
+        sim.MapPost("/users/{userId}/events/{eventId}/cancel", (string userId, string eventId) =>
+            Change(() => tenant.Calendars.Cancel(userId, eventId)));
+        sim.MapDelete("/users/{userId}/events/{eventId}", (string userId, string eventId) =>
+            Change(() => { tenant.Calendars.Delete(userId, eventId); return null; }));
+        sim.MapPost("/users/{userId}/events", (string userId, NewEvent added) =>
+            Change(() => tenant.Calendars.Add(userId, added.ToEvent(tenant.Org.Get(userId)))));
+        return routes;
+    }
+
+    /// <summary>An event the demo adds: subject, start, minutes, and the glue label it should be measured against.</summary>
+    public sealed record NewEvent(string Subject, DateTimeOffset Start, int Minutes, string Label = GlueCategories.NotGlueId)
+    {
+        internal SimulatedEvent ToEvent(Org.SimulatedUser user) => new()
+        {
+            Id = "",
+            ICalUId = "",
+            Subject = Subject,
+            Start = Start,
+            End = Start.AddMinutes(Minutes),
+            TimeZone = user.TimeZone,
+            Organizer = new SimulatedPerson(user.DisplayName, user.Mail, Response: "organizer"),
+            IsOrganizer = true,
+            Response = "organizer",
+            Label = Label,
+        };
+    }
+
+    private static Results<Ok<string>, NoContent, NotFound<string>> Change(Func<SimulatedEvent?> change)
+    {
+        try
+        {
+            return change() is { } e ? TypedResults.Ok(e.Id) : TypedResults.NoContent();
+        }
+        catch (KeyNotFoundException e)
+        {
+            return TypedResults.NotFound(e.Message);
+        }
+    }
+
+    private static async Task ServeGraphAsync(GraphApi graph, HttpContext context, string path)
+    {
+        var http = context.Request;
+        JsonNode? body = null;
+        if (http.HasJsonContentType())
+        {
+            try
+            {
+                body = await JsonNode.ParseAsync(http.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                await WriteAsync(context.Response, GraphResponse.Error(400, "BadRequest", "The request body is not valid JSON."));
+                return;
+            }
+        }
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new GraphRequest(http.Method, "/" + path, GraphApi.ParseQuery(http.QueryString.Value ?? ""), headers, body,
+            $"{http.Scheme}://{http.Host}/v1.0");
+        await WriteAsync(context.Response, await graph.HandleAsync(request, context.RequestAborted));
+    }
+
+    private static async Task WriteAsync(HttpResponse response, GraphResponse graph)
+    {
+        response.StatusCode = graph.Status;
+        foreach (var (name, value) in graph.Headers ?? new Dictionary<string, string>())
+        {
+            response.Headers[name] = value;
+        }
+        if (graph.Json is not null)
+        {
+            response.ContentType = "application/json";
+            await response.WriteAsync(graph.Json.ToJsonString());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using GlueTeams.Simulator.Api;
+using GlueTeams.Simulator.Tokens;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace GlueTeams.Simulator;
+
+/// <summary>
+/// The simulator running in-process on a free loopback port, for tests and benchmarks: Graph under
+/// <see cref="GraphBaseUrl"/>, the development token issuer under /dev, and the tenant to inspect and change.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SimulatorHost(WebApplication app, SimulatedTenant tenant, DevTokenIssuer issuer, Uri baseUrl)
+    {
+        _app = app;
+        Tenant = tenant;
+        Issuer = issuer;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>http://127.0.0.1:PORT/</summary>
+    public Uri BaseUrl { get; }
+    /// <summary>http://127.0.0.1:PORT/v1.0, the base URL to give the Graph SDK.</summary>
+    public string GraphBaseUrl => BaseUrl.AbsoluteUri + "v1.0";
+    public SimulatedTenant Tenant { get; }
+    public DevTokenIssuer Issuer { get; }
+
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var tenant = new SimulatedTenant(options ?? new SimulatorOptions(), time);
+        var issuer = new DevTokenIssuer(time);
+        app.MapGraphSimulator(tenant);
+        app.MapDevTokenIssuer(issuer, tenant.Options.ApiAudience);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatorHost(app, tenant, issuer, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Tenant.DisposeAsync();
+        Issuer.Dispose();
+    }
+}

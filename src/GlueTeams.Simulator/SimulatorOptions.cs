@@ -1,0 +1,17 @@
+namespace GlueTeams.Simulator;
+
+/// <summary>The simulated tenant's shape and initial faults; configuration section "Simulator".</summary>
+public sealed class SimulatorOptions
+{
+    public int Seed { get; set; } = 42;
+    public int Users { get; set; } = 150;
+    /// <summary>Events per calendarView page when the client does not say (Graph's default is 10).</summary>
+    public int PageSize { get; set; } = 10;
+    public TimeSpan Latency { get; set; }
+    public double ThrottleShare { get; set; }
+    public double UnavailableShare { get; set; }
+    public int RetryAfterSeconds { get; set; } = 1;
+    public int MailboxConcurrencyLimit { get; set; } = 4;
+    /// <summary>Audience of the user tokens minted by the development issuer.</summary>
+    public string ApiAudience { get; set; } = "api://glueteams-dev";
+}

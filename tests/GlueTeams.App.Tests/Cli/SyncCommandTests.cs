@@ -1,0 +1,88 @@
+using GlueTeams.App.Cli;
+using GlueTeams.App.Extensions;
+using GlueTeams.Simulator;
+using GlueTeams.Simulator.Org;
+using GlueTeams.Storage;
+using GlueTeams.Storage.Users;
+using GlueTeams.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GlueTeams.App.Tests.Cli;
+
+[TestClass]
+public sealed class SyncCommandTests
+{
+    private static async Task<(WebApplication App, SimulatorHost Simulator)> StartAsync(SimulatorOptions simulator)
+    {
+        var host = await SimulatorHost.StartAsync(simulator);
+        var storage = Azurite.NewStorageOptions();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage.ConnectionString,
+            ["Storage:TablePrefix"] = storage.TablePrefix,
+            ["Graph:BaseUrl"] = host.GraphBaseUrl,
+            ["Graph:DevTokenUrl"] = new Uri(host.BaseUrl, "dev/graph/token").ToString(),
+            ["Graph:TenantId"] = SimulatedOrg.TenantId,
+            ["Sync:RunWorker"] = "false",
+        });
+        builder.AddGlueStorage();
+        builder.AddGlueSync();
+        var app = builder.Build();
+        await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
+        var users = app.Services.GetRequiredService<UserStore>();
+        foreach (var user in host.Tenant.Org.Users)
+        {
+            await users.UpsertAsync(SimulatedProfiles.For(host.Tenant.Org, user));
+        }
+        return (app, host);
+    }
+
+    [TestMethod]
+    public async Task Sync_AllUsers_ShowsProgressAndSummary_ExitsZero()
+    {
+        var (app, simulator) = await StartAsync(new SimulatorOptions { Users = 45 });
+        await using var _ = simulator;
+        await using var __ = app;
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["--week", "2026-W47"], app.Services, output, errors);
+
+        Assert.AreEqual(0, exit, output + errors.ToString());
+        StringAssert.Contains(output.ToString(), "Synced 45 of 45 users for 2026-W47");
+        StringAssert.Contains(errors.ToString(), "45/45 users");
+        StringAssert.Contains(errors.ToString(), "Graph requests");
+    }
+
+    [TestMethod]
+    public async Task Sync_UnknownUser_IsListedWithTheReason_ExitsOne()
+    {
+        var (app, simulator) = await StartAsync(new SimulatorOptions { Users = 10 });
+        await using var _ = simulator;
+        await using var __ = app;
+        var known = simulator.Tenant.Org.Users[3];
+        using var output = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["--week", "2026-W47", "--users", $"{known.Mail},nobody@nowhere.example"], app.Services, output, TextWriter.Null);
+
+        Assert.AreEqual(1, exit);
+        StringAssert.Contains(output.ToString(), "Synced 1 of 1 users");
+        StringAssert.Contains(output.ToString(), "failed: nobody@nowhere.example: no such user");
+    }
+
+    [TestMethod]
+    [DataRow(new string[0], "--week is required")]
+    [DataRow(new[] { "--week", "2026-W99" }, "--week needs an ISO week")]
+    [DataRow(new[] { "--week", "2026-W47", "--bogus" }, "Unexpected argument")]
+    public async Task Sync_BadArguments_ExitTwoWithUsage(string[] args, string message)
+    {
+        using var errors = new StringWriter();
+        var exit = await SyncCommand.RunAsync(args, new ServiceCollection().BuildServiceProvider(), TextWriter.Null, errors);
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(errors.ToString(), message);
+        StringAssert.Contains(errors.ToString(), "usage: sync");
+    }
+}

@@ -1,0 +1,126 @@
+using GlueTeams.Core.Records;
+using GlueTeams.Simulator;
+
+namespace GlueTeams.App.Tests.Sync;
+
+[TestClass]
+public sealed class WeekSyncTests
+{
+    [TestMethod]
+    public async Task Sync_StoresTheWeek_OnlyEventsThatCount_AndNoPrivateSubject()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        var simulated = fixture.Graph.Tenant.Calendars.EventsFor(demo.UserId, SyncFixture.Week);
+
+        var result = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
+        var stored = await fixture.StoredAsync(demo);
+
+        Assert.IsTrue(result.Succeeded, result.Error);
+        var counted = simulated.Where(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Type != "seriesMaster").ToList();
+        Assert.HasCount(counted.Count, stored);
+        Assert.AreEqual(stored.Count, result.Records);
+        var privateOnes = simulated.Where(e => e.Sensitivity is "private" or "confidential" && !e.IsCancelled && !e.IsAllDay).ToList();
+        Assert.IsNotEmpty(privateOnes, "the demo user's week has private items");
+        foreach (var secret in privateOnes)
+        {
+            var row = stored.Single(r => r.Record.EventKey == secret.ICalUId);
+            Assert.AreEqual(ActivityRecord.RedactedTitle, row.Record.Title);
+            Assert.AreEqual(0, row.Record.AttendeeCount);
+        }
+        // Nothing of a private subject reaches any stored property.
+        var privateSubjects = privateOnes.Select(e => e.Subject).Where(s => s.Length > 3).ToList();
+        await foreach (var entity in fixture.Tables.Activities.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            foreach (var value in entity.Select(p => p.Value).OfType<string>())
+            {
+                Assert.IsFalse(privateSubjects.Any(s => value.Contains(s, StringComparison.Ordinal)), value);
+            }
+        }
+        Assert.AreEqual(0L, fixture.Graph.Tenant.Counters.BodiesReturned);
+    }
+
+    [TestMethod]
+    public async Task Sync_RunTwice_IsIdempotent_AndKeepsTheUsersDecisions()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
+        var first = await fixture.StoredAsync(demo);
+        var decided = first.First(r => r.Record.Status == ActivityStatus.Suggested);
+        var confirmation = new Confirmation("hiring", Impact.Multiplier, null, null, "kept", false, true, DateTimeOffset.UtcNow);
+        await fixture.Activities.ReplaceAsync(decided with { Record = decided.Record with { Status = ActivityStatus.Confirmed, Confirmation = confirmation } });
+
+        await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
+        var second = await fixture.StoredAsync(demo);
+
+        CollectionAssert.AreEquivalent(first.Select(r => r.Id).ToList(), second.Select(r => r.Id).ToList());
+        Assert.AreEqual(confirmation, second.Single(r => r.Id == decided.Id).Record.Confirmation);
+    }
+
+    [TestMethod]
+    public async Task Resync_PicksUpAMovedAndACancelledMeeting_ThroughDelta()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        await fixture.Sync.ResyncAsync(demo, SyncFixture.Week); // first round: the whole week, and a delta link
+        var before = await fixture.StoredAsync(demo);
+        var calendar = fixture.Graph.Tenant.Calendars;
+        var candidates = calendar.EventsFor(demo.UserId, SyncFixture.Week)
+            .Where(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Start.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Wednesday)
+            .ToList();
+        var moved = calendar.Move(demo.UserId, candidates[0].Id, TimeSpan.FromHours(1));
+        var cancelled = calendar.Cancel(demo.UserId, candidates[1].Id);
+        var requestsBefore = fixture.Graph.Tenant.Counters.Total;
+
+        var result = await fixture.Sync.ResyncAsync(demo, SyncFixture.Week);
+        var after = await fixture.StoredAsync(demo);
+
+        Assert.IsTrue(result.Succeeded);
+        Assert.AreEqual(moved.Start, after.Single(r => r.Record.EventKey == moved.ICalUId).Record.Start);
+        Assert.IsFalse(after.Any(r => r.Record.EventKey == cancelled.ICalUId), "the cancelled meeting is gone");
+        Assert.HasCount(before.Count - 1, after);
+        Assert.IsLessThanOrEqualTo(2L, fixture.Graph.Tenant.Counters.Total - requestsBefore, "a delta round fetches only the changes");
+        Assert.IsNotNull((await fixture.SyncStates.GetAsync(demo.TenantId, demo.UserId, SyncFixture.Week))!.DeltaLink);
+    }
+
+    [TestMethod]
+    public async Task Sync_ThrottleStorm_EveryUserSynced_NoDuplicates()
+    {
+        await using var fixture = await SyncFixture.StartAsync(new SimulatorOptions { Users = 60, ThrottleShare = 0.3, RetryAfterSeconds = 1 });
+        var users = fixture.Graph.Tenant.Org.Users.Select(u => fixture.Profile(u.Id)).ToList();
+
+        var results = await fixture.Sync.SyncAsync(users, SyncFixture.Week);
+
+        Assert.IsTrue(results.All(r => r.Succeeded), string.Join("; ", results.Where(r => !r.Succeeded).Select(r => r.Error)));
+        Assert.IsGreaterThan(0L, fixture.Graph.Tenant.Counters.Throttled);
+        foreach (var user in users)
+        {
+            var stored = await fixture.StoredAsync(user);
+            var expected = fixture.Graph.Tenant.Calendars.EventsFor(user.UserId, SyncFixture.Week)
+                .Count(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Type != "seriesMaster");
+            Assert.HasCount(expected, stored, user.UserId);
+            Assert.AreEqual(stored.Count, stored.Select(r => r.Record.EventKey).Distinct().Count());
+        }
+    }
+
+    [TestMethod]
+    public async Task Sync_TokyoAndLosAngeles_EachGetTheirOwnLocalWeek()
+    {
+        await using var fixture = await SyncFixture.StartAsync(new SimulatorOptions { Users = 150 });
+        var org = fixture.Graph.Tenant.Org;
+        var tokyo = fixture.Profile(org.Users.First(u => u.TimeZone == "Asia/Tokyo").Id);
+        var losAngeles = fixture.Profile(org.Users.First(u => u.TimeZone == "America/Los_Angeles").Id);
+
+        await fixture.Sync.SyncAsync([tokyo, losAngeles], SyncFixture.Week);
+
+        foreach (var user in new[] { tokyo, losAngeles })
+        {
+            var (start, end) = SyncFixture.Week.Bounds(user.TimeZone);
+            var stored = await fixture.StoredAsync(user);
+            Assert.IsNotEmpty(stored);
+            Assert.IsTrue(stored.All(r => r.Record.Start >= start && r.Record.Start < end), user.TimeZoneId);
+        }
+        Assert.AreEqual(TimeSpan.FromHours(17), SyncFixture.Week.Bounds(losAngeles.TimeZone).Start - SyncFixture.Week.Bounds(tokyo.TimeZone).Start);
+    }
+}

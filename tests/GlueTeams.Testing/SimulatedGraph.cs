@@ -1,0 +1,47 @@
+using GlueTeams.Graph;
+using GlueTeams.Graph.Auth;
+using GlueTeams.Graph.Calendars;
+using GlueTeams.Graph.Directory;
+using GlueTeams.Simulator;
+using Microsoft.Graph;
+
+namespace GlueTeams.Testing;
+
+/// <summary>The in-process simulator and our Graph client pointed at it, authenticated with the simulator's dev tokens.</summary>
+public sealed class SimulatedGraph : IAsyncDisposable
+{
+    private SimulatedGraph(SimulatorHost host, GraphOptions options)
+    {
+        Host = host;
+        Options = options;
+        Client = GraphClients.Create(options, GraphCredentials.From(options), Counters);
+        Calendars = new CalendarReader(Client, options, Counters);
+        Directory = new DirectoryReader(Client);
+    }
+
+    public SimulatorHost Host { get; }
+    public SimulatedTenant Tenant => Host.Tenant;
+    public GraphOptions Options { get; }
+    public GraphCounters Counters { get; } = new();
+    public GraphServiceClient Client { get; }
+    public CalendarReader Calendars { get; }
+    public DirectoryReader Directory { get; }
+
+    public static async Task<SimulatedGraph> StartAsync(SimulatorOptions? simulator = null, int pageSize = 100, int maxStepRetries = 10)
+    {
+        var host = await SimulatorHost.StartAsync(simulator ?? new SimulatorOptions { Users = 60 });
+        return new SimulatedGraph(host, new GraphOptions
+        {
+            BaseUrl = host.GraphBaseUrl,
+            DevTokenUrl = new Uri(host.BaseUrl, "dev/graph/token"),
+            PageSize = pageSize,
+            MaxStepRetries = maxStepRetries,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Host.DisposeAsync();
+    }
+}
