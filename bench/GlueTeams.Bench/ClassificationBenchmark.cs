@@ -3,7 +3,13 @@ using System.Globalization;
 using System.Text;
 using GlueTeams.Core.Categories;
 using GlueTeams.Core.Suggestions;
+using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Tests.Suggestions.Evaluation;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Graph.Calendars;
+using GlueTeams.Simulator.Api;
+using GlueTeams.Simulator.Calendars;
+using GlueTeams.Simulator.Org;
 
 namespace GlueTeams.Bench;
 
@@ -24,6 +30,7 @@ internal static class ClassificationBenchmark
         var recurring = EvaluationSet.RecurringAfterOneWeek(events);
         var changedRows = EvaluationSet.AverageChangedRowsPerCard(events);
         var holdout = EvaluationSet.ColdStart(EvaluationSet.Load(EvaluationSet.HoldoutFileName));
+        var (simulatedRows, simulatedCards, simulatedChanges) = SimulatedOrgChanges();
 
         var report = new StringBuilder();
         report.AppendLine("### classification");
@@ -36,7 +43,8 @@ internal static class ClassificationBenchmark
         report.AppendLine(Invariant($"| top-1 accuracy, rules only (no history, no tenant model) | {rulesOnly.Accuracy:P1} |"));
         report.AppendLine(Invariant($"| top-1 accuracy, first week, holdout calendar written after the rules ({holdout.Rows.Count} events) | {holdout.Accuracy:P1} |"));
         report.AppendLine(Invariant($"| recurring meetings in week 2 after week 1 confirmed ({recurring.Rows.Count} events) | {recurring.Accuracy:P1} |"));
-        report.AppendLine(Invariant($"| changed rows per weekly card, evaluation users (simulated org: not wired yet) | {changedRows:F1} |"));
+        report.AppendLine(Invariant($"| changed rows per weekly card, evaluation users | {changedRows:F1} |"));
+        report.AppendLine(Invariant($"| changed rows per weekly card, simulated org ({simulatedCards} cards of {simulatedRows / (double)simulatedCards:F1} rows: 150 engineers × {SimulatedWeeks} weeks, each week suggested with the earlier weeks confirmed) | {simulatedChanges:F2} |"));
         report.AppendLine();
         report.AppendLine("Per category, first week:");
         report.AppendLine();
@@ -50,6 +58,37 @@ internal static class ClassificationBenchmark
         report.AppendLine(Speed(events));
         return Task.FromResult(report.ToString());
     }
+
+    private const int SimulatedWeeks = 4;
+
+    /// <summary>
+    /// The weekly cards of a simulated 150-engineer org (titles written by the simulator, not by the rules' author):
+    /// events go through the same Graph JSON parser and ingestion rules as a real sync; labels are the simulator's.
+    /// </summary>
+    private static (int Rows, int Cards, double ChangesPerCard) SimulatedOrgChanges()
+    {
+        var org = SimulatedOrg.Generate(42, 150);
+        var calendars = new SimulatedCalendars(org);
+        var first = new IsoWeek(2026, 44);
+        double changes = 0;
+        int rows = 0, cards = 0;
+        foreach (var user in org.Users)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone);
+            var weeks = Enumerable.Range(0, SimulatedWeeks).Select(i => (IReadOnlyList<(CalendarEvent, string)>)calendars.EventsFor(user.Id, first.AddWeeks(i))
+                .Select(e => (Event: CalendarIngestion.Redact(GraphEventJson.Parse(JsonDocument(GraphJson.Event(e, null, zone, user.TimeZone, withBody: false)))), e.Label))
+                .Where(row => CalendarIngestion.WhySkipped(row.Event) is null)
+                .ToList()).ToList();
+            var manager = user.ManagerId is { } id ? org.Get(id).Mail : null;
+            changes += EvaluationSet.AverageChangedRowsPerCard(weeks, user.Mail, manager, TenantModel.Empty) * weeks.Count;
+            rows += weeks.Sum(w => w.Count);
+            cards += weeks.Count;
+        }
+        return (rows, cards, changes / cards);
+    }
+
+    private static System.Text.Json.JsonElement JsonDocument(System.Text.Json.Nodes.JsonObject json) =>
+        System.Text.Json.JsonSerializer.SerializeToElement(json);
 
     private static string Speed(IReadOnlyList<LabelledEvent> events)
     {

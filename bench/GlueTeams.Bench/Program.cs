@@ -11,6 +11,7 @@ var only = args.Length > 1 ? args[1] : null;
 var benchmarks = new (string Name, Func<Task<string>> Run)[]
 {
     ("storage", StorageBenchmark.RunAsync),
+    ("sync", SyncBenchmark.RunAsync),
     ("classification", ClassificationBenchmark.RunAsync),
     ("bot", BotBenchmark.RunAsync),
 };

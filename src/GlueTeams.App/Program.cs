@@ -1,6 +1,7 @@
 using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
@@ -27,6 +28,10 @@ if (args is ["sync", ..])
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapBot();
+if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
+{
+    app.MapGraphNotifications();
+}
 await app.RunAsync();
 return 0;
 

@@ -19,6 +19,7 @@ public sealed class GlueTables
         Audit = Service.GetTableClient(options.TablePrefix + "Audit");
         Claims = Service.GetTableClient(options.TablePrefix + "Claims");
         Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
+        Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
     }
 
     public TableServiceClient Service { get; }
@@ -28,8 +29,9 @@ public sealed class GlueTables
     public TableClient Audit { get; }
     public TableClient Claims { get; }
     public TableClient Schedule { get; }
+    public TableClient Subscriptions { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

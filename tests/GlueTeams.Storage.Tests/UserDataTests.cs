@@ -39,6 +39,13 @@ public sealed class UserDataTests : StorageTestBase
     }
 
     [TestMethod]
+    public async Task UserStore_UpsertMany_WritesEveryProfileInTransactions()
+    {
+        await Users.UpsertManyAsync(Enumerable.Range(0, 250).Select(i => Profile(user: $"user-{i:D3}")));
+        Assert.HasCount(250, await Users.ListAsync("tenant-a").ToListAsync());
+    }
+
+    [TestMethod]
     public async Task UserStore_UnknownUser_IsNull() => Assert.IsNull(await Users.GetAsync("tenant-a", "nobody"));
 
     [TestMethod]
@@ -54,6 +61,12 @@ public sealed class UserDataTests : StorageTestBase
         Assert.IsTrue(marked.NeedsResync);
         Assert.AreEqual(state.DeltaLink, marked.DeltaLink);
         Assert.IsNull(await SyncStates.GetAsync("tenant-b", "user-1", Week47));
+
+        await SyncStates.MarkForResyncAsync("tenant-a", "user-1", Week47, "Graph answered 503");
+        Assert.AreEqual("Graph answered 503", (await SyncStates.GetAsync("tenant-a", "user-1", Week47))!.LastError);
+        await SyncStates.RecordSyncedAsync("tenant-a", "user-1", Week47, Monday47.AddHours(1));
+        var synced = (await SyncStates.GetAsync("tenant-a", "user-1", Week47))!;
+        Assert.AreEqual(new SyncState("tenant-a", "user-1", Week47, state.DeltaLink, Monday47.AddHours(1), false, null), synced);
     }
 
     [TestMethod]

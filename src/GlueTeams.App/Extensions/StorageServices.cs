@@ -28,6 +28,7 @@ public static class StorageServices
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<CardScheduleStore>();
         builder.Services.AddSingleton<UserDataEraser>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

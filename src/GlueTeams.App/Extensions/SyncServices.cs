@@ -1,8 +1,10 @@
+using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Auth;
 using GlueTeams.Graph.Calendars;
 using GlueTeams.Graph.Directory;
+using GlueTeams.Graph.Subscriptions;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 
@@ -31,11 +33,15 @@ public static class SyncServices
         builder.Services.AddSingleton(new DirectoryReader(client));
         builder.Services.AddSingleton<WeekSync>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
+        builder.Services.AddSingleton(new SubscriptionClient(client));
+        builder.Services.AddSingleton(new NotificationOptions(builder.Configuration.GetValue<Uri?>("Graph:NotificationUrl")));
+        builder.Services.AddSingleton<SubscriptionManager>();
         builder.Services.AddSingleton(SyncWorkerOptions.Default);
         builder.Services.AddSingleton<SyncWorker>();
         if (builder.Configuration.GetValue("Sync:RunWorker", true))
         {
             builder.Services.AddHostedService<SyncWorkerService>();
+            builder.Services.AddHostedService<SubscriptionRenewalService>();
         }
         return builder;
     }

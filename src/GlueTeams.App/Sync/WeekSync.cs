@@ -57,7 +57,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var touched = changes.RemovedIds.Concat(changes.Changed.Select(e => e.Id)).ToHashSet(StringComparer.Ordinal);
         var keep = changes.WasFullResync ? (Func<StoredRecord, bool>)(_ => false) : r => !touched.Contains(r.Record.CalendarEventId ?? "");
         var result = await WriteAsync(user, week, changes.Changed, known, thisWeek, keep, cancellationToken);
-        await syncStates.PutAsync(new SyncState(user.TenantId, user.UserId, week, changes.DeltaLink, time.GetUtcNow(), false, null), cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, cancellationToken);
         return result;
     }
 
@@ -66,8 +66,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
         var thisWeek = known.Where(r => r.Record.Week == week).ToList();
         var result = await WriteAsync(user, week, events, known, thisWeek, _ => false, cancellationToken);
-        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
-        await syncStates.PutAsync(new SyncState(user.TenantId, user.UserId, week, state?.DeltaLink, time.GetUtcNow(), false, null), cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), cancellationToken: cancellationToken);
         return result;
     }
 

@@ -6,7 +6,7 @@ using GlueTeams.Simulator.Org;
 namespace GlueTeams.Simulator.Api;
 
 /// <summary>Graph v1.0's JSON shapes for the simulated users and events. An event's label is never written.</summary>
-internal static class GraphJson
+public static class GraphJson
 {
     public static JsonObject User(SimulatedUser user) => new()
     {

@@ -60,6 +60,25 @@ public sealed class SyncStateStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>Records a successful sync in one write, keeping the stored delta link unless a new one is given.</summary>
+    public async Task RecordSyncedAsync(string tenantId, string userId, IsoWeek week, DateTimeOffset at, string? deltaLink = null, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
+        {
+            ["Tenant"] = tenantId,
+            ["User"] = userId,
+            ["LastSyncedAt"] = at,
+            ["NeedsResync"] = false,
+            ["LastError"] = "", // a merge cannot remove a property: empty reads back as no error
+        };
+        if (deltaLink is not null)
+        {
+            entity["DeltaLink"] = deltaLink;
+        }
+        TableLimits.CheckEntity(entity);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 
@@ -70,5 +89,5 @@ public sealed class SyncStateStore(GlueTables tables)
         e.GetString("DeltaLink"),
         e.GetDateTimeOffset("LastSyncedAt"),
         e.GetBoolean("NeedsResync") ?? false,
-        e.GetString("LastError"));
+        e.GetString("LastError") is { Length: > 0 } error ? error : null);
 }

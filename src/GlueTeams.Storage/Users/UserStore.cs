@@ -21,6 +21,16 @@ public sealed class UserStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Writes many profiles in transactions (one tenant is one partition): for imports and benchmarks.</summary>
+    public async Task UpsertManyAsync(IEnumerable<UserProfile> profiles, CancellationToken cancellationToken = default)
+    {
+        var actions = profiles.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(p)));
+        foreach (var batch in TableLimits.Transactions(actions))
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
     /// <summary>Every user of a tenant, page by page (a page is at most 1,000 rows).</summary>
     public async IAsyncEnumerable<UserProfile> ListAsync(string tenantId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GlueTeams.App.Sync;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Queues;
+using GlueTeams.Storage.Subscriptions;
+using GlueTeams.Storage.Sync;
+using GlueTeams.Storage.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GlueTeams.App.Notifications;
+
+/// <summary>
+/// POST /api/graph/notifications: Graph's validation handshake, and change notifications that mark the user's week
+/// for a delta re-sync. A notification whose subscription is unknown or whose clientState does not match (compared
+/// in constant time) is ignored with no effect; Graph still gets its 202 within its 3-second limit.
+/// </summary>
+public static class GraphNotificationsApi
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+    private const int MaxValidationTokenLength = 2048;
+
+    public sealed record Services(SubscriptionStore Subscriptions, UserStore Users, SyncStateStore SyncStates, WorkQueue<SyncWorkItem> Queue,
+        SubscriptionManager Manager, TimeProvider Time, ILogger<SubscriptionManager> Logger);
+
+    public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/graph/notifications", HandleAsync)
+            .WithName("GraphNotifications")
+            .WithSummary("Microsoft Graph change notifications: validation handshake and calendar changes")
+            .DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<Results<ContentHttpResult, Accepted, ProblemHttpResult>> HandleAsync(
+        HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
+    {
+        if (request.Query.TryGetValue("validationToken", out var validation))
+        {
+            var token = validation.ToString();
+            return token.Length is > 0 and <= MaxValidationTokenLength
+                ? TypedResults.Text(token, "text/plain", Encoding.UTF8)
+                : TypedResults.Problem("validationToken must be 1 to 2048 characters.", statusCode: 400);
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: 413);
+        }
+        JsonDocument document;
+        try
+        {
+            using var limited = new MemoryStream();
+            await request.Body.CopyToAsync(limited, cancellationToken);
+            if (limited.Length > MaxBodyBytes)
+            {
+                return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: 413);
+            }
+            document = JsonDocument.Parse(limited.ToArray());
+        }
+        catch (JsonException)
+        {
+            return TypedResults.Problem("The body is not JSON.", statusCode: 400);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                !document.RootElement.TryGetProperty("value", out var notifications) || notifications.ValueKind != JsonValueKind.Array)
+            {
+                return TypedResults.Problem("Expected {\"value\": [notifications]}.", statusCode: 400);
+            }
+            var queued = new HashSet<(string, string)>();
+            foreach (var notification in notifications.EnumerateArray())
+            {
+                await HandleOneAsync(notification, services, queued, cancellationToken);
+            }
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task HandleOneAsync(JsonElement notification, Services services, HashSet<(string, string)> queued, CancellationToken cancellationToken)
+    {
+        var subscriptionId = Text(notification, "subscriptionId");
+        var clientState = Text(notification, "clientState");
+        var subscription = subscriptionId is null ? null : await services.Subscriptions.GetAsync(subscriptionId, cancellationToken);
+        if (subscription is null || clientState is null ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientState), Encoding.UTF8.GetBytes(subscription.ClientState)))
+        {
+            services.Logger.LogWarning("Ignored a Graph notification with an unknown subscription or a wrong clientState.");
+            return;
+        }
+        var user = await services.Users.GetAsync(subscription.TenantId, subscription.UserId, cancellationToken);
+        if (user is null || !user.OptedIn)
+        {
+            return;
+        }
+        if (Text(notification, "lifecycleEvent") == "reauthorizationRequired")
+        {
+            await services.Manager.RenewAsync(subscription, user, cancellationToken);
+        }
+        // A change, or a lifecycle event saying notifications were missed: either way the week gets a delta re-sync.
+        if (queued.Add((user.TenantId, user.UserId)))
+        {
+            var week = IsoWeek.Containing(services.Time.GetUtcNow(), user.TimeZone);
+            await services.SyncStates.MarkForResyncAsync(user.TenantId, user.UserId, week, cancellationToken: cancellationToken);
+            await services.Queue.EnqueueAsync(new SyncWorkItem(user.TenantId, user.UserId, week.ToString(), Resync: true), cancellationToken);
+        }
+    }
+
+    private static string? Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using GlueTeams.App.Notifications;
+using GlueTeams.App.Sync;
+using GlueTeams.App.Tests.Hosting;
+using GlueTeams.App.Tests.Sync;
+using GlueTeams.Simulator;
+using GlueTeams.Simulator.Org;
+using GlueTeams.Storage.Queues;
+using GlueTeams.Storage.Subscriptions;
+using GlueTeams.Storage.Sync;
+using GlueTeams.Storage.Users;
+using GlueTeams.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GlueTeams.App.Tests.Notifications;
+
+[TestClass]
+public sealed class GraphNotificationsTests
+{
+    private static readonly Uri Endpoint = new("/api/graph/notifications", UriKind.Relative);
+
+    /// <summary>The app on a real loopback port (Graph must reach it), its Graph pointed at the simulator, no background workers.</summary>
+    private static async Task<(AppFactory App, SimulatorHost Simulator, HttpClient Client, UserProfile Demo)> StartAsync()
+    {
+        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        var port = Azurite.FreePort();
+        var app = new AppFactory(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = simulator.GraphBaseUrl,
+            ["Graph:DevTokenUrl"] = new Uri(simulator.BaseUrl, "dev/graph/token").ToString(),
+            ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/graph/notifications",
+            ["Sync:RunWorker"] = "false",
+        });
+        app.UseKestrel(port);
+        app.StartServer();
+        var demo = SimulatedProfiles.For(simulator.Tenant.Org, simulator.Tenant.Org.DemoUser);
+        await app.Services.GetRequiredService<UserStore>().UpsertAsync(demo);
+        return (app, simulator, app.CreateClient(), demo);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string json) =>
+        client.PostAsync(Endpoint, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static string Notification(string subscriptionId, string clientState, string? lifecycle = null) =>
+        $$"""{"value":[{"subscriptionId":"{{subscriptionId}}","clientState":"{{clientState}}","changeType":"updated","resource":"Users/x/Events/y"{{(lifecycle is null ? "" : $",\"lifecycleEvent\":\"{lifecycle}\"")}}}]}""";
+
+    [TestMethod]
+    public async Task Validation_EchoesTheTokenAsPlainText()
+    {
+        var (app, simulator, client, _) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+
+        var response = await client.PostAsync(new Uri("/api/graph/notifications?validationToken=Validation%3A%20Testing%20client", UriKind.Relative), null);
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("Validation: Testing client", await response.Content.ReadAsStringAsync());
+        var oversized = await client.PostAsync(new Uri("/api/graph/notifications?validationToken=" + new string('a', 5000), UriKind.Relative), null);
+        Assert.AreEqual(HttpStatusCode.BadRequest, oversized.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task RealSubscription_ACalendarChange_QueuesADeltaResyncOfTheWeek()
+    {
+        var (app, simulator, _, demo) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        var manager = app.Services.GetRequiredService<SubscriptionManager>();
+        var queue = app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>();
+
+        var subscription = await manager.CreateAsync(demo); // the simulator validates the URL against the running app
+        var anEvent = simulator.Tenant.Calendars.EventsFor(demo.UserId, SyncFixture.Week).First(e => !e.IsCancelled);
+        simulator.Tenant.Calendars.Move(demo.UserId, anEvent.Id, TimeSpan.FromMinutes(30));
+
+        var items = await WaitForItemsAsync(queue);
+        Assert.IsNotNull(subscription);
+        Assert.AreEqual(new SyncWorkItem(demo.TenantId, demo.UserId, items.Single().Payload.Week, Resync: true), items.Single().Payload);
+        var state = await app.Services.GetRequiredService<SyncStateStore>().GetAsync(demo.TenantId, demo.UserId, Core.Weeks.IsoWeek.Parse(items.Single().Payload.Week));
+        Assert.IsTrue(state!.NeedsResync);
+    }
+
+    [TestMethod]
+    public async Task ForgedNotifications_Get202_AndChangeNothing()
+    {
+        var (app, simulator, client, demo) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        var store = app.Services.GetRequiredService<SubscriptionStore>();
+        await store.PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", DateTimeOffset.UtcNow.AddDays(3)));
+
+        var wrongSecret = await PostAsync(client, Notification("sub-1", "the-real-secreT"));
+        var unknownSubscription = await PostAsync(client, Notification("sub-404", "the-real-secret"));
+        var noSecret = await PostAsync(client, """{"value":[{"subscriptionId":"sub-1"}]}""");
+
+        Assert.AreEqual(HttpStatusCode.Accepted, wrongSecret.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Accepted, unknownSubscription.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Accepted, noSecret.StatusCode);
+        Assert.AreEqual(0, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync());
+        Assert.IsNull(await app.Services.GetRequiredService<SyncStateStore>().GetAsync(demo.TenantId, demo.UserId, Core.Weeks.IsoWeek.Containing(DateTimeOffset.UtcNow, demo.TimeZone)));
+
+        var genuine = await PostAsync(client, Notification("sub-1", "the-real-secret", lifecycle: "missed"));
+        Assert.AreEqual(HttpStatusCode.Accepted, genuine.StatusCode);
+        Assert.AreEqual(1, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync(), "a missed-notifications event asks for a delta re-sync");
+    }
+
+    [TestMethod]
+    [DataRow("{not json", HttpStatusCode.BadRequest)]
+    [DataRow("[]", HttpStatusCode.BadRequest)]
+    [DataRow("""{"value":"nope"}""", HttpStatusCode.BadRequest)]
+    public async Task MalformedBodies_Get400(string body, HttpStatusCode expected)
+    {
+        var (app, simulator, client, _) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        Assert.AreEqual(expected, (await PostAsync(client, body)).StatusCode);
+        Assert.AreEqual(0, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync());
+    }
+
+    [TestMethod]
+    public async Task OversizedBody_Gets413()
+    {
+        var (app, simulator, client, _) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        var huge = """{"value":[""" + string.Join(",", Enumerable.Repeat("""{"subscriptionId":"x","clientState":"y"}""", 40_000)) + "]}";
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, (await PostAsync(client, huge)).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Renewal_ExtendsSoonExpiringSubscriptions_AndRecreatesLostOnes()
+    {
+        var (app, simulator, _, demo) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        var manager = app.Services.GetRequiredService<SubscriptionManager>();
+        var store = app.Services.GetRequiredService<SubscriptionStore>();
+        var users = app.Services.GetRequiredService<UserStore>();
+        var created = (await manager.CreateAsync(demo))!;
+        await store.PutAsync(created with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(3) });
+
+        Assert.AreEqual(1, await manager.RenewDueAsync(users));
+        var renewed = (await store.GetAsync(created.SubscriptionId))!;
+        Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddDays(6), renewed.ExpiresAt);
+
+        await app.Services.GetRequiredService<Graph.Subscriptions.SubscriptionClient>().DeleteAsync(created.SubscriptionId);
+        await store.PutAsync(renewed with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await manager.RenewDueAsync(users);
+        var all = await store.ListAsync().ToListAsync();
+        Assert.AreEqual(demo.UserId, all.Single().UserId);
+        Assert.AreNotEqual(created.SubscriptionId, all.Single().SubscriptionId, "a lost subscription is made again");
+        Assert.AreEqual(SimulatedOrg.TenantId, all.Single().TenantId);
+    }
+
+    private static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var items = await queue.ReceiveAsync(32, TimeSpan.FromSeconds(30));
+            if (items.Count > 0)
+            {
+                return items;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("No sync item was queued within 10 s.");
+    }
+}
