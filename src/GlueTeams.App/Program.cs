@@ -1,3 +1,4 @@
+using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
 using GlueTeams.App.Notifications;
@@ -14,6 +15,7 @@ if (args is ["classify", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
 builder.AddGlueSync();
+builder.AddGlueBot();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
@@ -25,6 +27,7 @@ if (args is ["sync", ..])
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapBot();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

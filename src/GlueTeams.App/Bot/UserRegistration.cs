@@ -1,0 +1,68 @@
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Claims;
+using GlueTeams.Storage.Schedule;
+using GlueTeams.Storage.Users;
+
+namespace GlueTeams.App.Bot;
+
+/// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
+internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time)
+{
+    /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
+    public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
+
+    /// <summary>Stores the user and the personal chat, and schedules the first weekly card. Idempotent.</summary>
+    public async Task<Installed> InstallAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var existing = await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken);
+        var conversation = new ConversationReference(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, turn.Activity.Recipient?.Id ?? "");
+        if (existing is { Installed: true } && existing.Conversation == conversation)
+        {
+            return new(existing, false);
+        }
+        var profile = (existing ?? new UserProfile { TenantId = turn.TenantId, UserId = turn.UserId, CreatedAt = time.GetUtcNow() }) with
+        {
+            DisplayName = turn.Activity.From?.Name ?? existing?.DisplayName ?? "",
+            TeamsUserId = turn.TeamsUserId,
+            TimeZoneId = KnownZone(turn.Activity.LocalTimezone) ?? existing?.TimeZoneId ?? "UTC",
+            Installed = true,
+            Conversation = conversation,
+        };
+        await users.UpsertAsync(profile, cancellationToken);
+        await schedule.ScheduleAsync(profile.TenantId, profile.UserId, NextCard(profile), cancellationToken: cancellationToken);
+        // Teams sends installationUpdate and conversationUpdate together: the claim lets only one of them welcome.
+        return new(profile, await claims.TryClaimAsync(profile.TenantId, profile.UserId, WelcomeKey(conversation.ConversationId), Environment.MachineName, cancellationToken));
+    }
+
+    /// <summary>The user's profile, registering them first if they talk to the bot before any install event arrived.</summary>
+    public async Task<UserProfile> EnsureAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { Installed: true } profile
+            ? profile
+            : (await InstallAsync(turn, cancellationToken)).Profile;
+
+    /// <summary>Uninstall: nothing more is sent. Data stays until the user deletes it or retention purges it.</summary>
+    public async Task UninstallAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { } profile)
+        {
+            await users.UpsertAsync(profile with { Installed = false }, cancellationToken);
+        }
+        await claims.ReleaseAsync(turn.TenantId, turn.UserId, WelcomeKey(turn.Inbound.ConversationId), cancellationToken);
+    }
+
+    /// <summary>Saves changed settings and moves the scheduled card to the new day and time.</summary>
+    public async Task SaveSettingsAsync(UserProfile before, UserProfile after, CancellationToken cancellationToken)
+    {
+        await users.UpsertAsync(after, cancellationToken);
+        await schedule.ScheduleAsync(after.TenantId, after.UserId, NextCard(after), NextCard(before), cancellationToken);
+    }
+
+    private static string WelcomeKey(string conversationId) => "welcome:" + conversationId;
+
+    public DateTimeOffset NextCard(UserProfile profile) =>
+        new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(time.GetUtcNow());
+
+    /// <summary>A time zone id this machine knows (IANA or Windows), or null.</summary>
+    public static string? KnownZone(string? id) =>
+        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+}
