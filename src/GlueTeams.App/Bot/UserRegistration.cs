@@ -1,4 +1,6 @@
+using GlueTeams.App.Notifications;
 using GlueTeams.Core.Weeks;
+using GlueTeams.Graph.Directory;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
@@ -6,7 +8,8 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.App.Bot;
 
 /// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
-internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time)
+internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time,
+    ILogger<UserRegistration> logger, DirectoryReader? directory = null, SubscriptionManager? subscriptions = null)
 {
     /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
     public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
@@ -28,8 +31,16 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
             Installed = true,
             Conversation = conversation,
         };
+        if (existing is not { Installed: true })
+        {
+            profile = await FromDirectoryAsync(profile, turn.Activity.LocalTimezone is null, cancellationToken);
+        }
         await users.UpsertAsync(profile, cancellationToken);
         await schedule.ScheduleAsync(profile.TenantId, profile.UserId, NextCard(profile), cancellationToken: cancellationToken);
+        if (existing is not { Installed: true })
+        {
+            await SubscribeAsync(profile, cancellationToken);
+        }
         // Teams sends installationUpdate and conversationUpdate together: the claim lets only one of them welcome.
         return new(profile, await claims.TryClaimAsync(profile.TenantId, profile.UserId, WelcomeKey(conversation.ConversationId), Environment.MachineName, cancellationToken));
     }
@@ -55,6 +66,52 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
     {
         await users.UpsertAsync(after, cancellationToken);
         await schedule.ScheduleAsync(after.TenantId, after.UserId, NextCard(after), NextCard(before), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the suggestions need from the org (the user's own address, to tell a 1:1; the manager's, since a 1:1 with
+    /// them is not glue) and, when Teams sent none, the mailbox time zone. Graph being unreachable never blocks an install.
+    /// </summary>
+    private async Task<UserProfile> FromDirectoryAsync(UserProfile profile, bool needsTimeZone, CancellationToken cancellationToken)
+    {
+        if (directory is null)
+        {
+            return profile;
+        }
+        try
+        {
+            var person = await directory.GetPersonAsync(profile.UserId, cancellationToken);
+            var manager = await directory.GetManagerAsync(profile.UserId, cancellationToken);
+            var zone = needsTimeZone ? (await directory.GetTimeZoneAsync(profile.UserId, cancellationToken)).Id : profile.TimeZoneId;
+            return profile with
+            {
+                UserPrincipalName = person?.Mail ?? profile.UserPrincipalName,
+                ManagerUserPrincipalName = manager?.Mail ?? profile.ManagerUserPrincipalName,
+                TimeZoneId = zone,
+            };
+        }
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException)
+        {
+            logger.LogWarning(e, "Reading the new user's directory entry failed; suggestions start without org context.");
+            return profile;
+        }
+    }
+
+    /// <summary>Asks Graph to notify us of the user's calendar changes; a failure is retried by the next install or renewal.</summary>
+    private async Task SubscribeAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        if (subscriptions is not { IsEnabled: true })
+        {
+            return;
+        }
+        try
+        {
+            await subscriptions.CreateAsync(profile, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException)
+        {
+            logger.LogWarning(e, "Creating the Graph subscription failed; the weekly sync still reads the calendar.");
+        }
     }
 
     private static string WelcomeKey(string conversationId) => "welcome:" + conversationId;
