@@ -13,6 +13,7 @@ var benchmarks = new (string Name, Func<Task<string>> Run)[]
     ("storage", StorageBenchmark.RunAsync),
     ("sync", SyncBenchmark.RunAsync),
     ("classification", ClassificationBenchmark.RunAsync),
+    ("bot", BotBenchmark.RunAsync),
 };
 
 var report = new StringBuilder();

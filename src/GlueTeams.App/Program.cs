@@ -1,3 +1,4 @@
+using GlueTeams.App.Bot;
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
 using GlueTeams.App.Notifications;
@@ -14,6 +15,7 @@ if (args is ["classify", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlueStorage();
 builder.AddGlueSync();
+builder.AddGlueBot();
 builder.AddGlueTabs();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ if (args is ["export", ..])
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapBot();
 app.MapGlueTabs();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {

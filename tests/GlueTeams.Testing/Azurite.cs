@@ -92,7 +92,7 @@ public static class Azurite
         throw new InvalidOperationException("The repository root (GlueTeams.sln) was not found above " + AppContext.BaseDirectory);
     }
 
-    private static void WaitForPort(int port, Process process, IEnumerable<string> output)
+    internal static void WaitForPort(int port, Process process, IEnumerable<string> output)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

@@ -36,8 +36,12 @@ public static class TabsServices
     {
         ArgumentNullException.ThrowIfNull(app);
         var tabs = app.Services.GetRequiredService<TabsOptions>();
-        app.UseStatusCodePages();
-        app.Use(RefuseOversizedBodies);
+        // Problem details and the body limit apply to the tab API only; the bot's /api/messages has its own rules.
+        app.UseWhen(context => IsTabApi(context.Request.Path), branch =>
+        {
+            branch.UseStatusCodePages();
+            branch.Use(RefuseOversizedBodies);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -66,16 +70,20 @@ public static class TabsServices
         app.MapFallbackToFile("/tab/team", "index.html");
     }
 
+    private static bool IsTabApi(PathString path) =>
+        path.StartsWithSegments("/api/me", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/api/team", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/api/dev", StringComparison.OrdinalIgnoreCase);
+
     private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && context.Request.ContentLength > MaxBodyBytes)
+        if (context.Request.ContentLength > MaxBodyBytes)
         {
             await TypedResults.Problem($"The request body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request")
                 .ExecuteAsync(context);
             return;
         }
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit &&
-            context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
         }

@@ -35,6 +35,19 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
         return subscription;
     }
 
+    private async Task EndAsync(GraphSubscription subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await graph.DeleteAsync(subscription.SubscriptionId, cancellationToken);
+        }
+        catch (Microsoft.Kiota.Abstractions.ApiException e) when (e.ResponseStatusCode == 404)
+        {
+            // already gone at Graph
+        }
+        await store.DeleteAsync(subscription.SubscriptionId, cancellationToken);
+    }
+
     /// <summary>Renews one subscription; when Graph has lost it, makes a new one for the same user.</summary>
     public async Task RenewAsync(GraphSubscription subscription, UserProfile? user, CancellationToken cancellationToken = default)
     {
@@ -55,7 +68,10 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
         }
     }
 
-    /// <summary>Renews every subscription that expires soon. Returns how many were renewed.</summary>
+    /// <summary>
+    /// Renews every subscription that expires soon, and ends those of users who uninstalled, opted out or deleted their
+    /// data. Returns how many were renewed.
+    /// </summary>
     public async Task<int> RenewDueAsync(UserStore users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -67,7 +83,13 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
             {
                 continue;
             }
-            await RenewAsync(subscription, await users.GetAsync(subscription.TenantId, subscription.UserId, cancellationToken), cancellationToken);
+            var user = await users.GetAsync(subscription.TenantId, subscription.UserId, cancellationToken);
+            if (user is not { OptedIn: true, Installed: true })
+            {
+                await EndAsync(subscription, cancellationToken);
+                continue;
+            }
+            await RenewAsync(subscription, user, cancellationToken);
             renewed++;
         }
         return renewed;

@@ -52,35 +52,62 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var changes = await calendars.ReadWeekChangesAsync(new WeekRequest(user.UserId, week, user.TimeZone), state?.DeltaLink, cancellationToken);
         var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
         var thisWeek = known.Where(r => r.Record.Week == week).ToList();
+        var history = known.Where(r => r.Record.Week < week).ToList();
         // A delta round names the events that changed or were removed; every other row of the week stays as it is.
         // A changed event that no longer counts (cancelled, declined, moved out of the week) loses its row.
         var touched = changes.RemovedIds.Concat(changes.Changed.Select(e => e.Id)).ToHashSet(StringComparer.Ordinal);
         var keep = changes.WasFullResync ? (Func<StoredRecord, bool>)(_ => false) : r => !touched.Contains(r.Record.CalendarEventId ?? "");
-        var result = await WriteAsync(user, week, changes.Changed, known, thisWeek, keep, cancellationToken);
-        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, cancellationToken);
-        return result;
+        var result = await WriteAsync(user, week, changes.Changed, history, thisWeek, keep, cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, result.RecordIds, cancellationToken);
+        return result.Result;
     }
 
+    /// <summary>
+    /// A full sync of one user's week. On Azure a partition range query is cheap, but on Azurite it scans the whole
+    /// table, so the common path uses point reads only: the week's sync state lists the rows it wrote last time (what
+    /// can vanish), and a marker says whether the user has any confirmations worth reading as history.
+    /// </summary>
     private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
-        var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
-        var thisWeek = known.Where(r => r.Record.Week == week).ToList();
-        var result = await WriteAsync(user, week, events, known, thisWeek, _ => false, cancellationToken);
-        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), cancellationToken: cancellationToken);
-        return result;
+        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
+        var history = await syncStates.HasConfirmationsAsync(user.TenantId, user.UserId, cancellationToken)
+            ? await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week.Previous, cancellationToken)
+            : [];
+        var thisWeek = state switch
+        {
+            null => [], // never synced: nothing of this week can have vanished (a tag written first is confirmed, and kept)
+            { RecordIds: { } ids } => await GetAllAsync(user, ids, cancellationToken),
+            _ => await activities.ListAsync(user.TenantId, user.UserId, week, week, cancellationToken),
+        };
+        var result = await WriteAsync(user, week, events, history, thisWeek, _ => false, cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), recordIds: result.RecordIds, cancellationToken: cancellationToken);
+        return result.Result;
+    }
+
+    private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new List<StoredRecord>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await activities.GetAsync(user.TenantId, user.UserId, id, cancellationToken) is { } record)
+            {
+                found.Add(record);
+            }
+        }
+        return found;
     }
 
     /// <summary>
     /// Writes the records for <paramref name="events"/>, and removes the week's unconfirmed rows that are neither among
     /// them nor kept by <paramref name="keepUnseen"/> (a meeting moved to another week, or cancelled).
     /// </summary>
-    private async Task<UserSyncResult> WriteAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
-        IReadOnlyList<StoredRecord> known, IReadOnlyList<StoredRecord> thisWeek, Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
+    private async Task<(UserSyncResult Result, IReadOnlyCollection<string> RecordIds)> WriteAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
+        IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
     {
         var context = new SuggestionContext(
             user.UserPrincipalName ?? "",
             user.ManagerUserPrincipalName,
-            new ConfirmationHistory(known
+            new ConfirmationHistory(history
                 .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
                 .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
             TenantModel.Empty);
@@ -95,12 +122,20 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var existing = thisWeek.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
         // A "Glue: …" Outlook category confirms a row the user has not decided yet; otherwise only calendar facts are written.
-        var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed &&
-            !(existing.TryGetValue(ActivityStore.RecordId(r), out var e) && e.Record.Status == ActivityStatus.Confirmed)).ToList();
+        var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed).ToList();
         await activities.UpsertObservedAsync(records.Except(tagged).ToList(), cancellationToken);
         foreach (var record in tagged)
         {
-            await activities.PutDecidedAsync(record, cancellationToken);
+            var id = ActivityStore.RecordId(record);
+            var current = existing.GetValueOrDefault(id) ?? await activities.GetAsync(record.TenantId, record.UserId, id, cancellationToken);
+            if (current?.Record.Status == ActivityStatus.Confirmed)
+            {
+                await activities.UpsertObservedAsync(record, cancellationToken); // decided already (card, tab or add-in): keep it
+            }
+            else
+            {
+                await activities.PutDecidedAsync(record, cancellationToken);
+            }
         }
 
         var seen = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
@@ -108,7 +143,8 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         {
             await activities.DeleteAsync(gone, cancellationToken);
         }
-        var kept = thisWeek.Count(r => !seen.Contains(r.Id) && (r.Record.Status == ActivityStatus.Confirmed || keepUnseen(r)));
-        return new UserSyncResult(user.TenantId, user.UserId, week, seen.Count + kept, null);
+        var kept = thisWeek.Where(r => !seen.Contains(r.Id) && (r.Record.Status == ActivityStatus.Confirmed || keepUnseen(r))).Select(r => r.Id);
+        var ids = seen.Concat(kept).ToList();
+        return (new UserSyncResult(user.TenantId, user.UserId, week, ids.Count, null), ids);
     }
 }

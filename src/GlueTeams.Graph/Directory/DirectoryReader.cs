@@ -11,6 +11,20 @@ public sealed record DirectoryPerson(string Id, string? DisplayName, string? Mai
 /// <summary>The org facts GlueTeams needs: a person's manager, direct reports, and mailbox time zone.</summary>
 public sealed class DirectoryReader(GraphServiceClient client)
 {
+    /// <summary>The person, or null when the directory does not know them (Graph answers 404).</summary>
+    public async Task<DirectoryPerson?> GetPersonAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var user = await client.Users[userId].GetAsync(c => c.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "jobTitle"], cancellationToken);
+            return user is null ? null : Person(user) with { Mail = user.Mail ?? user.UserPrincipalName };
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The manager, or null for someone without one (Graph answers 404).</summary>
     public async Task<DirectoryPerson?> GetManagerAsync(string userId, CancellationToken cancellationToken = default)
     {

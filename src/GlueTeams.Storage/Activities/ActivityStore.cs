@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Tables;
 
 namespace GlueTeams.Storage.Activities;
@@ -28,6 +29,7 @@ public sealed record UpsertCounts(int Records, int Transactions);
 public sealed class ActivityStore(GlueTables tables)
 {
     private readonly TableClient _table = tables.Activities;
+    private readonly TableClient _syncState = tables.SyncState;
 
     public static string RecordId(ActivityRecord record)
     {
@@ -73,6 +75,7 @@ public sealed class ActivityStore(GlueTables tables)
             try
             {
                 var added = await _table.AddEntityAsync(entity, cancellationToken);
+                await MarkConfirmedAsync(record, cancellationToken);
                 return new WriteResult.Written(new StoredRecord(RecordId(record), record, added.Headers.ETag ?? default));
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -121,6 +124,7 @@ public sealed class ActivityStore(GlueTables tables)
         try
         {
             var response = await _table.UpdateEntityAsync(entity, updated.ETag, TableUpdateMode.Replace, cancellationToken);
+            await MarkConfirmedAsync(updated.Record, cancellationToken);
             return new WriteResult.Written(updated with { ETag = response.Headers.ETag ?? default });
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -148,6 +152,16 @@ public sealed class ActivityStore(GlueTables tables)
     /// <summary>Deletes every record of one user. Returns how many were deleted.</summary>
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+
+    /// <summary>Notes that the user has confirmed something, so that a sync knows their history is worth reading.</summary>
+    private async Task MarkConfirmedAsync(ActivityRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Status == ActivityStatus.Confirmed)
+        {
+            await _syncState.UpsertEntityAsync(new TableEntity(TableKeys.UserPartition(record.TenantId, record.UserId), SyncStateStore.ConfirmedMarkerRow),
+                TableUpdateMode.Merge, cancellationToken);
+        }
+    }
 
     /// <summary>A record id comes from cards and requests: refuse anything that cannot be a row key before asking storage.</summary>
     private static bool IsWellFormedId(string? recordId) =>

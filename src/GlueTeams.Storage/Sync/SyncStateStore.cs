@@ -12,12 +12,24 @@ public sealed record SyncState(
     string? DeltaLink,
     DateTimeOffset? LastSyncedAt,
     bool NeedsResync,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>The record ids the last full sync of the week wrote (null when unknown): what can vanish at the next one.</summary>
+    public IReadOnlyList<string>? RecordIds { get; init; }
+}
 
 /// <summary>Sync state, partitioned like the records (tenant + user), one row per week.</summary>
 public sealed class SyncStateStore(GlueTables tables)
 {
+    /// <summary>The row, in the user's partition, that says the user has confirmed something (so a history read can pay off).</summary>
+    internal const string ConfirmedMarkerRow = "~confirmed";
+    // Record ids are kept only while they fit comfortably in one string property; past that the sync reads the week.
+    private const int MaxRecordIdsChars = 30_000;
     private readonly TableClient _table = tables.SyncState;
+
+    /// <summary>Whether the user has ever confirmed a record: one point read, instead of a range query over past weeks.</summary>
+    public async Task<bool> HasConfirmationsAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), ConfirmedMarkerRow, ["RowKey"], cancellationToken)).HasValue;
 
     public async Task<SyncState?> GetAsync(string tenantId, string userId, IsoWeek week, CancellationToken cancellationToken = default)
     {
@@ -60,8 +72,12 @@ public sealed class SyncStateStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Records a successful sync in one write, keeping the stored delta link unless a new one is given.</summary>
-    public async Task RecordSyncedAsync(string tenantId, string userId, IsoWeek week, DateTimeOffset at, string? deltaLink = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a successful sync in one write, keeping the stored delta link unless a new one is given, and the ids of
+    /// the records it wrote when <paramref name="recordIds"/> is given (a full sync of the week).
+    /// </summary>
+    public async Task RecordSyncedAsync(string tenantId, string userId, IsoWeek week, DateTimeOffset at, string? deltaLink = null,
+        IReadOnlyCollection<string>? recordIds = null, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
         {
@@ -74,6 +90,11 @@ public sealed class SyncStateStore(GlueTables tables)
         if (deltaLink is not null)
         {
             entity["DeltaLink"] = deltaLink;
+        }
+        if (recordIds is not null)
+        {
+            var joined = string.Join('\n', recordIds);
+            entity["RecordIds"] = joined.Length <= MaxRecordIdsChars ? joined : "~"; // "~": too many to keep, read the week instead
         }
         TableLimits.CheckEntity(entity);
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
@@ -89,5 +110,13 @@ public sealed class SyncStateStore(GlueTables tables)
         e.GetString("DeltaLink"),
         e.GetDateTimeOffset("LastSyncedAt"),
         e.GetBoolean("NeedsResync") ?? false,
-        e.GetString("LastError") is { Length: > 0 } error ? error : null);
+        e.GetString("LastError") is { Length: > 0 } error ? error : null)
+    {
+        RecordIds = e.GetString("RecordIds") switch
+        {
+            null or "~" => null,
+            "" => [],
+            var ids => ids.Split('\n'),
+        },
+    };
 }

@@ -9,6 +9,8 @@ public sealed record UserProfile
     public required string TenantId { get; init; }
     public required string UserId { get; init; }
     public string DisplayName { get; init; } = "";
+    /// <summary>The user's Teams id (from.id, "29:…"): the MRI that a card's refresh.userIds lists.</summary>
+    public string? TeamsUserId { get; init; }
     public string? UserPrincipalName { get; init; }
     /// <summary>The manager's UPN from Graph's org data: a 1:1 with them is not glue work.</summary>
     public string? ManagerUserPrincipalName { get; init; }

@@ -78,7 +78,7 @@ public sealed class AuthTests
     [TestMethod]
     public async Task DevTokenEndpoint_OutsideDevelopment_IsNotFound()
     {
-        await using var app = new AppFactory(new Dictionary<string, string?> { ["Tabs:Audience"] = TabApiHost.Audience }, "Production");
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Tabs:Audience"] = TabApiHost.Audience }, environment: "Production");
         using var client = app.CreateClient();
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/dev/token?tid={TabApiHost.TenantId}&oid=a", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me/profile", UriKind.Relative))).StatusCode);
@@ -91,7 +91,7 @@ public sealed class AuthTests
         {
             ["Tabs:Audience"] = TabApiHost.Audience,
             ["Tabs:DevIssuerMetadataUrl"] = "http://127.0.0.1:1/dev/x/v2.0/.well-known/openid-configuration",
-        }, "Production");
+        }, environment: "Production");
         var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
         StringAssert.Contains(error.Message, "only in Development");
     }

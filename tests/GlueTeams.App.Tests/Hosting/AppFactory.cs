@@ -1,22 +1,47 @@
+using GlueTeams.Teams.Connector;
 using GlueTeams.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Hosting;
 
-/// <summary>The app in-process, on Azurite tables of its own, with extra settings per test class.</summary>
-public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development") : WebApplicationFactory<Program>
+/// <summary>
+/// The app in-process, on Azurite tables of its own, with extra settings per test class. Outbound connector calls go
+/// to <see cref="Connector"/>, which records them; the connector's token comes from <see cref="Tokens"/>.
+/// </summary>
+/// <param name="storage">Tables shared with another instance (several app instances, or a restart); new ones when null.</param>
+public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development") : WebApplicationFactory<Program>
 {
-    public GlueTeams.Storage.StorageOptions Storage { get; } = Azurite.NewStorageOptions();
+    public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
+    public RecordingHandler Connector { get; } = new();
+    public CountingTokenSource Tokens { get; } = new("connector-token");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Storage:ConnectionString", Storage.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", Storage.TablePrefix);
+        builder.UseSetting("Bot:AllowedServiceUrlHosts:0", "smba.trafficmanager.net");
+        builder.UseSetting("Bot:AllowedServiceUrlHosts:1", "localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IConnectorTokenSource>(Tokens);
+            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Connector.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }

@@ -151,6 +151,13 @@ public sealed class GraphNotificationsTests
         Assert.AreEqual(demo.UserId, all.Single().UserId);
         Assert.AreNotEqual(created.SubscriptionId, all.Single().SubscriptionId, "a lost subscription is made again");
         Assert.AreEqual(SimulatedOrg.TenantId, all.Single().TenantId);
+
+        // The user deletes their data: the next renewal ends the subscription instead of keeping it alive.
+        await users.DeleteAsync(demo.TenantId, demo.UserId);
+        await store.PutAsync(all.Single() with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        Assert.AreEqual(0, await manager.RenewDueAsync(users));
+        Assert.IsEmpty(await store.ListAsync().ToListAsync());
+        Assert.IsFalse(simulator.Tenant.Subscriptions.All.Any(s => s.Id == all.Single().SubscriptionId));
     }
 
     private static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)

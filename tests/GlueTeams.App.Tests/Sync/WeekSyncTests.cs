@@ -123,4 +123,35 @@ public sealed class WeekSyncTests
         }
         Assert.AreEqual(TimeSpan.FromHours(17), SyncFixture.Week.Bounds(losAngeles.TimeZone).Start - SyncFixture.Week.Bounds(tokyo.TimeZone).Start);
     }
+
+    [TestMethod]
+    public async Task Sync_FirstRun_DoesNotOverwriteATagTheUserWroteBefore_AndDropsVanishedRowsLater()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        var calendar = fixture.Graph.Tenant.Calendars;
+        var events = calendar.EventsFor(demo.UserId, SyncFixture.Week)
+            .Where(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Sensitivity == "normal").ToList();
+        var tagged = events.First();
+        var copy = calendar.Add(demo.UserId, tagged with { Categories = ["Glue: Hiring"] });
+        // The add-in confirmed it (with an artifact) before any sync ran.
+        var addInTag = new Confirmation("hiring", Impact.Multiplier, new Uri("https://docs.example.com/loop"), "Interview loop", null, false, true, DateTimeOffset.UtcNow);
+        await fixture.Activities.PutDecidedAsync(new ActivityRecord
+        {
+            TenantId = demo.TenantId, UserId = demo.UserId, EventKey = copy.ICalUId, Week = SyncFixture.Week,
+            Start = copy.Start, End = copy.End, Title = copy.Subject, Source = ActivitySource.OutlookTag,
+            Status = ActivityStatus.Confirmed, Confirmation = addInTag,
+        });
+
+        await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
+        var afterFirst = await fixture.StoredAsync(demo);
+        Assert.AreEqual(addInTag, afterFirst.Single(r => r.Record.EventKey == copy.ICalUId).Record.Confirmation, "the add-in's details survive");
+
+        var dropped = events.Last(e => e.Categories.Count == 0); // untagged, so its row is unconfirmed
+        calendar.Delete(demo.UserId, dropped.Id);
+        await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
+        var afterSecond = await fixture.StoredAsync(demo);
+        Assert.IsFalse(afterSecond.Any(r => r.Record.EventKey == dropped.ICalUId), "a deleted meeting's unconfirmed row goes");
+        Assert.HasCount(afterFirst.Count - 1, afterSecond);
+    }
 }

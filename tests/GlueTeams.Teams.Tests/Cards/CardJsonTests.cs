@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using GlueTeams.Teams.Cards;
@@ -105,21 +104,5 @@ public sealed class CardJsonTests
         }
     }
 
-    private static (int ExitCode, string Output) CheckCards(string dir)
-    {
-        var root = Azurite.RepositoryRoot();
-        Assert.IsTrue(Directory.Exists(Path.Combine(root, "node_modules", "adaptivecards")),
-            $"The npm package adaptivecards is missing: run `npm install` in {root}.");
-        using var node = Process.Start(new ProcessStartInfo("node")
-        {
-            ArgumentList = { Path.Combine(root, "tests", "cards", "check-cards.js"), dir },
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        Assert.IsTrue(node.WaitForExit(30_000), "node did not finish within 30 s.");
-        return (node.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) CheckCards(string dir) => CardCheck.Run(dir);
 }

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using GlueTeams.App.Bot.Cards;
+using GlueTeams.Storage.Users;
+using GlueTeams.Teams.Activities;
+using GlueTeams.Teams.Cards;
+using GlueTeams.Teams.Connector;
+
+namespace GlueTeams.App.Bot;
+
+/// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
+internal sealed partial class BotDispatcher(
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, ConnectorClient connector, ILogger<BotDispatcher> logger)
+{
+    /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
+    public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        switch (turn.Inbound.Type)
+        {
+            case ActivityTypes.Invoke:
+                return await OnInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken);
+                break;
+            case ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true:
+                await registration.UninstallAsync(turn, cancellationToken);
+                break;
+            case ActivityTypes.InstallationUpdate:
+            case ActivityTypes.ConversationUpdate when BotWasAdded(turn):
+                await OnInstallAsync(turn, cancellationToken);
+                break;
+        }
+        return null;
+    }
+
+    /// <summary>A re-delivered activity has no second effect; a re-delivered invoke still needs a card, so it gets the week as stored.</summary>
+    public async Task<AdaptiveCardInvokeResponse?> RepeatAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Inbound.Type != ActivityTypes.Invoke || AdaptiveCardInvoke.Parse(turn.Activity) is not { IsOk: true } parsed)
+        {
+            return null;
+        }
+        var profile = await registration.EnsureAsync(turn, cancellationToken);
+        return AdaptiveCardInvokeResponse.Card(await records.WeekAsync(turn, profile, parsed.Value, null, cancellationToken));
+    }
+
+    private static bool BotWasAdded(BotTurn turn) =>
+        turn.Activity.Conversation?.ConversationType is null or "personal"
+        && turn.Activity.MembersAdded?.Any(m => m.Id is not null && m.Id == turn.Activity.Recipient?.Id) == true;
+
+    private async Task OnInstallAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var installed = await registration.InstallAsync(turn, cancellationToken);
+        if (installed.ShouldWelcome)
+        {
+            await SendAsync(turn, InfoCards.Welcome(installed.Profile), cancellationToken);
+        }
+    }
+
+    private async Task OnMessageAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var profile = await registration.EnsureAsync(turn, cancellationToken);
+        var card = Command(turn.Activity.Text) switch
+        {
+            "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
+            "summary" => await settings.SummaryAsync(profile, cancellationToken),
+            "settings" => SettingsActions.Settings(profile),
+            "delete my data" => InfoCards.ConfirmDelete(),
+            _ => InfoCards.Help(),
+        };
+        await SendAsync(turn, card, cancellationToken);
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> OnInvokeAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var parsed = AdaptiveCardInvoke.Parse(turn.Activity);
+        if (!parsed.IsOk)
+        {
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", parsed.Message);
+        }
+        var action = parsed.Value;
+        var profile = await registration.EnsureAsync(turn, cancellationToken);
+        var card = action.Verb switch
+        {
+            Verbs.ConfirmAll => await records.ConfirmAllAsync(turn, profile, action, cancellationToken),
+            Verbs.Confirm => await records.ConfirmAsync(turn, profile, action, cancellationToken),
+            Verbs.NotGlue => await records.NotGlueAsync(turn, profile, action, cancellationToken),
+            Verbs.Undo => await records.UndoAsync(turn, profile, action, cancellationToken),
+            Verbs.Details => await records.DetailsAsync(turn, profile, action, cancellationToken),
+            Verbs.SaveDetails => await records.SaveDetailsAsync(turn, profile, action, cancellationToken),
+            Verbs.Page or Verbs.Refresh => await records.WeekAsync(turn, profile, action, null, cancellationToken),
+            Verbs.Summary => await settings.SummaryAsync(profile, cancellationToken),
+            Verbs.Settings => SettingsActions.Settings(profile),
+            Verbs.SaveSettings => await settings.SaveSettingsAsync(profile, action, cancellationToken),
+            Verbs.Share => await settings.ShareAsync(profile, action, cancellationToken),
+            Verbs.DeleteData => InfoCards.ConfirmDelete(),
+            Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
+            Verbs.Help => InfoCards.Help(),
+            _ => InfoCards.Help(Notice.Error($"\"{Shorten(action.Verb)}\" is not an action GlueTeams knows; nothing was changed.")),
+        };
+        return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    /// <summary>The command in a message: mentions removed, lower case, single spaces, no trailing punctuation.</summary>
+    internal static string Command(string? text) =>
+        Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+
+    private async Task SendAsync(BotTurn turn, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        var message = Activity.CardMessage(card);
+        var result = turn.Activity.Id is { Length: > 0 } replyTo
+            ? await connector.ReplyAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, replyTo, message, cancellationToken)
+            : await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, message, cancellationToken);
+        if (!result.IsOk)
+        {
+            LogSendFailed(logger, result.Failure, result.Message);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Spaces();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed ({Failure}): {Message}")]
+    private static partial void LogSendFailed(ILogger logger, ConnectorFailure? failure, string? message);
+}

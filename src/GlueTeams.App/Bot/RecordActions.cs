@@ -1,0 +1,190 @@
+using GlueTeams.App.Bot.Cards;
+using GlueTeams.Core.Categories;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Validation;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Users;
+using GlueTeams.Teams.Activities;
+using GlueTeams.Teams.Cards;
+
+namespace GlueTeams.App.Bot;
+
+/// <summary>
+/// The weekly card's actions on records. A record id from card data is only looked up among the invoking user's own
+/// records (their partition); anything else is refused with nothing written. The ETag the card was built with guards
+/// every write: a stale card gets the fresh one back with a note.
+/// </summary>
+internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time)
+{
+    private static readonly Notice NotYours = Notice.Error("That item is not in your GlueTeams data; nothing was changed.");
+    private static readonly Notice Stale = Notice.Info("This week changed since the card was shown, so nothing was saved: here it is as stored now. Please check and try again.");
+
+    public async Task<AdaptiveCard> ConfirmAllAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var week = CardPosition.Week(action, weeks.CurrentWeek(profile));
+        var rows = (await weeks.RowsAsync(profile, week, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var changes = new List<(WeekRow Row, ValidTag Tag)>();
+        // The rows the card showed are the ones it carries an ETag for.
+        foreach (var (key, etag) in ShownRows(action))
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                return await WeekAsync(turn, profile, action, NotYours, cancellationToken);
+            }
+            if (row.Lead.ETag.ToString() != etag)
+            {
+                return await WeekAsync(turn, profile, action, Stale, cancellationToken);
+            }
+            var tag = TagValidator.Validate(RowInput(action, row));
+            if (!tag.IsValid)
+            {
+                return await WeekAsync(turn, profile, action, Notice.Error($"{row.Record.Title}: {tag.Message} Nothing was saved."), cancellationToken);
+            }
+            changes.Add((row, tag.Value));
+        }
+        var written = await WriteAsync(changes, profile, cancellationToken);
+        // Confirm all confirms the page the user saw; rows on other pages wait until they are seen.
+        var elsewhere = rows.Values.Count(r => !r.IsConfirmed) - changes.Count(c => !c.Row.IsConfirmed);
+        var done = $"Confirmed {changes.Count} item{(changes.Count == 1 ? "" : "s")}." + (elsewhere > 0 ? $" {elsewhere} more to review on the other page{(elsewhere == 1 ? "" : "s")}." : "");
+        return await WeekAsync(turn, profile, action, written ? Notice.Info(done) : Stale, cancellationToken);
+    }
+
+    /// <summary>Confirm (or update) one row with the category and impact chosen on it.</summary>
+    public Task<AdaptiveCard> ConfirmAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken) =>
+        OnRowAsync(turn, profile, action, row => TagValidator.Validate(RowInput(action, row)), "Saved", cancellationToken);
+
+    public Task<AdaptiveCard> NotGlueAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken) =>
+        OnRowAsync(turn, profile, action, row => TagValidator.Validate(RowInput(action, row) with { CategoryId = GlueCategories.NotGlueId }), "Marked as not glue", cancellationToken);
+
+    /// <summary>Back to the suggestion: the confirmation is removed.</summary>
+    public async Task<AdaptiveCard> UndoAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var found = await FindRowAsync(profile, action, cancellationToken);
+        if (found.Row is not { } row)
+        {
+            return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
+        }
+        var written = await WriteRowAsync(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null }, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}.") : Stale, cancellationToken);
+    }
+
+    public async Task<AdaptiveCard> DetailsAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var found = await FindRowAsync(profile, action, cancellationToken);
+        return found.Row is { } row
+            ? DetailsCard.Build(row, found.Week.ToString(), CardPosition.Page(action).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
+    }
+
+    /// <summary>The details step's Save: invalid input returns the details card with inline errors and writes nothing.</summary>
+    public async Task<AdaptiveCard> SaveDetailsAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var found = await FindRowAsync(profile, action, cancellationToken);
+        if (found.Row is not { } row)
+        {
+            return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
+        }
+        var input = new TagInput(action.DataString("category"), action.DataString("impact"), action.DataString("artifactLink"),
+            action.DataString("artifactTitle"), action.DataString("note"), action.DataString("delegated") == "true");
+        var tag = TagValidator.Validate(input);
+        if (!tag.IsValid)
+        {
+            return DetailsCard.Build(row, found.Week.ToString(), CardPosition.Page(action).ToString(System.Globalization.CultureInfo.InvariantCulture), Bounded(input), tag.Errors);
+        }
+        var written = await WriteAsync([(row, tag.Value)], profile, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Saved the details of {row.Record.Title}.") : Stale, cancellationToken);
+    }
+
+    public Task<AdaptiveCard> WeekAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, Notice? notice, CancellationToken cancellationToken) =>
+        weeks.BuildAsync(profile, turn.TeamsUserId, CardPosition.Week(action, weeks.CurrentWeek(profile)), CardPosition.Page(action), notice, cancellationToken);
+
+    private async Task<AdaptiveCard> OnRowAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, Func<WeekRow, Validated<ValidTag>> validate, string done, CancellationToken cancellationToken)
+    {
+        var found = await FindRowAsync(profile, action, cancellationToken);
+        if (found.Row is not { } row)
+        {
+            return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
+        }
+        var tag = validate(row);
+        if (!tag.IsValid)
+        {
+            return await WeekAsync(turn, profile, action, Notice.Error($"{row.Record.Title}: {tag.Message} Nothing was saved."), cancellationToken);
+        }
+        var written = await WriteAsync([(row, tag.Value)], profile, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"{done}: {row.Record.Title}.") : Stale, cancellationToken);
+    }
+
+    private sealed record FoundRow(WeekRow? Row, IsoWeek Week, Notice? Problem);
+
+    /// <summary>The row named by the card's record id, among the user's own records of the week the id names.</summary>
+    private async Task<FoundRow> FindRowAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var id = action.DataString(Verbs.RecordId);
+        if (id is not { Length: > 8 } || !IsoWeek.TryParse(id[..8], out var week))
+        {
+            return new(null, weeks.CurrentWeek(profile), NotYours);
+        }
+        var row = (await weeks.RowsAsync(profile, week, cancellationToken)).FirstOrDefault(r => r.Id == id);
+        if (row is null)
+        {
+            return new(null, week, NotYours);
+        }
+        return row.Lead.ETag.ToString() == action.DataString(Verbs.ETag) ? new(row, week, null) : new(null, week, Stale);
+    }
+
+    /// <summary>What a row's inputs say; the artifact, note and delegated flag of an earlier confirmation are kept.</summary>
+    private static TagInput RowInput(AdaptiveCardInvoke action, WeekRow row)
+    {
+        var confirmation = row.Record.Confirmation;
+        return new TagInput(
+            action.DataString(Verbs.CategoryInput(row.Id)) ?? row.CategoryId,
+            action.DataString(Verbs.ImpactInput(row.Id)) ?? (row.Impact == Impact.Multiplier ? "multiplier" : "one-off"),
+            confirmation?.ArtifactLink?.AbsoluteUri, confirmation?.ArtifactTitle, confirmation?.OutcomeNote, confirmation?.Delegated ?? false);
+    }
+
+    private static IEnumerable<(string RecordId, string ETag)> ShownRows(AdaptiveCardInvoke action)
+    {
+        const string prefix = "etag:";
+        if (action.Data.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            yield break;
+        }
+        foreach (var property in action.Data.EnumerateObject())
+        {
+            if (property.Name.StartsWith(prefix, StringComparison.Ordinal) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                yield return (property.Name[prefix.Length..], property.Value.GetString()!);
+            }
+        }
+    }
+
+    /// <summary>Typed text shown again on the card: bounded, so that a 100 KB note is not echoed back.</summary>
+    private static TagInput Bounded(TagInput input) => input with
+    {
+        ArtifactLink = Cut(input.ArtifactLink, TagValidator.MaxLinkLength),
+        ArtifactTitle = Cut(input.ArtifactTitle, TagValidator.MaxTitleLength),
+        OutcomeNote = Cut(input.OutcomeNote, TagValidator.MaxNoteLength),
+        CategoryId = Cut(input.CategoryId, 40),
+    };
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    /// <summary>Writes every change (all occurrences of each row) concurrently; false when any write met a newer version.</summary>
+    private async Task<bool> WriteAsync(IReadOnlyList<(WeekRow Row, ValidTag Tag)> changes, UserProfile profile, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var results = await Task.WhenAll(changes.Select(c => WriteRowAsync(c.Row, r => r with
+        {
+            Status = ActivityStatus.Confirmed,
+            Confirmation = c.Tag.ToConfirmation(r.Confirmation?.SharedWithManager ?? profile.SharingDefault ?? false, now),
+        }, cancellationToken)));
+        return results.All(ok => ok);
+    }
+
+    private async Task<bool> WriteRowAsync(WeekRow row, Func<ActivityRecord, ActivityRecord> change, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(row.Occurrences.Select(o => activities.ReplaceAsync(o with { Record = change(o.Record) }, cancellationToken)));
+        return results.All(r => r is WriteResult.Written);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using GlueTeams.App.Bot.Cards;
+using GlueTeams.Core.Summaries;
+using GlueTeams.Storage;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Users;
+using GlueTeams.Teams.Activities;
+using GlueTeams.Teams.Cards;
+
+namespace GlueTeams.App.Bot;
+
+/// <summary>The user's own choices and data: settings, the sharing answer, the summary, and deleting everything.</summary>
+internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserDataEraser eraser)
+{
+    public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsForm.Of(profile), notice);
+
+    /// <summary>Validates every field; any error returns the card with the typed values and inline errors, nothing saved.</summary>
+    public async Task<AdaptiveCard> SaveSettingsAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var form = new SettingsForm(action.DataString("cardDay"), action.DataString("cardTime"), action.DataString("timeZone"), action.DataString("sharing"), action.DataString("paused"));
+        var errors = new Dictionary<string, string>();
+        if (!Enum.TryParse<DayOfWeek>(form.CardDay, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(form.CardDay, out _))
+        {
+            errors["cardDay"] = "Choose a day of the week.";
+        }
+        if (!TimeOnly.TryParseExact(form.CardTime?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            errors["cardTime"] = "Enter a time such as 15:00.";
+        }
+        if (UserRegistration.KnownZone(form.TimeZone?.Trim()) is not { } zone)
+        {
+            errors["timeZone"] = "Use a time zone name such as Europe/Paris.";
+            zone = profile.TimeZoneId;
+        }
+        bool? sharing = form.Sharing switch
+        {
+            SettingsCard.Share => true,
+            SettingsCard.Private => false,
+            null or "" => profile.SharingDefault,
+            _ => null,
+        };
+        if (form.Sharing is { Length: > 0 } and not (SettingsCard.Share or SettingsCard.Private))
+        {
+            errors["sharing"] = "Choose to share with your manager or to keep private.";
+        }
+        if (form.Paused is not (null or "true" or "false"))
+        {
+            errors["paused"] = "Paused is on or off.";
+        }
+        if (errors.Count > 0)
+        {
+            var shown = form with { TimeZone = form.TimeZone is { Length: > 64 } ? form.TimeZone[..64] : form.TimeZone, CardTime = form.CardTime is { Length: > 5 } ? form.CardTime[..5] : form.CardTime };
+            return SettingsCard.Build(shown with { CardDay = errors.ContainsKey("cardDay") ? null : form.CardDay, Sharing = errors.ContainsKey("sharing") ? null : form.Sharing },
+                Notice.Error("Nothing was saved: please correct the fields below."), errors);
+        }
+        var updated = profile with { CardDay = day, CardTime = at, TimeZoneId = zone, SharingDefault = sharing, Paused = form.Paused == "true" };
+        await registration.SaveSettingsAsync(profile, updated, cancellationToken);
+        var next = TimeZoneInfo.ConvertTime(registration.NextCard(updated), updated.TimeZone);
+        return Settings(updated, Notice.Info(updated.Paused
+            ? "Saved. The weekly card is paused."
+            : string.Create(CultureInfo.InvariantCulture, $"Saved. Next weekly card: {next:ddd d MMM HH:mm} ({updated.TimeZoneId}).")));
+    }
+
+    /// <summary>The welcome card's sharing question.</summary>
+    public async Task<AdaptiveCard> ShareAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        bool? choice = action.DataString(Verbs.Choice) switch { SettingsCard.Share => true, SettingsCard.Private => false, _ => null };
+        if (choice is null)
+        {
+            return InfoCards.Welcome(profile, Notice.Error("Choose to share with your manager or to keep private."));
+        }
+        var updated = profile with { SharingDefault = choice };
+        await registration.SaveSettingsAsync(profile, updated, cancellationToken);
+        return InfoCards.Welcome(updated, Notice.Info(choice.Value ? "Saved: your confirmed records will be shared with your manager." : "Saved: your records stay private."));
+    }
+
+    /// <summary>This week and the four before it.</summary>
+    public async Task<AdaptiveCard> SummaryAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        var to = weeks.CurrentWeek(profile);
+        var from = to.AddWeeks(-4);
+        var records = await activities.ListAsync(profile.TenantId, profile.UserId, from, to, cancellationToken);
+        return InfoCards.Summary(PeriodSummary.Of(from, to, records.Select(r => r.Record)));
+    }
+
+    public async Task<AdaptiveCard> DeleteAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        InfoCards.Deleted(await eraser.EraseAsync(turn.TenantId, turn.UserId, cancellationToken));
+}

@@ -1,0 +1,125 @@
+using GlueTeams.App.Notifications;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Graph.Directory;
+using GlueTeams.Storage.Claims;
+using GlueTeams.Storage.Schedule;
+using GlueTeams.Storage.Users;
+
+namespace GlueTeams.App.Bot;
+
+/// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
+internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time,
+    ILogger<UserRegistration> logger, DirectoryReader? directory = null, SubscriptionManager? subscriptions = null)
+{
+    /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
+    public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
+
+    /// <summary>Stores the user and the personal chat, and schedules the first weekly card. Idempotent.</summary>
+    public async Task<Installed> InstallAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var existing = await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken);
+        var conversation = new ConversationReference(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, turn.Activity.Recipient?.Id ?? "");
+        if (existing is { Installed: true } && existing.Conversation == conversation)
+        {
+            return new(existing, false);
+        }
+        var profile = (existing ?? new UserProfile { TenantId = turn.TenantId, UserId = turn.UserId, CreatedAt = time.GetUtcNow() }) with
+        {
+            DisplayName = turn.Activity.From?.Name ?? existing?.DisplayName ?? "",
+            TeamsUserId = turn.TeamsUserId,
+            TimeZoneId = KnownZone(turn.Activity.LocalTimezone) ?? existing?.TimeZoneId ?? "UTC",
+            Installed = true,
+            Conversation = conversation,
+        };
+        if (existing is not { Installed: true })
+        {
+            profile = await FromDirectoryAsync(profile, turn.Activity.LocalTimezone is null, cancellationToken);
+        }
+        await users.UpsertAsync(profile, cancellationToken);
+        await schedule.ScheduleAsync(profile.TenantId, profile.UserId, NextCard(profile), cancellationToken: cancellationToken);
+        if (existing is not { Installed: true })
+        {
+            await SubscribeAsync(profile, cancellationToken);
+        }
+        // Teams sends installationUpdate and conversationUpdate together: the claim lets only one of them welcome.
+        return new(profile, await claims.TryClaimAsync(profile.TenantId, profile.UserId, WelcomeKey(conversation.ConversationId), Environment.MachineName, cancellationToken));
+    }
+
+    /// <summary>The user's profile, registering them first if they talk to the bot before any install event arrived.</summary>
+    public async Task<UserProfile> EnsureAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { Installed: true } profile
+            ? profile
+            : (await InstallAsync(turn, cancellationToken)).Profile;
+
+    /// <summary>Uninstall: nothing more is sent. Data stays until the user deletes it or retention purges it.</summary>
+    public async Task UninstallAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { } profile)
+        {
+            await users.UpsertAsync(profile with { Installed = false }, cancellationToken);
+        }
+        await claims.ReleaseAsync(turn.TenantId, turn.UserId, WelcomeKey(turn.Inbound.ConversationId), cancellationToken);
+    }
+
+    /// <summary>Saves changed settings and moves the scheduled card to the new day and time.</summary>
+    public async Task SaveSettingsAsync(UserProfile before, UserProfile after, CancellationToken cancellationToken)
+    {
+        await users.UpsertAsync(after, cancellationToken);
+        await schedule.ScheduleAsync(after.TenantId, after.UserId, NextCard(after), NextCard(before), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the suggestions need from the org (the user's own address, to tell a 1:1; the manager's, since a 1:1 with
+    /// them is not glue) and, when Teams sent none, the mailbox time zone. Graph being unreachable never blocks an install.
+    /// </summary>
+    private async Task<UserProfile> FromDirectoryAsync(UserProfile profile, bool needsTimeZone, CancellationToken cancellationToken)
+    {
+        if (directory is null)
+        {
+            return profile;
+        }
+        try
+        {
+            var person = await directory.GetPersonAsync(profile.UserId, cancellationToken);
+            var manager = await directory.GetManagerAsync(profile.UserId, cancellationToken);
+            var zone = needsTimeZone ? (await directory.GetTimeZoneAsync(profile.UserId, cancellationToken)).Id : profile.TimeZoneId;
+            return profile with
+            {
+                UserPrincipalName = person?.Mail ?? profile.UserPrincipalName,
+                ManagerUserPrincipalName = manager?.Mail ?? profile.ManagerUserPrincipalName,
+                TimeZoneId = zone,
+            };
+        }
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException)
+        {
+            logger.LogWarning(e, "Reading the new user's directory entry failed; suggestions start without org context.");
+            return profile;
+        }
+    }
+
+    /// <summary>Asks Graph to notify us of the user's calendar changes; a failure is retried by the next install or renewal.</summary>
+    private async Task SubscribeAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        if (subscriptions is not { IsEnabled: true })
+        {
+            return;
+        }
+        try
+        {
+            await subscriptions.CreateAsync(profile, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException)
+        {
+            logger.LogWarning(e, "Creating the Graph subscription failed; the weekly sync still reads the calendar.");
+        }
+    }
+
+    private static string WelcomeKey(string conversationId) => "welcome:" + conversationId;
+
+    public DateTimeOffset NextCard(UserProfile profile) =>
+        new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(time.GetUtcNow());
+
+    /// <summary>A time zone id this machine knows (IANA or Windows), or null.</summary>
+    public static string? KnownZone(string? id) =>
+        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+}

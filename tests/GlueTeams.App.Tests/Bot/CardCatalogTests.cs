@@ -1,0 +1,117 @@
+using Azure;
+using GlueTeams.App.Bot;
+using GlueTeams.App.Bot.Cards;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Summaries;
+using GlueTeams.Core.Validation;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Users;
+using GlueTeams.Teams.Cards;
+using GlueTeams.Testing;
+
+namespace GlueTeams.App.Tests.Bot;
+
+/// <summary>Every card the bot can emit, checked by the adaptivecards library and against Teams' size limit.</summary>
+[TestClass]
+public sealed class CardCatalogTests
+{
+    private static readonly IsoWeek Week = new(2026, 47);
+    private static readonly UserProfile Profile = new() { TenantId = "t", UserId = "u", TimeZoneId = "Europe/Paris" };
+
+    private static WeekView View(int rows) => new(Week, WeekRow.Group(Records(rows)),
+        GlueSummary.Of(Records(rows).Select(r => r.Record)), TimeZoneInfo.Utc, "29:user-1");
+
+    private static IEnumerable<StoredRecord> Records(int count)
+    {
+        var monday = Week.Bounds(TimeZoneInfo.Utc).Start;
+        return Enumerable.Range(0, count).Select(i => new StoredRecord($"{Week}|event-{i:D3}", new ActivityRecord
+        {
+            TenantId = "t",
+            UserId = "u",
+            EventKey = $"event-{i:D3}",
+            SeriesId = i < 3 ? "weekly-sync" : null,
+            Week = Week,
+            Start = monday.AddHours(i),
+            End = monday.AddHours(i).AddMinutes(45),
+            Title = i < 3 ? "Platform sync" : $"Design review of service {i} with a rather long title to take up room",
+            Suggestion = new Suggestion(i % 2 == 0 ? "design-review" : "mentoring", 0.8, "the title says \"design review\""),
+            Status = i % 5 == 4 ? ActivityStatus.Confirmed : ActivityStatus.Suggested,
+            Confirmation = i % 5 == 4 ? new Confirmation("design-review", Impact.Multiplier, null, null, null, false, false, monday) : null,
+        }, new ETag($"W/\"datetime'2026-11-20T10%3A00%3A{i % 60:D2}.0000000Z'\"")));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> EveryCard()
+    {
+        var rows = View(8).Rows;
+        yield return ("welcome", InfoCards.Welcome(Profile));
+        yield return ("welcome-answered", InfoCards.Welcome(Profile with { SharingDefault = true }, Notice.Info("Saved.")));
+        yield return ("week-empty", WeekCard.Page(View(0), 0));
+        yield return ("week", WeekCard.Page(View(8), 0, Notice.Info("Confirmed 8 items.")));
+        yield return ("week-error", WeekCard.Page(View(8), 0, Notice.Error("That item is not in your GlueTeams data; nothing was changed.")));
+        var paged = View(120);
+        for (var page = 0; page < WeekCard.Pages(paged).Count; page++)
+        {
+            yield return ($"week-page-{page}", WeekCard.Page(paged, page));
+        }
+        yield return ("details", DetailsCard.Build(rows[1], Week.ToString(), "0"));
+        yield return ("details-errors", DetailsCard.Build(rows[1], Week.ToString(), "0", new TagInput("x", "sideways", "ftp://x", "t", "n", true),
+            [new("category", "'x' is not a glue-work category."), new("impact", "Impact must be 'multiplier' or 'one-off'."), new("artifactLink", "The artifact link must be a full https:// address.")]));
+        yield return ("settings", SettingsActions.Settings(Profile));
+        yield return ("settings-errors", SettingsCard.Build(new SettingsForm(null, "25:00", "Mars/Olympus", null, "false"), Notice.Error("Nothing was saved."),
+            new Dictionary<string, string> { ["cardDay"] = "Choose a day of the week.", ["cardTime"] = "Enter a time such as 15:00." }));
+        yield return ("summary", InfoCards.Summary(PeriodSummary.Of(Week.AddWeeks(-4), Week, Records(8).Select(r => r.Record))));
+        yield return ("help", InfoCards.Help());
+        yield return ("help-error", InfoCards.Help(Notice.Error("\"x\" is not an action GlueTeams knows.")));
+        yield return ("delete-confirm", InfoCards.ConfirmDelete());
+        yield return ("deleted", InfoCards.Deleted(new ErasureCounts(12, 1, 3, 4, true)));
+    }
+
+    [TestMethod]
+    public void Every_card_parses_in_the_adaptivecards_library_without_errors()
+    {
+        var dir = Directory.CreateTempSubdirectory("glue-bot-cards-");
+        try
+        {
+            var cards = EveryCard().ToList();
+            foreach (var (name, card) in cards)
+            {
+                File.WriteAllText(Path.Combine(dir.FullName, name + ".json"), CardJson.Serialize(card));
+            }
+
+            var (exitCode, output) = CardCheck.Run(dir.FullName);
+
+            Assert.AreEqual(0, exitCode, output);
+            StringAssert.Contains(output, $"{cards.Count} of {cards.Count} cards parse without errors.");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Every_card_fits_in_Teams()
+    {
+        foreach (var (name, card) in EveryCard())
+        {
+            Assert.IsTrue(CardJson.FitsInTeams(card), $"{name}: {CardJson.SizeInBytes(card)} bytes");
+        }
+    }
+
+    [TestMethod]
+    public void A_long_week_is_split_into_pages_that_show_every_row_once()
+    {
+        var view = View(120);
+
+        var pages = WeekCard.Pages(view);
+
+        Assert.IsGreaterThan(1, pages.Count);
+        CollectionAssert.AreEqual(view.Rows.Select(r => r.Id).ToList(), pages.SelectMany(p => p).Select(r => r.Id).ToList());
+        var last = CardJson.Serialize(WeekCard.Page(view, pages.Count - 1));
+        StringAssert.Contains(last, "Previous page");
+        StringAssert.Contains(last, $"Page {pages.Count} of {pages.Count}");
+        StringAssert.Contains(CardJson.Serialize(WeekCard.Page(view, 0)), "Next page");
+    }
+}

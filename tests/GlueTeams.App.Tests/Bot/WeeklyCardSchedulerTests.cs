@@ -1,0 +1,77 @@
+using GlueTeams.App.Bot;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Storage.Schedule;
+using GlueTeams.Storage.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GlueTeams.App.Tests.Bot;
+
+/// <summary>The weekly card fan-out: due entries in Table Storage, taken by one instance each.</summary>
+[TestClass]
+public sealed class WeeklyCardSchedulerTests
+{
+    private static WeeklyCardScheduler Scheduler(BotHarness bot) => bot.App.Services.GetRequiredService<WeeklyCardScheduler>();
+
+    /// <summary>Installs the user and moves their first card to a minute ago, as if its time had come while no instance ran.</summary>
+    private static async Task<UserProfile> InstallWithCardDueAsync(BotHarness bot, Func<UserProfile, UserProfile>? change = null)
+    {
+        await bot.PostAsync(bot.Install());
+        var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
+        if (change is not null)
+        {
+            profile = change(profile);
+            await bot.Users.UpsertAsync(profile);
+        }
+        var scheduled = new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(DateTimeOffset.UtcNow);
+        await bot.App.Services.GetRequiredService<CardScheduleStore>()
+            .ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1), scheduled);
+        return profile;
+    }
+
+    private static async Task<IReadOnlyList<DueCard>> ScheduledAsync(BotHarness bot) =>
+        await bot.App.Services.GetRequiredService<CardScheduleStore>().TakeDueAsync(DateTimeOffset.UtcNow.AddDays(8), 10);
+
+    private static int WeeklyCards(BotHarness bot) => bot.SentCards().Count(c => BotHarness.Texts(c).Contains("Your glue work, week", StringComparison.Ordinal));
+
+    [TestMethod]
+    public async Task A_due_card_is_sent_once_across_two_instances_after_a_restart_and_the_next_one_is_scheduled()
+    {
+        await using var first = new BotHarness();
+        var profile = await InstallWithCardDueAsync(first);
+        await first.SeedAsync(("Sprint retro", "process", null));
+        // A second instance on the same tables: a restart, or a scale-out.
+        await using var second = new BotHarness(storage: first.App.Storage);
+
+        var sent = await Task.WhenAll(Scheduler(first).SendDueAsync(CancellationToken.None), Scheduler(second).SendDueAsync(CancellationToken.None));
+
+        Assert.AreEqual(1, sent.Sum());
+        Assert.AreEqual(1, WeeklyCards(first) + WeeklyCards(second));
+        var card = first.SentCards().Concat(second.SentCards()).Last();
+        StringAssert.Contains(BotHarness.Texts(card), "Sprint retro");
+        Assert.AreEqual("29:user-1", (string?)card["refresh"]!["userIds"]![0]);
+        var next = (await ScheduledAsync(first)).Single();
+        Assert.AreEqual(new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(DateTimeOffset.UtcNow), next.DueAt, "the next card is scheduled");
+    }
+
+    [TestMethod]
+    public async Task A_paused_user_gets_no_card_but_stays_scheduled()
+    {
+        await using var bot = new BotHarness();
+        await InstallWithCardDueAsync(bot, p => p with { Paused = true });
+
+        Assert.AreEqual(0, await Scheduler(bot).SendDueAsync(CancellationToken.None));
+        Assert.AreEqual(0, WeeklyCards(bot));
+        Assert.HasCount(1, await ScheduledAsync(bot));
+    }
+
+    [TestMethod]
+    public async Task An_uninstalled_user_gets_no_card_and_is_not_scheduled_again()
+    {
+        await using var bot = new BotHarness();
+        await InstallWithCardDueAsync(bot, p => p with { Installed = false });
+
+        Assert.AreEqual(0, await Scheduler(bot).SendDueAsync(CancellationToken.None));
+        Assert.AreEqual(0, WeeklyCards(bot));
+        Assert.IsEmpty(await ScheduledAsync(bot));
+    }
+}
