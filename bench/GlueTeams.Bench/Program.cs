@@ -14,6 +14,7 @@ var benchmarks = new (string Name, Func<Task<string>> Run)[]
     ("sync", SyncBenchmark.RunAsync),
     ("classification", ClassificationBenchmark.RunAsync),
     ("bot", BotBenchmark.RunAsync),
+    ("team", TeamBenchmark.RunAsync),
 };
 
 var report = new StringBuilder();

@@ -13,7 +13,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Time = time ?? TimeProvider.System;
-        Org = SimulatedOrg.Generate(options.Seed, options.Users);
+        Org = SimulatedOrg.Generate(options.Seed, options.Users, options.MinTeamSize, options.MaxTeamSize);
         Calendars = new SimulatedCalendars(Org);
         Faults = new SimulatorFaults(options.Seed)
         {

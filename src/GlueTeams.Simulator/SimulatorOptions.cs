@@ -5,6 +5,9 @@ public sealed class SimulatorOptions
 {
     public int Seed { get; set; } = 42;
     public int Users { get; set; } = 150;
+    /// <summary>Engineers per manager: a random size in MinTeamSize..MaxTeamSize.</summary>
+    public int MinTeamSize { get; set; } = 5;
+    public int MaxTeamSize { get; set; } = 8;
     /// <summary>Events per calendarView page when the client does not say (Graph's default is 10).</summary>
     public int PageSize { get; set; } = 10;
     public TimeSpan Latency { get; set; }

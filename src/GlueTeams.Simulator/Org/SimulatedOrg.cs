@@ -64,8 +64,12 @@ public sealed class SimulatedOrg
     /// <summary>The team's manager and engineers.</summary>
     public IReadOnlyList<SimulatedUser> TeamOf(SimulatedUser user) => _byTeam[user.Team].ToList();
 
-    public static SimulatedOrg Generate(int seed, int userCount)
+    /// <param name="minTeamSize">Engineers per manager, at least; the benchmarks ask for larger teams than the default.</param>
+    /// <param name="maxTeamSize">Engineers per manager, at most.</param>
+    public static SimulatedOrg Generate(int seed, int userCount, int minTeamSize = 5, int maxTeamSize = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minTeamSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTeamSize, minTeamSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(userCount, 3);
         var random = StableRandom.For(seed, 1);
         var drafts = new List<SimulatedUser>(userCount);
@@ -88,7 +92,7 @@ public sealed class SimulatedOrg
                 role = OrgRole.Manager;
                 team++;
                 teamsOfDirector++;
-                teamSize = random.Next(5, 9);
+                teamSize = random.Next(minTeamSize, maxTeamSize + 1);
                 teamZone = team == 0 ? "Europe/Berlin" : s_zones[random.Next(s_zones.Length)];
             }
             else

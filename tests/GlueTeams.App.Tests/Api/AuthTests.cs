@@ -78,7 +78,14 @@ public sealed class AuthTests
     [TestMethod]
     public async Task DevTokenEndpoint_OutsideDevelopment_IsNotFound()
     {
-        await using var app = new AppFactory(new Dictionary<string, string?> { ["Tabs:Audience"] = TabApiHost.Audience }, environment: "Production");
+        await using var app = new AppFactory(new Dictionary<string, string?>
+        {
+            ["Tabs:Audience"] = TabApiHost.Audience,
+            // What production requires of the bot: an app id and no loopback service URLs.
+            ["Bot:AppId"] = "00000000-0000-0000-0000-00000000b07",
+            ["Bot:AllowedServiceUrlHosts:1"] = "smba.trafficmanager.net",
+            ["Bot:UseManagedIdentity"] = "true",
+        }, environment: "Production");
         using var client = app.CreateClient();
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/dev/token?tid={TabApiHost.TenantId}&oid=a", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me/profile", UriKind.Relative))).StatusCode);

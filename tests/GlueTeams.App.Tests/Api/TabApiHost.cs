@@ -43,9 +43,9 @@ internal sealed class TabApiHost : IAsyncDisposable
     public SimulatedUser Report(int index) => Org.Get(Manager.DirectReportIds[index]);
     public SimulatedUser NotAReport => Org.Users.First(u => u.Role == OrgRole.Engineer && u.ManagerId != Manager.Id);
 
-    public static async Task<TabApiHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<TabApiHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, SimulatorOptions? simulator = null)
     {
-        var graph = await SimulatedGraph.StartAsync(new SimulatorOptions { Users = 40 });
+        var graph = await SimulatedGraph.StartAsync(simulator ?? new SimulatorOptions { Users = 40 });
         var issuer = await DevTokenIssuerHost.StartAsync(apiAudience: Audience);
         var settings = new Dictionary<string, string?>
         {
