@@ -19,7 +19,9 @@ internal static class TeamBenchmark
 
     public static async Task<string> RunAsync()
     {
-        await using var host = await TabApiHost.StartAsync(simulator: new SimulatorOptions { Users = 40, MinTeamSize = Reports, MaxTeamSize = Reports });
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GLUETEAMS_APP", Path.Combine(Azurite.RepositoryRoot(), "src", "GlueTeams.App"));
+        var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
+        await using var host = await TabApiHost.StartAsync(quiet, simulator: new SimulatorOptions { Users = 40, MinTeamSize = Reports, MaxTeamSize = Reports });
         var manager = host.Manager;
         var to = TabApiHost.CurrentWeek;
         var seeding = Stopwatch.StartNew();

@@ -73,9 +73,12 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
 
     private async Task<MemberReview> ReadAsync(Caller manager, DirectoryPerson person, string action, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
     {
-        await audit.AppendAsync(manager.TenantId, person.Id, manager.UserId, action, $"{from}..{to}", cancellationToken);
-        var profile = await users.GetAsync(manager.TenantId, person.Id, cancellationToken);
-        var stored = await activities.ListAsync(manager.TenantId, person.Id, from, to, cancellationToken);
+        // The three requests go out together; nothing is returned unless the audit entry was written.
+        var audited = audit.AppendAsync(manager.TenantId, person.Id, manager.UserId, action, $"{from}..{to}", cancellationToken);
+        var reading = users.GetAsync(manager.TenantId, person.Id, cancellationToken);
+        var listing = activities.ListAsync(manager.TenantId, person.Id, from, to, cancellationToken);
+        await Task.WhenAll(audited, reading, listing);
+        var (profile, stored) = (await reading, await listing);
         var sharing = profile?.SharingDefault == true;
         var period = PeriodSummary.Of(from, to, SharedView(stored.Select(s => s.Record), sharing));
         return new MemberReview(person.Id, person.DisplayName ?? profile?.DisplayName ?? person.Id, sharing, period);

@@ -11,8 +11,9 @@ namespace GlueTeams.App.Tests.Hosting;
 /// The app in-process, on Azurite tables of its own, with extra settings per test class. Outbound connector calls go
 /// to <see cref="Connector"/>, which records them; the connector's token comes from <see cref="Tokens"/>.
 /// </summary>
+/// <remarks>Typed by a class of the App rather than its Program, so that the benchmarks (which have a Program of their own) can host it too.</remarks>
 /// <param name="storage">Tables shared with another instance (several app instances, or a restart); new ones when null.</param>
-public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development") : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
 {
     public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
     public RecordingHandler Connector { get; } = new();
