@@ -13,6 +13,7 @@ if (args is ["classify", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGlueTelemetry();
 builder.AddGlueStorage();
 builder.AddGlueSync();
 builder.AddGlueBot();

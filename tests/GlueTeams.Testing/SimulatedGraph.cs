@@ -27,6 +27,24 @@ public sealed class SimulatedGraph : IAsyncDisposable
     public CalendarReader Calendars { get; }
     public DirectoryReader Directory { get; }
 
+    /// <summary>App settings that point Graph at <paramref name="host"/>, with no background sync worker (tests drive it).</summary>
+    public static Dictionary<string, string?> AppSettings(SimulatorHost host, IReadOnlyDictionary<string, string?>? more = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = host.GraphBaseUrl,
+            ["Graph:DevTokenUrl"] = new Uri(host.BaseUrl, "dev/graph/token").ToString(),
+            ["Graph:TenantId"] = Simulator.Org.SimulatedOrg.TenantId,
+            ["Sync:RunWorker"] = "false",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
     public static async Task<SimulatedGraph> StartAsync(SimulatorOptions? simulator = null, int pageSize = 100, int maxStepRetries = 10)
     {
         var host = await SimulatorHost.StartAsync(simulator ?? new SimulatorOptions { Users = 60 });

@@ -1,3 +1,4 @@
+using GlueTeams.App.Extensions;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Sync;
@@ -76,10 +77,12 @@ public sealed class SyncWorker(WorkQueue<SyncWorkItem> queue, WeekSync sync, Use
             var result = results[i];
             if (result.Succeeded)
             {
+                GlueMetrics.UsersSynced.Add(1);
                 await queue.CompleteAsync(item, cancellationToken);
             }
             else
             {
+                GlueMetrics.UsersFailed.Add(1);
                 await syncStates.MarkForResyncAsync(profile.TenantId, profile.UserId, week, result.Error, cancellationToken);
                 await queue.RetryLaterAsync(item, TimeSpan.FromSeconds(Math.Min(60, 5 * item.DequeueCount)), cancellationToken);
             }

@@ -1,3 +1,4 @@
+using GlueTeams.Testing;
 using GlueTeams.Simulator;
 using GlueTeams.Simulator.Org;
 
@@ -11,13 +12,7 @@ public sealed class SyncedWeekTests
     public async Task This_week_syncs_the_demo_engineers_calendar_then_shows_it()
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
-        await using var bot = new BotHarness(new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = simulator.GraphBaseUrl,
-            ["Graph:DevTokenUrl"] = new Uri(simulator.BaseUrl, "dev/graph/token").ToString(),
-            ["Graph:TenantId"] = SimulatedOrg.TenantId,
-            ["Sync:RunWorker"] = "false",
-        });
+        await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator));
         Assert.IsEmpty(await bot.StoredAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId));
 
         await bot.PostAsync(bot.Message("this week"));
@@ -32,12 +27,7 @@ public sealed class SyncedWeekTests
     public async Task Install_reads_the_users_address_and_manager_from_the_directory()
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
-        await using var bot = new BotHarness(new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = simulator.GraphBaseUrl,
-            ["Graph:DevTokenUrl"] = new Uri(simulator.BaseUrl, "dev/graph/token").ToString(),
-            ["Sync:RunWorker"] = "false",
-        });
+        await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator));
         var demo = simulator.Tenant.Org.DemoUser;
 
         await bot.PostAsync(bot.Install());

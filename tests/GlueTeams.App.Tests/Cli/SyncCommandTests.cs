@@ -19,15 +19,11 @@ public sealed class SyncCommandTests
         var host = await SimulatorHost.StartAsync(simulator);
         var storage = Azurite.NewStorageOptions();
         var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(SimulatedGraph.AppSettings(host, new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Storage:TablePrefix"] = storage.TablePrefix,
-            ["Graph:BaseUrl"] = host.GraphBaseUrl,
-            ["Graph:DevTokenUrl"] = new Uri(host.BaseUrl, "dev/graph/token").ToString(),
-            ["Graph:TenantId"] = SimulatedOrg.TenantId,
-            ["Sync:RunWorker"] = "false",
-        });
+        }));
         builder.AddGlueStorage();
         builder.AddGlueSync();
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using GlueTeams.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -37,5 +38,25 @@ public sealed class HealthTests
         using var client = app.CreateClient();
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Telemetry_IsExportedOnlyWhenApplicationInsightsIsConfigured()
+    {
+        await using (var without = new AppFactory())
+        {
+            Assert.IsNull(without.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        }
+        // An ingestion endpoint on a closed loopback port, and no statsbeat: nothing leaves the machine.
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
+        var closedPort = Azurite.FreePort();
+        await using var with = new AppFactory(new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:{closedPort}/",
+        });
+        using var client = with.CreateClient();
+        Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.IsNotNull(with.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.IsNotNull(with.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
     }
 }

@@ -25,13 +25,10 @@ public sealed class GraphNotificationsTests
     {
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
         var port = Azurite.FreePort();
-        var app = new AppFactory(new Dictionary<string, string?>
+        var app = new AppFactory(SimulatedGraph.AppSettings(simulator, new Dictionary<string, string?>
         {
-            ["Graph:BaseUrl"] = simulator.GraphBaseUrl,
-            ["Graph:DevTokenUrl"] = new Uri(simulator.BaseUrl, "dev/graph/token").ToString(),
             ["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/graph/notifications",
-            ["Sync:RunWorker"] = "false",
-        });
+        }));
         app.UseKestrel(port);
         app.StartServer();
         var demo = SimulatedProfiles.For(simulator.Tenant.Org, simulator.Tenant.Org.DemoUser);
