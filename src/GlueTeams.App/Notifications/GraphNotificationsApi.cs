@@ -50,13 +50,19 @@ public static class GraphNotificationsApi
         JsonDocument document;
         try
         {
-            using var limited = new MemoryStream();
-            await request.Body.CopyToAsync(limited, cancellationToken);
-            if (limited.Length > MaxBodyBytes)
+            // Read at most one byte past the limit: a chunked body without a length must not fill memory.
+            var buffer = new byte[MaxBodyBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+            if (length > MaxBodyBytes)
             {
                 return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: 413);
             }
-            document = JsonDocument.Parse(limited.ToArray());
+            document = JsonDocument.Parse(buffer.AsMemory(0, length));
         }
         catch (JsonException)
         {

@@ -126,6 +126,21 @@ public sealed class GraphNotificationsTests
     }
 
     [TestMethod]
+    public async Task OversizedChunkedBody_WithoutALength_Gets413()
+    {
+        var (app, simulator, client, _) = await StartAsync();
+        await using var __ = simulator;
+        await using var ___ = app;
+        var huge = """{"value":[""" + string.Join(",", Enumerable.Repeat("""{"subscriptionId":"x","clientState":"y"}""", 40_000)) + "]}";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, (await client.SendAsync(request)).StatusCode);
+        Assert.AreEqual(0, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync());
+    }
+
+    [TestMethod]
     public async Task Renewal_ExtendsSoonExpiringSubscriptions_AndRecreatesLostOnes()
     {
         var (app, simulator, _, demo) = await StartAsync();
