@@ -27,6 +27,11 @@ internal static class SyncBenchmark
 
     public static async Task<string> RunAsync()
     {
+        if (Environment.GetEnvironmentVariable("GLUE_SYNC_PROBE") is { } probe)
+        {
+            var m = await MeasureAsync(int.Parse(probe, CultureInfo.InvariantCulture), naive: false);
+            return Row("probe", int.Parse(probe, CultureInfo.InvariantCulture), m);
+        }
         var rows = new List<string>();
         var small = await MeasureAsync(1_000, naive: false);
         var large = await MeasureAsync(10_000, naive: false);

@@ -57,36 +57,41 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         // A changed event that no longer counts (cancelled, declined, moved out of the week) loses its row.
         var touched = changes.RemovedIds.Concat(changes.Changed.Select(e => e.Id)).ToHashSet(StringComparer.Ordinal);
         var keep = changes.WasFullResync ? (Func<StoredRecord, bool>)(_ => false) : r => !touched.Contains(r.Record.CalendarEventId ?? "");
-        var result = await WriteAsync(user, week, changes.Changed, history, thisWeek, keep, cancellationToken);
-        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, result.RecordIds, cancellationToken);
-        return result.Result;
+        var written = await WriteRecordsAsync(user, week, changes.Changed, history, thisWeek, cancellationToken);
+        var recordIds = await RemoveVanishedAsync(thisWeek, written, keep, cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, recordIds, cancellationToken);
+        return new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
     }
 
     /// <summary>
-    /// A full sync of one user's week. On Azure a partition range query is cheap, but on Azurite it scans the whole
-    /// table, so the common path uses point reads only: the week's sync state lists the rows it wrote last time (what
-    /// can vanish), and a marker says whether the user has any confirmations worth reading as history.
+    /// A full sync of one user's week, in as few storage requests as possible (on Azurite a partition range query scans
+    /// the whole table). Most weeks are synced once: the records are written in one transaction, then one insert of the
+    /// week's sync state lists them, and nothing can have vanished. If the week was synced before, that insert fails;
+    /// then the state's list of what the last sync wrote shows which rows vanished (a meeting moved away or cancelled).
     /// </summary>
     private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
-        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
         var history = await HistoryAsync(user, week, cancellationToken);
-        var thisWeek = state switch
+        var written = await WriteRecordsAsync(user, week, events, history, [], cancellationToken);
+        var now = time.GetUtcNow();
+        if (await syncStates.TryAddFirstSyncAsync(user.TenantId, user.UserId, week, now, written, cancellationToken))
         {
-            null => [], // never synced: nothing of this week can have vanished (a tag written first is confirmed, and kept)
-            { RecordIds: { } ids } => await GetAllAsync(user, ids, cancellationToken),
-            _ => await activities.ListAsync(user.TenantId, user.UserId, week, week, cancellationToken),
-        };
-        var result = await WriteAsync(user, week, events, history, thisWeek, _ => false, cancellationToken);
-        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), recordIds: result.RecordIds, cancellationToken: cancellationToken);
-        return result.Result;
+            return new UserSyncResult(user.TenantId, user.UserId, week, written.Count, null);
+        }
+        var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
+        var thisWeek = state?.RecordIds is { } ids
+            ? await GetAllAsync(user, ids.Except(written, StringComparer.Ordinal).ToList(), cancellationToken)
+            : await activities.ListAsync(user.TenantId, user.UserId, week, week, cancellationToken);
+        var recordIds = await RemoveVanishedAsync(thisWeek, written, _ => false, cancellationToken);
+        await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, now, recordIds: recordIds, cancellationToken: cancellationToken);
+        return new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
     }
 
     /// <summary>The user's records of the weeks before <paramref name="week"/> that the engine learns from; none read when they never confirmed anything.</summary>
     public async Task<IReadOnlyList<StoredRecord>> HistoryAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return await syncStates.HasConfirmationsAsync(user.TenantId, user.UserId, cancellationToken)
+        return user.HasConfirmations
             ? await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week.Previous, cancellationToken)
             : [];
     }
@@ -104,7 +109,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
             TenantModel.Empty);
     }
 
-    private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, List<string> ids, CancellationToken cancellationToken)
     {
         var found = new List<StoredRecord>(ids.Count);
         foreach (var id in ids)
@@ -117,12 +122,9 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         return found;
     }
 
-    /// <summary>
-    /// Writes the records for <paramref name="events"/>, and removes the week's unconfirmed rows that are neither among
-    /// them nor kept by <paramref name="keepUnseen"/> (a meeting moved to another week, or cancelled).
-    /// </summary>
-    private async Task<(UserSyncResult Result, IReadOnlyCollection<string> RecordIds)> WriteAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
-        IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
+    /// <summary>Writes the records for <paramref name="events"/>; returns their ids. <paramref name="thisWeek"/> holds rows already read, if any.</summary>
+    private async Task<IReadOnlyCollection<string>> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
+        IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
         var context = SuggestionContextFor(user, history, week);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
@@ -151,14 +153,21 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
                 await activities.PutDecidedAsync(record, cancellationToken);
             }
         }
+        return records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+    }
 
-        var seen = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Removes the week's unconfirmed rows that were not <paramref name="seen"/> now and are not kept by
+    /// <paramref name="keepUnseen"/> (a meeting moved to another week, or cancelled); returns the ids the week keeps.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> RemoveVanishedAsync(IReadOnlyList<StoredRecord> thisWeek, IReadOnlyCollection<string> seen,
+        Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
+    {
         foreach (var gone in thisWeek.Where(r => !seen.Contains(r.Id) && r.Record.Status != ActivityStatus.Confirmed && !keepUnseen(r)))
         {
             await activities.DeleteAsync(gone, cancellationToken);
         }
         var kept = thisWeek.Where(r => !seen.Contains(r.Id) && (r.Record.Status == ActivityStatus.Confirmed || keepUnseen(r))).Select(r => r.Id);
-        var ids = seen.Concat(kept).ToList();
-        return (new UserSyncResult(user.TenantId, user.UserId, week, ids.Count, null), ids);
+        return seen.Concat(kept).ToList();
     }
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
-using GlueTeams.Storage.Sync;
+using GlueTeams.Storage.Users;
 using GlueTeams.Storage.Tables;
 
 namespace GlueTeams.Storage.Activities;
@@ -29,7 +29,7 @@ public sealed record UpsertCounts(int Records, int Transactions);
 public sealed class ActivityStore(GlueTables tables)
 {
     private readonly TableClient _table = tables.Activities;
-    private readonly TableClient _syncState = tables.SyncState;
+    private readonly UserStore _users = new(tables);
 
     public static string RecordId(ActivityRecord record)
     {
@@ -158,8 +158,7 @@ public sealed class ActivityStore(GlueTables tables)
     {
         if (record.Status == ActivityStatus.Confirmed)
         {
-            await _syncState.UpsertEntityAsync(new TableEntity(TableKeys.UserPartition(record.TenantId, record.UserId), SyncStateStore.ConfirmedMarkerRow),
-                TableUpdateMode.Merge, cancellationToken);
+            await _users.MarkHasConfirmationsAsync(record.TenantId, record.UserId, cancellationToken);
         }
     }
 

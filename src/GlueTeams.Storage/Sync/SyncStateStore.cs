@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Tables;
@@ -18,29 +19,28 @@ public sealed record SyncState(
     public IReadOnlyList<string>? RecordIds { get; init; }
 }
 
-/// <summary>Sync state, partitioned like the records (tenant + user), one row per week.</summary>
+/// <summary>
+/// Sync state, partitioned like the records (tenant + user), one row per week. Row keys name the user again
+/// ("2026-W47|user"): Azurite indexes row keys only, so a row key every user shares ("2026-W47") made each point read
+/// scan every user's row of that week, and a sync of 10,000 users grew with the square of their number.
+/// </summary>
 public sealed class SyncStateStore(GlueTables tables)
 {
-    /// <summary>The row, in the user's partition, that says the user has confirmed something (so a history read can pay off).</summary>
-    internal const string ConfirmedMarkerRow = "~confirmed";
+    private static string WeekRow(IsoWeek week, string userId) => $"{week}|{TableKeys.Encode(userId)}";
     // Record ids are kept only while they fit comfortably in one string property; past that the sync reads the week.
     private const int MaxRecordIdsChars = 30_000;
     private readonly TableClient _table = tables.SyncState;
 
-    /// <summary>Whether the user has ever confirmed a record: one point read, instead of a range query over past weeks.</summary>
-    public async Task<bool> HasConfirmationsAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        (await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), ConfirmedMarkerRow, ["RowKey"], cancellationToken)).HasValue;
-
     public async Task<SyncState?> GetAsync(string tenantId, string userId, IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), week.ToString(), cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), WeekRow(week, userId), cancellationToken: cancellationToken);
         return response.HasValue ? ToState(response.Value!) : null;
     }
 
     public async Task PutAsync(SyncState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var entity = new TableEntity(TableKeys.UserPartition(state.TenantId, state.UserId), state.Week.ToString())
+        var entity = new TableEntity(TableKeys.UserPartition(state.TenantId, state.UserId), WeekRow(state.Week, state.UserId))
         {
             ["Tenant"] = state.TenantId,
             ["User"] = state.UserId,
@@ -59,7 +59,7 @@ public sealed class SyncStateStore(GlueTables tables)
     /// </summary>
     public async Task MarkForResyncAsync(string tenantId, string userId, IsoWeek week, string? error = null, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
+        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), WeekRow(week, userId))
         {
             ["Tenant"] = tenantId,
             ["User"] = userId,
@@ -73,13 +73,40 @@ public sealed class SyncStateStore(GlueTables tables)
     }
 
     /// <summary>
+    /// Records the first sync of a week, with the ids of the records it wrote, if the week was never synced before; false
+    /// (and nothing written) when it was, so that the caller reads what the last sync wrote and removes what vanished.
+    /// </summary>
+    public async Task<bool> TryAddFirstSyncAsync(string tenantId, string userId, IsoWeek week, DateTimeOffset at, IReadOnlyCollection<string> recordIds,
+        CancellationToken cancellationToken = default)
+    {
+        var entity = Synced(tenantId, userId, week, at, null, recordIds);
+        TableLimits.CheckEntity(entity);
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Records a successful sync in one write, keeping the stored delta link unless a new one is given, and the ids of
     /// the records it wrote when <paramref name="recordIds"/> is given (a full sync of the week).
     /// </summary>
     public async Task RecordSyncedAsync(string tenantId, string userId, IsoWeek week, DateTimeOffset at, string? deltaLink = null,
         IReadOnlyCollection<string>? recordIds = null, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), week.ToString())
+        var entity = Synced(tenantId, userId, week, at, deltaLink, recordIds);
+        TableLimits.CheckEntity(entity);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private static TableEntity Synced(string tenantId, string userId, IsoWeek week, DateTimeOffset at, string? deltaLink, IReadOnlyCollection<string>? recordIds)
+    {
+        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userId), WeekRow(week, userId))
         {
             ["Tenant"] = tenantId,
             ["User"] = userId,
@@ -96,8 +123,7 @@ public sealed class SyncStateStore(GlueTables tables)
             var joined = string.Join('\n', recordIds);
             entity["RecordIds"] = joined.Length <= MaxRecordIdsChars ? joined : "~"; // "~": too many to keep, read the week instead
         }
-        TableLimits.CheckEntity(entity);
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        return entity;
     }
 
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
@@ -106,7 +132,7 @@ public sealed class SyncStateStore(GlueTables tables)
     private static SyncState ToState(TableEntity e) => new(
         e.GetString("Tenant"),
         e.GetString("User"),
-        IsoWeek.Parse(e.RowKey),
+        IsoWeek.Parse(e.RowKey[..e.RowKey.IndexOf('|', StringComparison.Ordinal)]),
         e.GetString("DeltaLink"),
         e.GetDateTimeOffset("LastSyncedAt"),
         e.GetBoolean("NeedsResync") ?? false,

@@ -26,6 +26,11 @@ public sealed record UserProfile
     /// <summary>Whether confirmed records are shared with the manager. Null until the user answers: nothing is shared.</summary>
     public bool? SharingDefault { get; init; }
     public ConversationReference? Conversation { get; init; }
+    /// <summary>
+    /// Whether the user has ever confirmed a record (set by <see cref="Activities.ActivityStore"/> on each confirmation):
+    /// only then is a sync's read of earlier weeks worth its cost.
+    /// </summary>
+    public bool HasConfirmations { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool ShouldReceiveCards => OptedIn && Installed && !Paused && Conversation is not null;

@@ -40,6 +40,23 @@ public sealed class UserStore(GlueTables tables)
         }
     }
 
+    /// <summary>
+    /// Notes on the profile that the user has confirmed something; a user without a profile (an add-in user who never
+    /// installed the bot) is not synced, so there is nothing to note.
+    /// </summary>
+    public async Task MarkHasConfirmationsAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Encode(tenantId), TableKeys.Encode(userId)) { ["HasConfirmations"] = true },
+                Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // no profile: see above
+        }
+    }
+
     public async Task<bool> DeleteAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var response = await _table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(userId), cancellationToken: cancellationToken);
@@ -65,6 +82,7 @@ public sealed class UserStore(GlueTables tables)
         ["ConversationId"] = p.Conversation?.ConversationId,
         ["BotId"] = p.Conversation?.BotId,
         ["CreatedAt"] = p.CreatedAt,
+        ["HasConfirmations"] = p.HasConfirmations,
     };
 
     private static UserProfile ToProfile(TableEntity e)
@@ -91,6 +109,7 @@ public sealed class UserStore(GlueTables tables)
                 ? null
                 : new ConversationReference(new Uri(serviceUrl), conversationId, e.GetString("BotId") ?? ""),
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            HasConfirmations = e.GetBoolean("HasConfirmations") ?? false,
         };
     }
 }

@@ -125,6 +125,34 @@ public sealed class WeekSyncTests
     }
 
     [TestMethod]
+    public async Task Sync_LearnsFromEarlierWeeksConfirmations_OnceTheProfileNotesThereAreAny()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        await fixture.Users.UpsertAsync(demo);
+        var lastWeek = SyncFixture.Week.Previous;
+        await fixture.Sync.SyncAsync([demo], lastWeek);
+        var earlier = await fixture.Activities.ListAsync(demo.TenantId, demo.UserId, lastWeek, lastWeek);
+        var series = earlier.First(r => r.Record.SeriesId is not null && r.Record.Suggestion?.CategoryId != "process");
+        await fixture.Activities.ReplaceAsync(series with
+        {
+            Record = series.Record with
+            {
+                Status = ActivityStatus.Confirmed,
+                Confirmation = new Confirmation("process", Impact.OneOff, null, null, null, false, false, DateTimeOffset.UtcNow),
+            },
+        });
+        var profile = await fixture.Users.GetAsync(demo.TenantId, demo.UserId);
+        Assert.IsTrue(profile!.HasConfirmations);
+
+        await fixture.Sync.SyncAsync([profile], SyncFixture.Week);
+
+        var next = (await fixture.StoredAsync(demo)).Where(r => r.Record.SeriesId == series.Record.SeriesId).ToList();
+        Assert.IsNotEmpty(next);
+        Assert.IsTrue(next.All(r => r.Record.Suggestion?.CategoryId == "process"), string.Join(", ", next.Select(r => r.Record.Suggestion?.CategoryId)));
+    }
+
+    [TestMethod]
     public async Task Sync_FirstRun_DoesNotOverwriteATagTheUserWroteBefore_AndDropsVanishedRowsLater()
     {
         await using var fixture = await SyncFixture.StartAsync();
