@@ -84,9 +84,7 @@ public static class MeApi
             patch.Delegated ?? current?.Delegated ?? false));
         if (!validated.IsValid)
         {
-            return TypedResults.ValidationProblem(
-                validated.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: validated.Message);
+            return ValidationProblem(validated);
         }
         var shared = patch.SharedWithManager ?? current?.SharedWithManager
                      ?? (await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken))?.SharingDefault ?? false;
@@ -136,6 +134,12 @@ public static class MeApi
         }
         return TypedResults.Ok(entries.Select(e => AuditView.Of(e, names[e.ActorUserId])).ToList());
     }
+
+    /// <summary>A 400 naming each field's errors, as the tab and the add-in show them inline.</summary>
+    internal static ValidationProblem ValidationProblem<T>(Validated<T> invalid) =>
+        TypedResults.ValidationProblem(
+            invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: invalid.Message);
 
     internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");

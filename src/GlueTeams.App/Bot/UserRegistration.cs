@@ -1,6 +1,6 @@
 using GlueTeams.App.Notifications;
 using GlueTeams.Core.Weeks;
-using GlueTeams.Graph.Directory;
+using GlueTeams.App.Users;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
@@ -9,7 +9,7 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
 internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time,
-    ILogger<UserRegistration> logger, DirectoryReader? directory = null, SubscriptionManager? subscriptions = null)
+    DirectoryProfiles directory, ILogger<UserRegistration> logger, SubscriptionManager? subscriptions = null)
 {
     /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
     public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
@@ -33,7 +33,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         };
         if (existing is not { Installed: true })
         {
-            profile = await FromDirectoryAsync(profile, turn.Activity.LocalTimezone is null, cancellationToken);
+            profile = await directory.CompleteAsync(profile, turn.Activity.LocalTimezone is null, cancellationToken);
         }
         await users.UpsertAsync(profile, cancellationToken);
         await schedule.ScheduleAsync(profile.TenantId, profile.UserId, NextCard(profile), cancellationToken: cancellationToken);
@@ -66,35 +66,6 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
     {
         await users.UpsertAsync(after, cancellationToken);
         await schedule.ScheduleAsync(after.TenantId, after.UserId, NextCard(after), NextCard(before), cancellationToken);
-    }
-
-    /// <summary>
-    /// What the suggestions need from the org (the user's own address, to tell a 1:1; the manager's, since a 1:1 with
-    /// them is not glue) and, when Teams sent none, the mailbox time zone. Graph being unreachable never blocks an install.
-    /// </summary>
-    private async Task<UserProfile> FromDirectoryAsync(UserProfile profile, bool needsTimeZone, CancellationToken cancellationToken)
-    {
-        if (directory is null)
-        {
-            return profile;
-        }
-        try
-        {
-            var person = await directory.GetPersonAsync(profile.UserId, cancellationToken);
-            var manager = await directory.GetManagerAsync(profile.UserId, cancellationToken);
-            var zone = needsTimeZone ? (await directory.GetTimeZoneAsync(profile.UserId, cancellationToken)).Id : profile.TimeZoneId;
-            return profile with
-            {
-                UserPrincipalName = person?.Mail ?? profile.UserPrincipalName,
-                ManagerUserPrincipalName = manager?.Mail ?? profile.ManagerUserPrincipalName,
-                TimeZoneId = zone,
-            };
-        }
-        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException)
-        {
-            logger.LogWarning(e, "Reading the new user's directory entry failed; suggestions start without org context.");
-            return profile;
-        }
     }
 
     /// <summary>Asks Graph to notify us of the user's calendar changes; a failure is retried by the next install or renewal.</summary>

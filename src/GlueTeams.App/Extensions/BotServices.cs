@@ -1,5 +1,7 @@
 using GlueTeams.App.Bot;
+using GlueTeams.App.Users;
 using GlueTeams.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GlueTeams.App.Extensions;
 
@@ -10,6 +12,7 @@ public static class BotServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddTeamsProtocol();
+        builder.Services.TryAddSingleton<DirectoryProfiles>();
         builder.Services.AddSingleton<UserRegistration>();
         builder.Services.AddSingleton<WeekCards>();
         builder.Services.AddSingleton<RecordActions>();

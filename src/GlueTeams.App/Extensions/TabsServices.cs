@@ -1,7 +1,11 @@
 using GlueTeams.App.Api;
 using GlueTeams.App.Auth;
 using GlueTeams.App.Export;
+using GlueTeams.App.Tags;
 using GlueTeams.App.Team;
+using GlueTeams.App.Users;
+using GlueTeams.Graph.Calendars;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Directory;
 
@@ -27,6 +31,11 @@ public static class TabsServices
         builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
+        builder.Services.TryAddSingleton<DirectoryProfiles>();
+        if (builder.Services.Any(d => d.ServiceType == typeof(CalendarReader)))
+        {
+            builder.Services.AddSingleton<OutlookTags>();
+        }
         builder.AddTabsAuthentication(tabs);
         return builder;
     }
@@ -49,6 +58,7 @@ public static class TabsServices
         {
             app.MapMeApi();
             app.MapTeamApi();
+            MapTagsApi(app);
         }
         else
         {
@@ -62,17 +72,32 @@ public static class TabsServices
         return app;
     }
 
+    /// <summary>Tags read the meeting through Graph: without a Graph credential the add-in is told so, not given a 500.</summary>
+    private static void MapTagsApi(WebApplication app)
+    {
+        if (app.Services.GetService<OutlookTags>() is not null)
+        {
+            app.MapTagsApi();
+            return;
+        }
+        app.Logger.LogWarning("Graph is not configured: the Outlook add-in's tag API answers 503.");
+        app.Map("/api/tags/{**rest}", () => TypedResults.Problem("Tagging from Outlook needs the connection to Microsoft Graph, which is not configured.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not available")).RequireAuthorization();
+    }
+
     /// <summary>The Vite build in wwwroot (./glue builds it): static files, and the tab routes to its page.</summary>
     private static void MapPages(WebApplication app)
     {
         app.UseStaticFiles();
         app.MapFallbackToFile("/tab/me", "index.html");
         app.MapFallbackToFile("/tab/team", "index.html");
+        app.MapFallbackToFile("/addin/taskpane", "taskpane.html");
     }
 
     private static bool IsTabApi(PathString path) =>
         path.StartsWithSegments("/api/me", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/team", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/api/tags", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/dev", StringComparison.OrdinalIgnoreCase);
 
     private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)

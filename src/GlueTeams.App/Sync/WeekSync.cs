@@ -70,9 +70,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
         var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
-        var history = await syncStates.HasConfirmationsAsync(user.TenantId, user.UserId, cancellationToken)
-            ? await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week.Previous, cancellationToken)
-            : [];
+        var history = await HistoryAsync(user, week, cancellationToken);
         var thisWeek = state switch
         {
             null => [], // never synced: nothing of this week can have vanished (a tag written first is confirmed, and kept)
@@ -82,6 +80,28 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var result = await WriteAsync(user, week, events, history, thisWeek, _ => false, cancellationToken);
         await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), recordIds: result.RecordIds, cancellationToken: cancellationToken);
         return result.Result;
+    }
+
+    /// <summary>The user's records of the weeks before <paramref name="week"/> that the engine learns from; none read when they never confirmed anything.</summary>
+    public async Task<IReadOnlyList<StoredRecord>> HistoryAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await syncStates.HasConfirmationsAsync(user.TenantId, user.UserId, cancellationToken)
+            ? await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week.Previous, cancellationToken)
+            : [];
+    }
+
+    /// <summary>What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier confirmations.</summary>
+    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new SuggestionContext(
+            user.UserPrincipalName ?? "",
+            user.ManagerUserPrincipalName,
+            new ConfirmationHistory(history
+                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
+                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
+            TenantModel.Empty);
     }
 
     private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, IReadOnlyList<string> ids, CancellationToken cancellationToken)
@@ -104,13 +124,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     private async Task<(UserSyncResult Result, IReadOnlyCollection<string> RecordIds)> WriteAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, Func<StoredRecord, bool> keepUnseen, CancellationToken cancellationToken)
     {
-        var context = new SuggestionContext(
-            user.UserPrincipalName ?? "",
-            user.ManagerUserPrincipalName,
-            new ConfirmationHistory(history
-                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
-                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
-            TenantModel.Empty);
+        var context = SuggestionContextFor(user, history, week);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events

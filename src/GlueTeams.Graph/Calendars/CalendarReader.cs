@@ -54,6 +54,28 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
         return events;
     }
 
+    /// <summary>
+    /// One event of one mailbox by its id (the REST id Outlook's add-ins get from convertToRestId), in the person's time
+    /// zone; null when that mailbox has no such event, so another person's event id is simply not found.
+    /// </summary>
+    public async Task<CalendarEvent?> ReadEventAsync(string userId, string eventId, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        try
+        {
+            var found = await client.Users[userId].Events[eventId].GetAsync(c =>
+            {
+                c.QueryParameters.Select = EventMapping.SelectedFields;
+                AddPreferences(c.Headers, zone);
+            }, cancellationToken);
+            return found is null ? null : EventMapping.ToCalendarEvent(found, zone);
+        }
+        catch (ApiException e) when (e.ResponseStatusCode is 404 or 400) // 400: Graph's ErrorInvalidIdMalformed
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads every request's week; the results are in the order of the requests.</summary>
     public async Task<IReadOnlyList<WeekResult>> ReadWeeksAsync(IReadOnlyList<WeekRequest> requests, CancellationToken cancellationToken = default)
     {

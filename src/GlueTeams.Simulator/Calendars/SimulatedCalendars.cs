@@ -71,6 +71,10 @@ public sealed class SimulatedCalendars(SimulatedOrg org)
         return Record(userId, e with { IsCancelled = true, Subject = "Canceled: " + e.Subject }, "updated");
     }
 
+    /// <summary>Sets an event's Outlook categories, as Outlook does when a user (or the add-in) tags it.</summary>
+    public SimulatedEvent SetCategories(string userId, string eventId, IReadOnlyList<string> categories) =>
+        Record(userId, Existing(userId, eventId) with { Categories = categories }, "updated");
+
     /// <summary>Adds an event; its id is assigned here.</summary>
     public SimulatedEvent Add(string userId, SimulatedEvent e)
     {

@@ -7,7 +7,7 @@ namespace GlueTeams.Storage.Activities;
 
 /// <summary>
 /// Maps records to table entities. Calendar facts and the suggestion live in properties that a re-sync merges;
-/// the user's decision lives in Conf* properties and the Skipped flag, which a re-sync never sends, so a blind
+/// the user's decision lives in Conf* properties, Source and the Skipped flag, which a re-sync never sends, so a blind
 /// merge-upsert can never overwrite a confirmation.
 /// </summary>
 internal static class ActivityEntity
@@ -31,7 +31,6 @@ internal static class ActivityEntity
             ["Redacted"] = record.IsRedacted,
             ["Organizer"] = record.IsOrganizer,
             ["Attendees"] = record.AttendeeCount,
-            ["Source"] = record.Source.ToString(),
         };
         if (record.Suggestion is { } suggestion)
         {
@@ -46,6 +45,7 @@ internal static class ActivityEntity
     public static TableEntity Full(ActivityRecord record)
     {
         var entity = Observed(record);
+        entity["Source"] = record.Source.ToString(); // where the decision came from: a re-sync must not rewrite it
         entity["Skipped"] = record.Status == ActivityStatus.Skipped;
         if (record.Status == ActivityStatus.Confirmed && record.Confirmation is { } c)
         {

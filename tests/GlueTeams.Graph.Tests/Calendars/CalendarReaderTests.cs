@@ -58,6 +58,28 @@ public sealed class CalendarReaderTests
     }
 
     [TestMethod]
+    public async Task ReadEvent_OwnEventInTheOwnersZone_OthersEventsAreNotFound()
+    {
+        await using var graph = await SimulatedGraph.StartAsync();
+        var user = graph.Tenant.Org.Users.First(u => u.TimeZone == "Asia/Tokyo");
+        var other = graph.Tenant.Org.Users.First(u => u.Id != user.Id);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone);
+        var expected = graph.Tenant.Calendars.EventsFor(user.Id, s_week)[0];
+
+        var read = await graph.Calendars.ReadEventAsync(user.Id, expected.Id, zone);
+        var othersEvent = await graph.Calendars.ReadEventAsync(user.Id, graph.Tenant.Calendars.EventsFor(other.Id, s_week)[0].Id, zone);
+        var unknown = await graph.Calendars.ReadEventAsync(user.Id, "AAMkAGdoesnotexist=", zone);
+
+        Assert.IsNotNull(read);
+        Assert.AreEqual(expected.ICalUId, read.ICalUId);
+        Assert.AreEqual(expected.Start, read.Start);
+        Assert.AreEqual(zone.GetUtcOffset(expected.Start), read.Start.Offset);
+        Assert.IsNull(othersEvent);
+        Assert.IsNull(unknown);
+        Assert.AreEqual(0L, graph.Tenant.Counters.BodiesReturned);
+    }
+
+    [TestMethod]
     public async Task ReadWeek_TokyoAndLosAngeles_EachGetTheirOwnLocalWeek()
     {
         await using var graph = await SimulatedGraph.StartAsync(new SimulatorOptions { Users = 150 });
