@@ -36,7 +36,7 @@ public sealed class TaskPaneTests
     /// <summary>What the mock office.js plays (tests/addin-mock/office-mock.js documents each field).</summary>
     private sealed record Scenario(
         string Mode, string? ItemId = null, string? Token = null, int? TokenError = null, bool? NeverSaved = null, string? SavedId = null,
-        string? Mailbox = null, OutlookCategory[]? Categories = null, OutlookCategory[]? MasterCategories = null);
+        string? Mailbox = null, OutlookCategory[]? Categories = null, OutlookCategory[]? MasterCategories = null, string? CategoryError = null);
 
     private sealed record OutlookCategory(string DisplayName, string Color);
 
@@ -149,8 +149,22 @@ public sealed class TaskPaneTests
 
     private static ILocator Alert(IPage page, string text) => page.GetByRole(AriaRole.Alert).Filter(new() { HasText = text });
 
-    private static async Task ScreenshotAsync(IPage page, string name) =>
+    /// <summary>
+    /// Saves what the pane looks like, having checked that it fits Outlook's pane (nothing wider than the viewport) and
+    /// that axe finds nothing serious in this state (Fluent's aria-hidden focus sentinels are never a stop, so left out).
+    /// </summary>
+    private static async Task CheckAndScreenshotAsync(IPage page, string name)
+    {
+        Assert.AreEqual(320, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), "the pane scrolls sideways at 320 px");
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
+        var serious = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run({ exclude: [['[data-tabster-dummy]']] })).violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.id}: ${v.nodes.map(n => n.html.slice(0, 120)).join(' | ')}`)
+            """);
+        Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, $"taskpane-{name}.png"), FullPage = true });
+    }
 
     [TestMethod]
     public async Task ReadMode_ConvertsTheItemId_AndShowsTheMeetingWithItsSuggestion()
@@ -171,7 +185,7 @@ public sealed class TaskPaneTests
         Assert.AreEqual("v2.0", convert.Args[1].GetString());
         var tokenOptions = state.Calls.First(c => c.Name == "auth.getAccessToken").Args[0];
         Assert.IsTrue(tokenOptions.GetProperty("allowSignInPrompt").GetBoolean() && tokenOptions.GetProperty("allowConsentPrompt").GetBoolean());
-        await ScreenshotAsync(page, "read");
+        await CheckAndScreenshotAsync(page, "read");
         await page.Context.CloseAsync();
     }
 
@@ -199,7 +213,7 @@ public sealed class TaskPaneTests
         var requests = TagRequests(page);
         await Assertions.Expect(Status(page, "has not been saved yet")).ToBeVisibleAsync();
         Assert.AreEqual(0, requests.Count, "nothing is asked of the API for a meeting Exchange does not know");
-        await ScreenshotAsync(page, "unsaved");
+        await CheckAndScreenshotAsync(page, "unsaved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
         var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
@@ -220,8 +234,71 @@ public sealed class TaskPaneTests
         var state = await OfficeStateAsync(page);
         Assert.IsFalse(state.Calls.Any(c => c.Name.Contains("ategories", StringComparison.Ordinal)), string.Join(", ", state.Calls.Select(c => c.Name)));
         Assert.AreEqual("mentoring", (await StoredAsync(e))?.ConfirmedCategoryId);
-        await ScreenshotAsync(page, "no-mailbox-1.8");
+        await CheckAndScreenshotAsync(page, "no-mailbox-1.8");
         await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ComposeModeWithoutMailbox18_AsksToSaveTheMeetingToKnowIt_ThenTagsIt()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), Mailbox: "1.5"));
+        await Assertions.Expect(Status(page, "only once it is saved")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await page.GetByLabel("Category").SelectOptionAsync("hiring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "lacks Mailbox 1.8")).ToBeVisibleAsync();
+        var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
+        Assert.AreEqual(1, calls.Count(c => c == "item.saveAsync"));
+        Assert.AreEqual("hiring", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task CategoryRefusedByOutlook_IsAWarning_AndTheTagStaysSaved()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), MasterCategories: [], CategoryError: "PermissionDenied"));
+        await page.GetByLabel("Category").SelectOptionAsync("design-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Outlook did not take the category")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.AreEqual("design-review", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ConcurrentWrite_SaysItChangedElsewhere_AndRetrySaves()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), MasterCategories: []));
+        await page.GetByLabel("Category").SelectOptionAsync("process");
+        // The API answers 409 only when two writes race; the first PUT gets that answer here, the retry goes through.
+        await page.RouteAsync(TagsApi, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 409, ContentType = "application/problem+json", Body = """{"title":"Changed elsewhere","status":409}""",
+        }), new PageRouteOptions { Times = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Alert(page, "changed elsewhere")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        Assert.AreEqual("process", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task PlainBrowserInDevelopment_TagsTheEventNamedInTheAddress_WithADevToken()
+    {
+        var (e, _) = NextEvent();
+        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync(OfficeJs, route => route.AbortAsync()); // no Outlook, and no network to Microsoft's CDN
+        await page.GotoAsync(new Uri(s_baseUrl, $"/addin/taskpane?tid={TabApiHost.TenantId}&oid={Engineer.Id}&event={Uri.EscapeDataString(e.Id)}").ToString());
+        await page.GetByLabel("Category").SelectOptionAsync("community");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        Assert.AreEqual("community", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await context.CloseAsync();
     }
 
     [TestMethod]
@@ -240,7 +317,7 @@ public sealed class TaskPaneTests
         await Assertions.Expect(page.GetByLabel("Artifact link")).ToHaveValueAsync("https://wiki.contoso.com/postmortems/42");
         await Assertions.Expect(page.GetByLabel("Outcome")).ToHaveValueAsync("The pager alert now fires before customers notice.");
         Assert.IsNull((await StoredAsync(e))?.ConfirmedCategoryId);
-        await ScreenshotAsync(page, "api-down");
+        await CheckAndScreenshotAsync(page, "api-down");
         await page.UnrouteAsync(TagsApi);
         await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
@@ -271,7 +348,7 @@ public sealed class TaskPaneTests
     }
 
     [TestMethod]
-    public async Task TokenRefusedByTheApi_SaysSo_AndRetryWithAGoodTokenSaves()
+    public async Task TokenRefusedByTheApi_SaysSo_AndRetryWithAGoodTokenLoads()
     {
         var (e, ewsId) = NextEvent();
         var expired = s_host.Token(Engineer.Id, change: r => r with { NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddHours(-1) });
@@ -316,6 +393,7 @@ public sealed class TaskPaneTests
             () => page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync(),
             r => r.Request.Method == "PUT" && r.Url.Contains("/api/tags/", StringComparison.Ordinal));
         Assert.AreEqual(400, put.Status);
+        await Assertions.Expect(Alert(page, "see the fields marked above")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("An artifact title needs a link to the artifact.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Artifact link")).ToBeFocusedAsync();
         await Assertions.Expect(page.GetByLabel("Artifact title")).ToHaveValueAsync("Brown bag slides");
@@ -328,7 +406,7 @@ public sealed class TaskPaneTests
     {
         var other = CountingEvents(s_host.NotAReport).First();
         var page = await OpenAsync(new Scenario("read", other.Id.Replace('-', '/'), Token()));
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Assertions.Expect(Alert(page, "not in your calendar")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
@@ -366,7 +444,7 @@ public sealed class TaskPaneTests
         Assert.AreEqual(ActivityStatus.Confirmed, stored?.Status);
         Assert.AreEqual(new Confirmation("mentoring", Impact.Multiplier, new Uri("https://wiki.contoso.com/mentoring-guide"), "Mentoring guide",
             "Two new engineers now review pull requests on their own.", Delegated: true, SharedWithManager: true, stored!.Confirmation!.ConfirmedAt), stored.Confirmation);
-        await ScreenshotAsync(page, "saved");
+        await CheckAndScreenshotAsync(page, "saved");
         await page.Context.CloseAsync();
     }
 }

@@ -17,6 +17,8 @@ import { OfficeMockObject } from 'office-addin-mock';
  * @property {string} [subject]
  * @property {{displayName: string, color: string}[]} [categories]        on the item
  * @property {{displayName: string, color: string}[]} [masterCategories]  the mailbox's master list
+ * @property {string} [categoryError] item.categories.addAsync fails with this error name, as Outlook on the web does
+ *                                    in compose forms
  */
 const scenario = /** @type {Scenario} */ (window.__officeMock ?? { mode: 'read', itemId: 'AAMkAG/mock' });
 const supported = (version) => compareVersions(scenario.mailbox ?? '1.8', version) >= 0;
@@ -52,6 +54,7 @@ const names = (list) => list.map((c) => c.displayName);
 const itemCategories = {
   getAsync: asyncMethod('item.categories.getAsync', () => succeeded(state.itemCategories.map((c) => ({ ...c })))),
   addAsync: asyncMethod('item.categories.addAsync', (toAdd) => {
+    if (scenario.categoryError) return failed(scenario.categoryError, 'Categories cannot be changed on this item.');
     const missing = toAdd.filter((n) => !names(state.masterCategories).includes(n));
     if (missing.length) return failed('InvalidCategory', `Not in the master list: ${missing.join(', ')}`);
     for (const n of toAdd) {

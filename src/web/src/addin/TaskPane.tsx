@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Badge, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { createFetcher, hours } from '../api';
+import { createFetcher } from '../api';
 import { categoryColour, type EventRef, type OutlookItem } from './outlook';
 import { describeFailure, linkError, loadTag, saveTag, type Failure, type FieldErrors, type TagInput, type TagView } from './tags';
 import { TagForm, formFrom, type FormValues } from './TagForm';
@@ -50,7 +50,8 @@ function when(view: TagView): string {
   const start = new Date(view.start);
   const day = start.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time(start)}–${time(new Date(view.end))} (${hours(view.minutes)})`;
+  const length = view.minutes < 60 ? `${view.minutes} min` : `${Number((view.minutes / 60).toFixed(1))} h`;
+  return `${day}, ${time(start)}–${time(new Date(view.end))} (${length})`;
 }
 
 export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () => Promise<string> }) {
@@ -132,14 +133,14 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
   if (phase.name === 'needs-save') {
     return (
       <div className={styles.hint}>
-        <MessageBar intent="info"><MessageBarBody role="status">{NEEDS_SAVE[phase.why]}</MessageBarBody></MessageBar>
+        <MessageBar intent="info" layout="multiline"><MessageBarBody role="status">{NEEDS_SAVE[phase.why]}</MessageBarBody></MessageBar>
         <Button appearance="primary" onClick={() => void saveMeeting()}>Save meeting</Button>
       </div>
     );
   }
   if (phase.name === 'load-failed') {
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody role="alert">{phase.failure.message}</MessageBarBody>
         {phase.failure.retry && <MessageBarActions><Button onClick={() => void load()}>Retry</Button></MessageBarActions>}
       </MessageBar>
@@ -169,12 +170,12 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
       )}
       {values && <TagForm categories={view.categories} values={values} onChange={setValues} errors={errors} saving={saving} onSubmit={() => void submit()} />}
       {outcome && (
-        <MessageBar intent={outcome.intent}>
+        <MessageBar intent={outcome.intent} layout="multiline">
           <MessageBarBody role={outcome.intent === 'error' ? 'alert' : 'status'}>{outcome.text}</MessageBarBody>
           {outcome.retry && <MessageBarActions><Button onClick={() => void submit()}>Retry</Button></MessageBarActions>}
         </MessageBar>
       )}
-      {outcome?.note && <MessageBar intent="info"><MessageBarBody role="status">{outcome.note}</MessageBarBody></MessageBar>}
+      {outcome?.note && <MessageBar intent="info" layout="multiline"><MessageBarBody role="status">{outcome.note}</MessageBarBody></MessageBar>}
     </div>
   );
 }

@@ -74,7 +74,10 @@ export function describeFailure(error: unknown): Failure {
   const problem: Problem = error.problem;
   switch (problem.status) {
     case 400:
-      return { message: problem.detail ?? 'Some values need a change.', retry: false, fields: fieldErrors(problem) };
+      // The fields say what is wrong, each beside its own input; the summary only points at them.
+      return problem.errors
+        ? { message: 'Some values need a change: see the fields marked above.', retry: false, fields: fieldErrors(problem) }
+        : { message: problem.detail ?? 'GlueTeams refused the request.', retry: false };
     case 401:
       return { message: 'GlueTeams did not accept your sign-in. Retry; if it keeps happening, sign out of Office and back in.', retry: true };
     case 403:
