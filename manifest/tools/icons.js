@@ -1,6 +1,7 @@
 // The app icons, drawn in code so the committed PNGs can be regenerated and checked: three people (dots) held
-// together by the work between them (lines). `node manifest/tools/icons.js` rewrites manifest/color.png and
-// manifest/outline.png; the tests check that the committed files equal a fresh drawing.
+// together by the work between them (lines). `node manifest/tools/icons.js` rewrites manifest/color.png,
+// manifest/outline.png and the Outlook add-in's ribbon icons (src/web/public/addin/icon-16/32/80.png, served by the
+// app under /addin/); the tests check that the committed files equal a fresh drawing.
 const fs = require('fs');
 const path = require('path');
 const { PNG } = require('pngjs');
@@ -44,10 +45,12 @@ function draw(size, paint) {
   return PNG.sync.write(png, { colorType: 6 });
 }
 
-// 192x192, full colour: the white mark on the accent colour.
-function colorIcon() {
-  return draw(192, (x, y) => {
-    const c = coverage(x, y, 192, 0.11, 0.035);
+// Full colour, the white mark on the accent colour: 192x192 for Teams, 16/32/80 for Outlook's ribbon, where the
+// small sizes need the bolder strokes of the outline icon to stay legible.
+function colorIcon(size = 192) {
+  const [dot, line] = size <= 32 ? [0.14, 0.05] : [0.11, 0.035];
+  return draw(size, (x, y) => {
+    const c = coverage(x, y, size, dot, line);
     return [...ACCENT.map((v, k) => Math.round(v + (WHITE[k] - v) * c)), 255];
   });
 }
@@ -57,14 +60,20 @@ function outlineIcon() {
   return draw(32, (x, y) => [...WHITE, Math.round(255 * coverage(x, y, 32, 0.14, 0.05))]);
 }
 
+const ADDIN_ICON_DIR = path.join(__dirname, '../../src/web/public/addin');
+const ADDIN_ICON_SIZES = [16, 32, 80];
+const addinIconFile = (size) => `icon-${size}.png`;
+
 function writeIcons(dir) {
   fs.writeFileSync(path.join(dir, 'color.png'), colorIcon());
   fs.writeFileSync(path.join(dir, 'outline.png'), outlineIcon());
+  fs.mkdirSync(ADDIN_ICON_DIR, { recursive: true });
+  for (const size of ADDIN_ICON_SIZES) fs.writeFileSync(path.join(ADDIN_ICON_DIR, addinIconFile(size)), colorIcon(size));
 }
 
-module.exports = { colorIcon, outlineIcon, ACCENT };
+module.exports = { colorIcon, outlineIcon, ACCENT, ADDIN_ICON_DIR, ADDIN_ICON_SIZES, addinIconFile };
 
 if (require.main === module) {
   writeIcons(path.join(__dirname, '..'));
-  console.log('wrote manifest/color.png and manifest/outline.png');
+  console.log('wrote manifest/color.png, manifest/outline.png and src/web/public/addin/icon-{16,32,80}.png');
 }

@@ -45,7 +45,13 @@ test.describe('manifest', () => {
     assert.deepEqual(m.webApplicationInfo, { id: env.APP_ID, resource: `api://${env.DOMAIN}/${env.APP_ID}` });
     assert.deepEqual(m.validDomains, [env.DOMAIN]);
     const [ext] = m.extensions;
-    assert.deepEqual(ext.requirements.capabilities, [{ name: 'Mailbox', minVersion: '1.8' }]); // item categories
+    // Mailbox 1.3 (convertToRestId, saveAsync) everywhere the add-in is declared; categories (1.8) are looked for at
+    // run time, so that an older Outlook still saves tags and says why it sets no category.
+    for (const where of [ext, ...ext.runtimes, ...ext.ribbons]) {
+      assert.deepEqual(where.requirements.capabilities, [{ name: 'Mailbox', minVersion: '1.3' }]);
+    }
+    // The master category list needs the read/write mailbox permission.
+    assert.deepEqual(m.authorization.permissions.resourceSpecific, [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }]);
     assert.deepEqual(ext.ribbons[0].contexts, ['meetingDetailsOrganizer', 'meetingDetailsAttendee']);
     const button = ext.ribbons[0].tabs[0].groups[0].controls[0];
     assert.equal(button.label, 'Tag glue work');
@@ -83,6 +89,18 @@ test.describe('icons', () => {
   test.it('are what the generator draws (regenerate with node manifest/tools/icons.js)', () => {
     assert.ok(read('color.png').equals(icons.colorIcon()));
     assert.ok(read('outline.png').equals(icons.outlineIcon()));
+  });
+
+  test.it('include every ribbon icon the manifest names, served by the app from src/web/public/addin/', () => {
+    const urls = new Set(JSON.stringify(template()).match(/https:\/\/\$\{\{DOMAIN\}\}\/addin\/[^"]+\.png/g));
+    const sizes = icons.ADDIN_ICON_SIZES.map((size) => [size, `https://\${{DOMAIN}}/addin/${icons.addinIconFile(size)}`]);
+    assert.deepEqual([...urls].sort(), sizes.map(([, url]) => url).sort());
+    for (const [size] of sizes) {
+      const file = fs.readFileSync(path.join(icons.ADDIN_ICON_DIR, icons.addinIconFile(size)));
+      const png = PNG.sync.read(file);
+      assert.deepEqual([png.width, png.height], [size, size]);
+      assert.ok(file.equals(icons.colorIcon(size)), `${icons.addinIconFile(size)} is what the generator draws`);
+    }
   });
 
   test.it('are refused when not PNG, of the wrong size, or an outline with colour', () => {

@@ -1,8 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Built into the App's wwwroot (git-ignored); the App serves it and maps /tab/me and /tab/team to index.html.
+// Built into the App's wwwroot (git-ignored); the App serves it, maps /tab/me and /tab/team to index.html and
+// /addin/taskpane (the Outlook add-in's page) to taskpane.html.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: '../GlueTeams.App/wwwroot', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../GlueTeams.App/wwwroot',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { index: 'index.html', taskpane: 'taskpane.html' } },
+  },
 });

@@ -1,4 +1,6 @@
 import { app, authentication } from '@microsoft/teams-js';
+import { devTokenGetter } from './devToken';
+import { asTheme } from './theme';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -11,10 +13,6 @@ export interface Session {
 
 const query = new URLSearchParams(window.location.search);
 
-function asTheme(value: string | null | undefined): ThemeName {
-  return value === 'dark' || value === 'contrast' ? value : 'default';
-}
-
 /**
  * In Teams: SSO through authentication.getAuthToken() and Teams' theme. In a plain browser (Development only, the
  * App answers 404 elsewhere): ?tid=&oid= picks a simulated user, whose token comes from /api/dev/token.
@@ -23,19 +21,7 @@ export async function startSession(): Promise<Session> {
   const tid = query.get('tid');
   const oid = query.get('oid');
   if (tid && oid) {
-    let cached: { token: string; expires: number } | undefined;
-    return {
-      theme: asTheme(query.get('theme')),
-      onThemeChange: () => {},
-      getToken: async () => {
-        if (cached && cached.expires > Date.now()) return cached.token;
-        const response = await fetch(`/api/dev/token?tid=${encodeURIComponent(tid)}&oid=${encodeURIComponent(oid)}`);
-        if (!response.ok) throw new Error(`The development token endpoint answered ${response.status}.`);
-        const body = (await response.json()) as { access_token: string; expires_in: number };
-        cached = { token: body.access_token, expires: Date.now() + (body.expires_in - 60) * 1000 };
-        return cached.token;
-      },
-    };
+    return { theme: asTheme(query.get('theme')), onThemeChange: () => {}, getToken: devTokenGetter(tid, oid) };
   }
   if (window.parent === window) {
     throw new Error('not inside Teams');

@@ -4,6 +4,10 @@ import type { ThemeName } from './session';
 
 export const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
+export function asTheme(value: string | null | undefined): ThemeName {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
 export const ThemeNameContext = createContext<ThemeName>('default');
 
 /** Canvas charts cannot read CSS tokens: take the colours from the Fluent theme object itself. */

@@ -1,0 +1,105 @@
+import { ApiError, type Confirmation, type Fetcher, type Problem } from '../api';
+import { OutlookError, SignInError } from './outlook';
+
+/** GET/PUT /api/tags/{eventId}: one meeting as the add-in shows it. */
+export interface TagView {
+  eventId: string;
+  recordId: string;
+  eTag: string | null;
+  week: string;
+  title: string;
+  start: string;
+  end: string;
+  minutes: number;
+  suggestion: { categoryId: string; reason: string } | null;
+  confirmation: Confirmation | null;
+  sharingDefault: boolean | null;
+  categories: { id: string; name: string; outlookCategory: string | null }[];
+}
+
+export type Impact = 'multiplier' | 'one-off';
+
+export interface TagInput {
+  category: string;
+  impact: Impact;
+  artifactLink: string | null;
+  artifactTitle: string | null;
+  note: string | null;
+  delegated: boolean;
+  sharedWithManager: boolean | null;
+}
+
+export type FieldErrors = Partial<Record<'category' | 'impact' | 'artifactLink' | 'artifactTitle' | 'note', string>>;
+
+/** Why a call failed, for the pane: a message, whether Retry can help, and field errors from a 400. */
+export interface Failure {
+  message: string;
+  retry: boolean;
+  fields?: FieldErrors;
+}
+
+const path = (eventId: string) => `/api/tags/${encodeURIComponent(eventId)}`;
+
+export async function loadTag(fetcher: Fetcher, eventId: string): Promise<TagView> {
+  return (await (await fetcher(path(eventId))).json()) as TagView;
+}
+
+export async function saveTag(fetcher: Fetcher, eventId: string, input: TagInput): Promise<TagView> {
+  const response = await fetcher(path(eventId), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  if (response.status === 409) {
+    throw new ApiError({ status: 409, detail: 'This meeting was changed elsewhere at the same moment (another device or the weekly card). Try again.' });
+  }
+  return (await response.json()) as TagView;
+}
+
+/** Empty is fine (no artifact); anything else must be a full https:// link, as the API requires. */
+export function linkError(link: string): string | undefined {
+  if (!link.trim()) return undefined;
+  try {
+    if (new URL(link.trim()).protocol === 'https:') return undefined;
+  } catch {
+    // not a URL at all: the same message
+  }
+  return 'Enter a full link that starts with https://, for example https://wiki.contoso.com/onboarding.';
+}
+
+/** Any error from a load or save, as what the person should read and whether Retry can help. */
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof SignInError) return { message: error.message, retry: true };
+  if (error instanceof OutlookError) return { message: `Outlook could not do it: ${error.message}`, retry: true };
+  if (!(error instanceof ApiError)) {
+    // fetch rejects only when the service cannot be reached at all.
+    return { message: 'GlueTeams cannot be reached right now. Nothing was lost: check your connection and retry.', retry: true };
+  }
+  const problem: Problem = error.problem;
+  switch (problem.status) {
+    case 400:
+      // The fields say what is wrong, each beside its own input; the summary only points at them.
+      return problem.errors
+        ? { message: 'Some values need a change: see the fields marked above.', retry: false, fields: fieldErrors(problem) }
+        : { message: problem.detail ?? 'GlueTeams refused the request.', retry: false };
+    case 401:
+      return { message: 'GlueTeams did not accept your sign-in. Retry; if it keeps happening, sign out of Office and back in.', retry: true };
+    case 403:
+      return { message: 'GlueTeams is not set up for your organisation. Ask your admin to add it.', retry: false };
+    case 404:
+      return { message: problem.detail ?? 'GlueTeams does not see this meeting in your calendar yet. If you just saved it, retry in a minute.', retry: true };
+    case 409:
+      return { message: error.message, retry: true };
+    case 422:
+      return { message: problem.detail ?? 'This meeting does not count as glue work (cancelled, declined, all-day or free time).', retry: false };
+    default:
+      return problem.status >= 500
+        ? { message: 'GlueTeams is not answering right now. Nothing was lost: retry in a moment.', retry: true }
+        : { message: error.message, retry: true };
+  }
+}
+
+function fieldErrors(problem: Problem): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const [key, messages] of Object.entries(problem.errors ?? {})) {
+    const name = (key.charAt(0).toLowerCase() + key.slice(1)) as keyof FieldErrors;
+    fields[name] = messages.join(' ');
+  }
+  return fields;
+}

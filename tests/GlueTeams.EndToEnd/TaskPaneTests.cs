@@ -1,0 +1,450 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GlueTeams.App.Tests.Api;
+using GlueTeams.Core.Records;
+using GlueTeams.Core.Weeks;
+using GlueTeams.Simulator.Calendars;
+using GlueTeams.Simulator.Org;
+using GlueTeams.Testing;
+using Microsoft.Playwright;
+
+namespace GlueTeams.EndToEnd;
+
+/// <summary>
+/// The Outlook task pane as built into wwwroot, served by the app on Kestrel and opened in Debian's Chromium at
+/// Outlook's pane width. office.js is Microsoft's CDN URL, answered here with the office-addin-mock stand-in that
+/// ./glue bundles (tests/addin-mock); each test sets the mock's scenario and reads back what the pane did to it. The
+/// API is the real one: signed tokens, events of the simulated tenant, records read back from Azurite.
+/// </summary>
+[TestClass]
+public sealed class TaskPaneTests
+{
+    private const string OfficeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    private const string TagsApi = "**/api/tags/**";
+    private static readonly string s_artifacts = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "e2e");
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private static TabApiHost s_host = null!;
+    private static IPlaywright s_playwright = null!;
+    private static IBrowser s_browser = null!;
+    private static Uri s_baseUrl = null!;
+    private static string s_officeMock = null!;
+    private static Queue<SimulatedEvent> s_events = null!;
+
+    /// <summary>What the mock office.js plays (tests/addin-mock/office-mock.js documents each field).</summary>
+    private sealed record Scenario(
+        string Mode, string? ItemId = null, string? Token = null, int? TokenError = null, bool? NeverSaved = null, string? SavedId = null,
+        string? Mailbox = null, OutlookCategory[]? Categories = null, OutlookCategory[]? MasterCategories = null, string? CategoryError = null);
+
+    private sealed record OutlookCategory(string DisplayName, string Color);
+
+    private sealed record OfficeCall(string Name, JsonElement[] Args);
+
+    /// <summary>What the pane left in the mock: every Office call, the item's categories and the master list.</summary>
+    private sealed record OfficeState(OfficeCall[] Calls, OutlookCategory[] ItemCategories, OutlookCategory[] MasterCategories);
+
+    private sealed record TagCategory(string Id, string Name, string? OutlookCategory);
+
+    private sealed record TagSuggestion(string CategoryId, string Reason);
+
+    private sealed record TagView(string Title, TagSuggestion? Suggestion, TagCategory[] Categories);
+
+    private static SimulatedUser Engineer => s_host.Report(0);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var root = Azurite.RepositoryRoot();
+        var mock = Path.Combine(root, ".artifacts", "office-mock.js");
+        if (!File.Exists(Path.Combine(root, "src", "GlueTeams.App", "wwwroot", "taskpane.html")) || !File.Exists(mock))
+        {
+            throw new InvalidOperationException("The task pane or the office.js mock is not built: run ./glue test (or npm run build in src/web and node tests/addin-mock/build.mjs).");
+        }
+        s_officeMock = await File.ReadAllTextAsync(mock);
+        s_host = await TabApiHost.StartAsync();
+        var port = Azurite.FreePort();
+        s_host.App.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        s_host.App.StartServer();
+        s_baseUrl = new Uri($"http://127.0.0.1:{port}");
+        await s_host.SeedAsync(Engineer, [], sharingDefault: false);
+        s_events = new Queue<SimulatedEvent>(CountingEvents(Engineer));
+        Directory.CreateDirectory(s_artifacts);
+        s_playwright = await Playwright.CreateAsync();
+        s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await s_browser.DisposeAsync();
+        s_playwright.Dispose();
+        await s_host.DisposeAsync();
+    }
+
+    /// <summary>Meetings of the last three weeks that the API counts (not cancelled, declined, all-day, free or a series master).</summary>
+    private static IEnumerable<SimulatedEvent> CountingEvents(SimulatedUser user) =>
+        new[] { TabApiHost.CurrentWeek.AddWeeks(-2), TabApiHost.CurrentWeek.Previous, TabApiHost.CurrentWeek }
+            .SelectMany(week => s_host.Graph.Tenant.Calendars.EventsFor(user.Id, week))
+            .Where(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Type != "seriesMaster" && e.Sensitivity == "normal");
+
+    /// <summary>A meeting no other test has touched, and its id as Outlook's item.itemId gives it (EWS: '/' and '+' where REST has '-' and '_').</summary>
+    private static (SimulatedEvent Event, string EwsId) NextEvent()
+    {
+        var e = s_events.Dequeue();
+        return (e, e.Id.Replace('-', '/').Replace('_', '+'));
+    }
+
+    private static string Token() => s_host.Token(Engineer.Id);
+
+    private static async Task<IPage> OpenAsync(Scenario scenario)
+    {
+        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
+        page.PageError += (_, error) => Console.WriteLine($"[page error] {error}");
+        await page.RouteAsync(OfficeJs, route => route.FulfillAsync(new RouteFulfillOptions { Body = s_officeMock, ContentType = "text/javascript" }));
+        await page.AddInitScriptAsync($"window.__officeMock = {JsonSerializer.Serialize(scenario, s_json)};");
+        await page.GotoAsync(new Uri(s_baseUrl, "/addin/taskpane").ToString());
+        return page;
+    }
+
+    private static async Task<OfficeState> OfficeStateAsync(IPage page) =>
+        (await page.EvaluateAsync<JsonElement>("() => window.__officeState")).Deserialize<OfficeState>(s_json)!;
+
+    /// <summary>The meeting as the API describes it to this user, to check the pane against.</summary>
+    private static async Task<TagView> ApiViewAsync(SimulatedEvent e)
+    {
+        using var client = s_host.ClientFor(Engineer.Id);
+        return (await client.GetFromJsonAsync<TagView>($"/api/tags/{Uri.EscapeDataString(e.Id)}", s_json))!;
+    }
+
+    private static async Task<ActivityRecord?> StoredAsync(SimulatedEvent e)
+    {
+        var week = IsoWeek.Containing(e.Start, TimeZoneInfo.Utc);
+        var records = await s_host.Activities.ListAsync(TabApiHost.TenantId, Engineer.Id, week.Previous, week.Next);
+        return records.Select(r => r.Record).SingleOrDefault(r => r.CalendarEventId == e.Id || r.EventKey == e.ICalUId);
+    }
+
+    /// <summary>PUTs the pane sent, and every tags request, counted as the browser sends them.</summary>
+    private static List<IRequest> TagRequests(IPage page)
+    {
+        var requests = new List<IRequest>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/tags/", StringComparison.Ordinal))
+            {
+                requests.Add(request);
+            }
+        };
+        return requests;
+    }
+
+    private static ILocator Status(IPage page, string text) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = text });
+
+    private static ILocator Alert(IPage page, string text) => page.GetByRole(AriaRole.Alert).Filter(new() { HasText = text });
+
+    /// <summary>
+    /// Saves what the pane looks like, having checked that it fits Outlook's pane (nothing wider than the viewport) and
+    /// that axe finds nothing serious in this state (Fluent's aria-hidden focus sentinels are never a stop, so left out).
+    /// </summary>
+    private static async Task CheckAndScreenshotAsync(IPage page, string name)
+    {
+        Assert.AreEqual(320, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), "the pane scrolls sideways at 320 px");
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
+        var serious = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run({ exclude: [['[data-tabster-dummy]']] })).violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.id}: ${v.nodes.map(n => n.html.slice(0, 120)).join(' | ')}`)
+            """);
+        Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, $"taskpane-{name}.png"), FullPage = true });
+    }
+
+    [TestMethod]
+    public async Task ReadMode_ConvertsTheItemId_AndShowsTheMeetingWithItsSuggestion()
+    {
+        var (e, ewsId) = NextEvent();
+        var expected = await ApiViewAsync(e);
+        var page = await OpenAsync(new Scenario("read", ewsId, Token()));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = expected.Title })).ToBeVisibleAsync();
+        if (expected.Suggestion is { } suggestion)
+        {
+            await Assertions.Expect(page.GetByText("Suggestion", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText(suggestion.Reason, new() { Exact = false })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("Category")).ToHaveValueAsync(suggestion.CategoryId);
+        }
+        var state = await OfficeStateAsync(page);
+        var convert = state.Calls.Single(c => c.Name == "mailbox.convertToRestId");
+        Assert.AreEqual(ewsId, convert.Args[0].GetString());
+        Assert.AreEqual("v2.0", convert.Args[1].GetString());
+        var tokenOptions = state.Calls.First(c => c.Name == "auth.getAccessToken").Args[0];
+        Assert.IsTrue(tokenOptions.GetProperty("allowSignInPrompt").GetBoolean() && tokenOptions.GetProperty("allowConsentPrompt").GetBoolean());
+        await CheckAndScreenshotAsync(page, "read");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ComposeMode_TakesTheIdFromGetItemIdAsync_WithoutSavingTheMeeting()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), MasterCategories: []));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        await page.GetByLabel("Category").SelectOptionAsync("code-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
+        CollectionAssert.Contains(calls, "item.getItemIdAsync");
+        CollectionAssert.DoesNotContain(calls, "item.saveAsync");
+        Assert.AreEqual("code-review", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task NewMeeting_SaysItMustBeSavedFirst_ThenSavesAndLoads()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), NeverSaved: true));
+        var requests = TagRequests(page);
+        await Assertions.Expect(Status(page, "has not been saved yet")).ToBeVisibleAsync();
+        Assert.AreEqual(0, requests.Count, "nothing is asked of the API for a meeting Exchange does not know");
+        await CheckAndScreenshotAsync(page, "unsaved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
+        Assert.AreEqual(1, calls.Count(c => c == "item.saveAsync"));
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task WithoutMailbox18_SavesTheTag_SaysSoBesideTheSuccess_AndMakesNoCategoryCall()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), Mailbox: "1.5"));
+        await page.GetByLabel("Category").SelectOptionAsync("mentoring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "lacks Mailbox 1.8")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        var state = await OfficeStateAsync(page);
+        Assert.IsFalse(state.Calls.Any(c => c.Name.Contains("ategories", StringComparison.Ordinal)), string.Join(", ", state.Calls.Select(c => c.Name)));
+        Assert.AreEqual("mentoring", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await CheckAndScreenshotAsync(page, "no-mailbox-1.8");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ComposeModeWithoutMailbox18_AsksToSaveTheMeetingToKnowIt_ThenTagsIt()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), Mailbox: "1.5"));
+        await Assertions.Expect(Status(page, "only once it is saved")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await page.GetByLabel("Category").SelectOptionAsync("hiring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "lacks Mailbox 1.8")).ToBeVisibleAsync();
+        var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
+        Assert.AreEqual(1, calls.Count(c => c == "item.saveAsync"));
+        Assert.AreEqual("hiring", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task CategoryRefusedByOutlook_IsAWarning_AndTheTagStaysSaved()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("compose", ewsId, Token(), MasterCategories: [], CategoryError: "PermissionDenied"));
+        await page.GetByLabel("Category").SelectOptionAsync("design-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Outlook did not take the category")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.AreEqual("design-review", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ConcurrentWrite_SaysItChangedElsewhere_AndRetrySaves()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), MasterCategories: []));
+        await page.GetByLabel("Category").SelectOptionAsync("process");
+        // The API answers 409 only when two writes race; the first PUT gets that answer here, the retry goes through.
+        await page.RouteAsync(TagsApi, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 409, ContentType = "application/problem+json", Body = """{"title":"Changed elsewhere","status":409}""",
+        }), new PageRouteOptions { Times = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Alert(page, "changed elsewhere")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        Assert.AreEqual("process", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task PlainBrowserInDevelopment_TagsTheEventNamedInTheAddress_WithADevToken()
+    {
+        var (e, _) = NextEvent();
+        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync(OfficeJs, route => route.AbortAsync()); // no Outlook, and no network to Microsoft's CDN
+        await page.GotoAsync(new Uri(s_baseUrl, $"/addin/taskpane?tid={TabApiHost.TenantId}&oid={Engineer.Id}&event={Uri.EscapeDataString(e.Id)}").ToString());
+        await page.GetByLabel("Category").SelectOptionAsync("community");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        Assert.AreEqual("community", (await StoredAsync(e))?.ConfirmedCategoryId);
+        await context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task ApiDown_SaysSo_KeepsWhatWasTyped_AndRetrySaves()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), MasterCategories: []));
+        await page.GetByLabel("Category").SelectOptionAsync("incident");
+        await page.GetByLabel("Artifact link").FillAsync("https://wiki.contoso.com/postmortems/42");
+        await page.GetByLabel("Artifact title").FillAsync("Postmortem 42");
+        await page.GetByLabel("Outcome").FillAsync("The pager alert now fires before customers notice.");
+        await page.RouteAsync(TagsApi, route => route.AbortAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Alert(page, "cannot be reached")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Category")).ToHaveValueAsync("incident");
+        await Assertions.Expect(page.GetByLabel("Artifact link")).ToHaveValueAsync("https://wiki.contoso.com/postmortems/42");
+        await Assertions.Expect(page.GetByLabel("Outcome")).ToHaveValueAsync("The pager alert now fires before customers notice.");
+        Assert.IsNull((await StoredAsync(e))?.ConfirmedCategoryId);
+        await CheckAndScreenshotAsync(page, "api-down");
+        await page.UnrouteAsync(TagsApi);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        var stored = (await StoredAsync(e))?.Confirmation;
+        Assert.AreEqual("incident", stored?.CategoryId);
+        Assert.AreEqual("Postmortem 42", stored?.ArtifactTitle);
+        Assert.AreEqual("The pager alert now fires before customers notice.", stored?.OutcomeNote);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    [DataRow(13001, "not signed in to Office")]
+    [DataRow(13002, "consent was cancelled")]
+    [DataRow(13006, "restart Outlook")]
+    [DataRow(13012, "cannot sign add-ins in")]
+    [DataRow(13999, "error 13999")]
+    public async Task SignInRefusedByOffice_SaysWhatToDo_AndRetryLoads(int code, string message)
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), TokenError: code));
+        var requests = TagRequests(page);
+        await Assertions.Expect(Alert(page, message)).ToBeVisibleAsync();
+        Assert.AreEqual(0, requests.Count, "no request goes out without a token");
+        await page.EvaluateAsync("() => { delete window.__officeMock.tokenError; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task TokenRefusedByTheApi_SaysSo_AndRetryWithAGoodTokenLoads()
+    {
+        var (e, ewsId) = NextEvent();
+        var expired = s_host.Token(Engineer.Id, change: r => r with { NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddHours(-1) });
+        var page = await OpenAsync(new Scenario("read", ewsId, expired));
+        await Assertions.Expect(Alert(page, "did not accept your sign-in")).ToBeVisibleAsync();
+        await page.EvaluateAsync("token => { window.__officeMock.token = token; }", Token());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    [DataRow("wiki.contoso.com/onboarding")]
+    [DataRow("http://wiki.contoso.com/onboarding")]
+    [DataRow("javascript:alert(1)")]
+    public async Task InvalidLink_ShowsAnInlineErrorOnTheFocusedField_AndSendsNothing(string link)
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token()));
+        await page.GetByLabel("Category").SelectOptionAsync("onboarding");
+        var requests = TagRequests(page);
+        var field = page.GetByLabel("Artifact link");
+        await field.FillAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Enter a full link that starts with https://")).ToBeVisibleAsync();
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(field).ToHaveValueAsync(link);
+        Assert.AreEqual(0, requests.Count, string.Join(", ", requests.Select(r => $"{r.Method} {r.Url}")));
+        Assert.IsNull((await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task FieldErrorsFromTheApi_ShowInline_WithFocusOnTheFirst()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token()));
+        await page.GetByLabel("Category").SelectOptionAsync("knowledge-sharing");
+        await page.GetByLabel("Artifact title").FillAsync("Brown bag slides"); // a title without its link: the API refuses it
+        var put = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "PUT" && r.Url.Contains("/api/tags/", StringComparison.Ordinal));
+        Assert.AreEqual(400, put.Status);
+        await Assertions.Expect(Alert(page, "see the fields marked above")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("An artifact title needs a link to the artifact.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Artifact link")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("Artifact title")).ToHaveValueAsync("Brown bag slides");
+        Assert.IsNull((await StoredAsync(e))?.ConfirmedCategoryId);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task MeetingOfSomeoneElse_IsNotFound_AndNoFormIsShown()
+    {
+        var other = CountingEvents(s_host.NotAReport).First();
+        var page = await OpenAsync(new Scenario("read", other.Id.Replace('-', '/'), Token()));
+        await Assertions.Expect(Alert(page, "not in your calendar")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task Save_SendsTheTokenStoresTheTypedValues_AndSetsTheOutlookCategory()
+    {
+        var (e, ewsId) = NextEvent();
+        var token = Token();
+        var mentoring = (await ApiViewAsync(e)).Categories.Single(c => c.Id == "mentoring").OutlookCategory!;
+        var stale = (await ApiViewAsync(e)).Categories.Single(c => c.Id == "onboarding").OutlookCategory!;
+        var page = await OpenAsync(new Scenario("read", ewsId, token,
+            Categories: [new("Customer", "Preset2"), new(stale, "Preset4")],
+            MasterCategories: [new("Customer", "Preset2"), new(stale, "Preset4")]));
+        await page.GetByLabel("Category").SelectOptionAsync("mentoring");
+        await page.GetByLabel("Multiplier: it built something reusable").CheckAsync();
+        await page.GetByLabel("Artifact link").FillAsync("https://wiki.contoso.com/mentoring-guide");
+        await page.GetByLabel("Artifact title").FillAsync("Mentoring guide");
+        await page.GetByLabel("Outcome").FillAsync("Two new engineers now review pull requests on their own.");
+        await page.GetByLabel("Delegated: someone else's work handed to me").CheckAsync();
+        await page.GetByLabel("Share with my manager").CheckAsync();
+        var put = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync(),
+            r => r.Method == "PUT" && r.Url.Contains("/api/tags/", StringComparison.Ordinal));
+        await Assertions.Expect(Status(page, $"Outlook shows the meeting as “{mentoring}”")).ToBeVisibleAsync();
+
+        Assert.AreEqual($"Bearer {token}", await put.HeaderValueAsync("authorization"));
+        StringAssert.EndsWith(put.Url, $"/api/tags/{Uri.EscapeDataString(e.Id)}");
+        var state = await OfficeStateAsync(page);
+        CollectionAssert.AreEqual(new[] { "Customer", mentoring }, state.ItemCategories.Select(c => c.DisplayName).ToArray());
+        var added = state.MasterCategories.Single(c => c.DisplayName == mentoring);
+        StringAssert.StartsWith(added.Color, "Preset");
+
+        var stored = await StoredAsync(e);
+        Assert.AreEqual(ActivityStatus.Confirmed, stored?.Status);
+        Assert.AreEqual(new Confirmation("mentoring", Impact.Multiplier, new Uri("https://wiki.contoso.com/mentoring-guide"), "Mentoring guide",
+            "Two new engineers now review pull requests on their own.", Delegated: true, SharedWithManager: true, stored!.Confirmation!.ConfirmedAt), stored.Confirmation);
+        await CheckAndScreenshotAsync(page, "saved");
+        await page.Context.CloseAsync();
+    }
+}
