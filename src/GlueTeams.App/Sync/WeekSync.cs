@@ -142,15 +142,22 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         await activities.UpsertObservedAsync(records.Except(tagged).ToList(), cancellationToken);
         foreach (var record in tagged)
         {
-            var id = ActivityStore.RecordId(record);
-            var current = existing.GetValueOrDefault(id) ?? await activities.GetAsync(record.TenantId, record.UserId, id, cancellationToken);
-            if (current?.Record.Status == ActivityStatus.Confirmed)
+            var current = existing.GetValueOrDefault(ActivityStore.RecordId(record));
+            if (current is null)
+            {
+                if (await activities.AddDecidedAsync(record, cancellationToken) is not WriteResult.Conflict { Current: var stored })
+                {
+                    continue; // a new row: the category is the decision
+                }
+                current = stored;
+            }
+            if (current.Record.Status == ActivityStatus.Confirmed)
             {
                 await activities.UpsertObservedAsync(record, cancellationToken); // decided already (card, tab or add-in): keep it
             }
             else
             {
-                await activities.PutDecidedAsync(record, cancellationToken);
+                await activities.ReplaceAsync(current with { Record = record }, cancellationToken);
             }
         }
         return records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);

@@ -64,27 +64,32 @@ public sealed class ActivityStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Adds a record with its decision (a manual entry or an Outlook tag); replaces an existing one only if it is not confirmed.</summary>
+    /// <summary>
+    /// Adds a record with its decision if its row does not exist yet: one request in the common case. When the row
+    /// exists, nothing is written and <see cref="WriteResult.Conflict"/> carries what is stored, for the caller to decide.
+    /// </summary>
+    public async Task<WriteResult> AddDecidedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
+    {
+        var entity = ActivityEntity.Full(record);
+        TableLimits.CheckEntity(entity);
+        try
+        {
+            var added = await _table.AddEntityAsync(entity, cancellationToken);
+            await MarkConfirmedAsync(record, cancellationToken);
+            return new WriteResult.Written(new StoredRecord(RecordId(record), record, added.Headers.ETag ?? default));
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
+            return existing is null ? new WriteResult.NotFound() : new WriteResult.Conflict(existing);
+        }
+    }
+
+    /// <summary>Adds a record with its decision (a manual entry or an Outlook tag), replacing whatever its row held.</summary>
     public async Task<WriteResult> PutDecidedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
     {
-        var existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
-        if (existing is null)
-        {
-            var entity = ActivityEntity.Full(record);
-            TableLimits.CheckEntity(entity);
-            try
-            {
-                var added = await _table.AddEntityAsync(entity, cancellationToken);
-                await MarkConfirmedAsync(record, cancellationToken);
-                return new WriteResult.Written(new StoredRecord(RecordId(record), record, added.Headers.ETag ?? default));
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
-                return existing is null ? new WriteResult.NotFound() : new WriteResult.Conflict(existing);
-            }
-        }
-        return await ReplaceAsync(existing with { Record = record }, cancellationToken);
+        var added = await AddDecidedAsync(record, cancellationToken);
+        return added is WriteResult.Conflict { Current: var existing } ? await ReplaceAsync(existing with { Record = record }, cancellationToken) : added;
     }
 
     public async Task<StoredRecord?> GetAsync(string tenantId, string userId, string recordId, CancellationToken cancellationToken = default)
