@@ -18,6 +18,8 @@ namespace GlueTeams.Bench;
 /// <summary>
 /// Syncs a week of 1,000 and 10,000 simulated users from the simulated Graph (30 ms per request, 2% 429s) into Azurite,
 /// and, in the same run, a naive baseline at 1,000 users: one calendarView per user in turn, one entity per write.
+/// For profiling one size alone: GLUE_SYNC_PROBE=N (prints one row and the process's CPU time, appends nothing useful
+/// to compare), with GLUE_SYNC_READONLY=1 to read the calendars without storing them.
 /// </summary>
 internal static class SyncBenchmark
 {
@@ -29,8 +31,9 @@ internal static class SyncBenchmark
     {
         if (Environment.GetEnvironmentVariable("GLUE_SYNC_PROBE") is { } probe)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var m = await MeasureAsync(int.Parse(probe, CultureInfo.InvariantCulture), naive: false);
-            return Row("probe", int.Parse(probe, CultureInfo.InvariantCulture), m);
+            return Row("probe", int.Parse(probe, CultureInfo.InvariantCulture), m) + $" cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s";
         }
         var rows = new List<string>();
         var small = await MeasureAsync(1_000, naive: false);
@@ -80,7 +83,17 @@ internal static class SyncBenchmark
             var (requestsBefore, throttledBefore) = (graph.Counters.RequestsSent, graph.Counters.ThrottledRetries);
             var stopwatch = Stopwatch.StartNew();
             long records = 0;
-            if (naive)
+            if (Environment.GetEnvironmentVariable("GLUE_SYNC_READONLY") is not null)
+            {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                await Parallel.ForEachAsync(profiles.Chunk(UsersPerChunk), new ParallelOptions { MaxDegreeOfParallelism = ChunksInFlight }, async (chunk, ct) =>
+                {
+                    var read = await graph.Calendars.ReadWeeksAsync(chunk.Select(p => new WeekRequest(p.UserId, Week, p.TimeZone)).ToList(), ct);
+                    Interlocked.Add(ref records, read.Sum(r => r.Events.Count));
+                });
+                Console.WriteLine($"read-only: {stopwatch.Elapsed.TotalSeconds:F1} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F1} s");
+            }
+            else if (naive)
             {
                 foreach (var profile in profiles)
                 {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;
@@ -32,13 +33,39 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     {
         ArgumentNullException.ThrowIfNull(users);
         var requests = users.Select(u => new WeekRequest(u.UserId, week, u.TimeZone)).ToList();
-        var read = await calendars.ReadWeeksAsync(requests, cancellationToken);
+        // Each person's week is stored as soon as it is read, while others of their $batch wait out a Retry-After.
+        var read = Channel.CreateUnbounded<(int Index, WeekResult Result)>(new UnboundedChannelOptions { SingleWriter = false });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = ReadIntoAsync(requests, read.Writer, stopReading.Token);
         var results = new UserSyncResult[users.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = read[i].Succeeded
-                ? await StoreWeekAsync(users[i], week, read[i].Events, ct)
-                : new UserSyncResult(users[i].TenantId, users[i].UserId, week, 0, $"Graph answered {read[i].FailedStatus}"));
+        try
+        {
+            await Parallel.ForEachAsync(read.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken },
+                async (item, ct) => results[item.Index] = item.Result.Succeeded
+                    ? await StoreWeekAsync(users[item.Index], week, item.Result.Events, ct)
+                    : new UserSyncResult(users[item.Index].TenantId, users[item.Index].UserId, week, 0, $"Graph answered {item.Result.FailedStatus}"));
+        }
+        catch
+        {
+            await stopReading.CancelAsync(); // storing failed: reading the rest of the calendars is wasted
+            throw;
+        }
+        await reading;
         return results;
+    }
+
+    private async Task ReadIntoAsync(IReadOnlyList<WeekRequest> requests, ChannelWriter<(int, WeekResult)> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await calendars.ReadWeeksAsync(requests, (index, result) => writer.TryWrite((index, result)), cancellationToken);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
     }
 
     /// <summary>

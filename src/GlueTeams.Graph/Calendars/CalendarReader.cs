@@ -81,16 +81,81 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = new WeekResult[requests.Count];
-        var chunks = Enumerable.Range(0, requests.Count).Chunk(BatchSize);
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentBatches, CancellationToken = cancellationToken },
-            async (chunk, ct) =>
-            {
-                foreach (var (index, result) in await ReadChunkAsync(chunk.Select(i => (i, requests[i])).ToList(), ct))
-                {
-                    results[index] = result;
-                }
-            });
+        await ReadWeeksAsync(requests, (index, result) => results[index] = result, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// Reads every request's week, handing each person's result to <paramref name="onRead"/> (with the request's index)
+    /// as soon as it is complete. A few $batch requests are in flight at once, each of up to 20 people who are ready
+    /// (new, or with a next page); a throttled step waits out its Retry-After on its own and rejoins a later batch, so
+    /// neither the rest of its batch nor the lane waits with it.
+    /// </summary>
+    public async Task ReadWeeksAsync(IReadOnlyList<WeekRequest> requests, Action<int, WeekResult> onRead, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(onRead);
+        if (requests.Count == 0)
+        {
+            return;
+        }
+        var ready = System.Threading.Channels.Channel.CreateUnbounded<PersonRead>();
+        foreach (var (request, index) in requests.Select((r, i) => (r, i)))
+        {
+            ready.Writer.TryWrite(new PersonRead(index, request));
+        }
+        var unfinished = requests.Count;
+        async Task LaneAsync()
+        {
+            try
+            {
+                while (await ready.Reader.WaitToReadAsync(cancellationToken))
+                {
+                    var batch = new List<PersonRead>(BatchSize);
+                    while (batch.Count < BatchSize && ready.Reader.TryRead(out var next))
+                    {
+                        batch.Add(next);
+                    }
+                    foreach (var (read, retryAfter) in await SendBatchAsync(batch, cancellationToken))
+                    {
+                        if (retryAfter is { } wait)
+                        {
+                            _ = RejoinAfterAsync(read, wait);
+                        }
+                        else if (read.NextLink is not null && read.FailedStatus is null)
+                        {
+                            ready.Writer.TryWrite(read);
+                        }
+                        else
+                        {
+                            onRead(read.Index, new WeekResult(read.Request, read.Events, read.FailedStatus));
+                            if (Interlocked.Decrement(ref unfinished) == 0)
+                            {
+                                ready.Writer.TryComplete();
+                            }
+                        }
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                ready.Writer.TryComplete(e); // the other lanes stop too
+                throw;
+            }
+        }
+        async Task RejoinAfterAsync(PersonRead read, TimeSpan wait)
+        {
+            try
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+                ready.Writer.TryWrite(read);
+            }
+            catch (OperationCanceledException)
+            {
+                // the lanes stop on the same token
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, options.MaxConcurrentBatches).Select(_ => LaneAsync()));
     }
 
     /// <summary>
@@ -139,59 +204,49 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
         throw new InvalidOperationException("Graph returned an empty delta page.");
     }
 
-    /// <summary>Up to 20 people: each round sends one step per person still reading (first page, next page, or a retry).</summary>
-    private async Task<List<(int Index, WeekResult Result)>> ReadChunkAsync(List<(int Index, WeekRequest Request)> chunk, CancellationToken cancellationToken)
+    /// <summary>
+    /// One $batch of up to 20 people, one step each (first page, next page or a retry). Returns each person with the
+    /// wait before a retry when their step was throttled; otherwise the person holds their events and next link, or
+    /// the status that failed them.
+    /// </summary>
+    private async Task<List<(PersonRead Read, TimeSpan? RetryAfter)>> SendBatchAsync(List<PersonRead> reads, CancellationToken cancellationToken)
     {
-        var reads = chunk.Select(c => new PersonRead(c.Index, c.Request)).ToList();
-        var pending = reads;
-        while (pending.Count > 0)
+        var batch = new BatchRequestContentCollection(client, BatchSize);
+        var steps = new Dictionary<string, PersonRead>();
+        foreach (var read in reads)
         {
-            var batch = new BatchRequestContentCollection(client, BatchSize);
-            var steps = new Dictionary<string, PersonRead>();
-            foreach (var read in pending)
-            {
-                steps[await batch.AddBatchRequestStepAsync(StepRequest(read))] = read;
-            }
-            var response = await client.Batch.PostAsync(batch, cancellationToken);
-            var wait = TimeSpan.Zero;
-            var again = new List<PersonRead>();
-            foreach (var (stepId, read) in steps)
-            {
-                using var message = await response.GetResponseByIdAsync(stepId);
-                var status = (int)message.StatusCode;
-                if (GraphRetry.IsTransient(status) && read.Retries < options.MaxStepRetries)
-                {
-                    counters.Throttled();
-                    read.Retries++;
-                    wait = TimeSpan.FromTicks(Math.Max(wait.Ticks, GraphRetry.Wait(message.Headers.RetryAfter, _time.GetUtcNow()).Ticks));
-                    again.Add(read);
-                }
-                else if (!message.IsSuccessStatusCode)
-                {
-                    read.FailedStatus = status;
-                }
-                else
-                {
-                    // Parsed with System.Text.Json: the SDK's model deserialisation costs ~0.4 ms per event.
-                    using var page = await JsonDocument.ParseAsync(await message.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-                    if (page.RootElement.TryGetProperty("value", out var events) && events.ValueKind == JsonValueKind.Array)
-                    {
-                        read.Events.AddRange(events.EnumerateArray().Select(GraphEventJson.Parse));
-                    }
-                    read.NextLink = page.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString() : null;
-                    if (read.NextLink is not null)
-                    {
-                        again.Add(read);
-                    }
-                }
-            }
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, cancellationToken);
-            }
-            pending = again;
+            steps[await batch.AddBatchRequestStepAsync(StepRequest(read))] = read;
         }
-        return reads.Select(r => (r.Index, new WeekResult(r.Request, r.Events, r.FailedStatus))).ToList();
+        var response = await client.Batch.PostAsync(batch, cancellationToken);
+        var outcomes = new List<(PersonRead, TimeSpan?)>(reads.Count);
+        foreach (var (stepId, read) in steps)
+        {
+            using var message = await response.GetResponseByIdAsync(stepId);
+            var status = (int)message.StatusCode;
+            if (GraphRetry.IsTransient(status) && read.Retries < options.MaxStepRetries)
+            {
+                counters.Throttled();
+                read.Retries++;
+                outcomes.Add((read, GraphRetry.Wait(message.Headers.RetryAfter, _time.GetUtcNow())));
+                continue;
+            }
+            if (!message.IsSuccessStatusCode)
+            {
+                read.FailedStatus = status;
+            }
+            else
+            {
+                // Parsed with System.Text.Json: the SDK's model deserialisation costs ~0.4 ms per event.
+                using var page = await JsonDocument.ParseAsync(await message.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+                if (page.RootElement.TryGetProperty("value", out var events) && events.ValueKind == JsonValueKind.Array)
+                {
+                    read.Events.AddRange(events.EnumerateArray().Select(GraphEventJson.Parse));
+                }
+                read.NextLink = page.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString() : null;
+            }
+            outcomes.Add((read, null));
+        }
+        return outcomes;
     }
 
     private RequestInformation StepRequest(PersonRead read)
