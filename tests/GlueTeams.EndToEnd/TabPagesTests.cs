@@ -13,57 +13,30 @@ namespace GlueTeams.EndToEnd;
 [TestClass]
 public sealed class TabPagesTests
 {
+    private static PagesHost s_pages = null!;
     private static TabApiHost s_host = null!;
-    private static IPlaywright s_playwright = null!;
-    private static IBrowser s_browser = null!;
-    private static Uri s_baseUrl = null!;
-    private static readonly string s_artifacts = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "e2e");
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        if (!File.Exists(Path.Combine(Azurite.RepositoryRoot(), "src", "GlueTeams.App", "wwwroot", "index.html")))
-        {
-            throw new InvalidOperationException("The pages are not built: run ./glue test (or npm run build in src/web).");
-        }
-        s_host = await TabApiHost.StartAsync();
-        var port = Azurite.FreePort();
-        s_host.App.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        s_host.App.StartServer();
-        s_baseUrl = new Uri($"http://127.0.0.1:{port}");
+        s_pages = await PagesHost.StartAsync(Path.Combine("src", "GlueTeams.App", "wwwroot", "index.html"));
+        s_host = s_pages.Api;
         var to = TabApiHost.CurrentWeek;
         foreach (var (index, glue) in new[] { (0, 4), (1, 1) })
         {
             var report = s_host.Report(index);
             await s_host.SeedAsync(report, SimulatedRecords.Weeks(TabApiHost.TenantId, report.Id, to.AddWeeks(-11), to, gluePerWeek: glue));
         }
-        Directory.CreateDirectory(s_artifacts);
-        s_playwright = await Playwright.CreateAsync();
-        s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await s_browser.DisposeAsync();
-        s_playwright.Dispose();
-        await s_host.DisposeAsync();
-    }
+    public static async Task StopAsync() => await s_pages.DisposeAsync();
 
     private static async Task<IPage> OpenAsync(string path, string userId, string? theme = null, int width = 1100)
     {
-        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        var page = await context.NewPageAsync();
-        // The browser's console and errors go to the test output: the first place to look when a page stays blank.
-        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
-        page.PageError += (_, error) => Console.WriteLine($"[page error] {error}");
-        page.RequestFailed += (_, request) => Console.WriteLine($"[request failed] {request.Url} {request.Failure}");
+        var page = await s_pages.NewPageAsync(width);
         var query = $"?tid={TabApiHost.TenantId}&oid={userId}" + (theme is null ? "" : $"&theme={theme}");
-        await page.GotoAsync(new Uri(s_baseUrl, path + query).ToString());
+        await page.GotoAsync(new Uri(s_pages.BaseUrl, path + query).ToString());
         return page;
     }
 
@@ -89,7 +62,7 @@ public sealed class TabPagesTests
         await Assertions.Expect(page.GetByLabel("Glue work: 48.0 h")).ToBeVisibleAsync();
         await page.WaitForSelectorAsync("canvas[role=img]");
         Assert.IsTrue(await ColouredPixelsAsync(page, "canvas[role=img]") > 1000, "the chart drew coloured bars");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, "my-glue-work.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "my-glue-work.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
@@ -117,7 +90,7 @@ public sealed class TabPagesTests
         var background = await page.EvalOnSelectorAsync<string>(".fui-FluentProvider", "e => getComputedStyle(e).backgroundColor");
         var rgb = background.Split('(', ')')[1].Split(',').Select(v => int.Parse(v.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.IsTrue(rgb.Take(3).Max() < 80, $"dark background, got {background}");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, "my-glue-work-dark-narrow.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "my-glue-work-dark-narrow.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
@@ -132,7 +105,7 @@ public sealed class TabPagesTests
         await page.GetByRole(AriaRole.Button, new() { Name = $"Open {s_host.Report(0).DisplayName}" }).ClickAsync();
         await page.WaitForSelectorAsync("canvas[role=img]");
         Assert.IsTrue(await ColouredPixelsAsync(page, "canvas[role=img]") > 1000);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, "team-review.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "team-review.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
@@ -145,15 +118,8 @@ public sealed class TabPagesTests
         var (route, theme) = path.Split("?theme=") is [var r, var t] ? (r, t) : (path, null);
         var page = await OpenAsync(route, asManager ? s_host.Manager.Id : s_host.Report(0).Id, theme);
         await page.WaitForSelectorAsync(asManager ? "table" : "canvas[role=img]");
-        // Fluent's focus manager (tabster) adds aria-hidden focus sentinels that pass focus on at once; they are never a stop.
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run({ exclude: [['[data-tabster-dummy]']] })).violations.map(v => ({
-              id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 160) + ' ' + (n.any[0]?.message ?? '')),
-            }))
-            """);
-        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.ToString()).ToList();
-        Assert.AreEqual(0, serious.Count, string.Join("\n", serious));
+        var serious = await PagesHost.SeriousAxeViolationsAsync(page);
+        Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.Context.CloseAsync();
     }
 }

@@ -23,13 +23,10 @@ public sealed class TaskPaneTests
 {
     private const string OfficeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
     private const string TagsApi = "**/api/tags/**";
-    private static readonly string s_artifacts = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "e2e");
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    private static PagesHost s_pages = null!;
     private static TabApiHost s_host = null!;
-    private static IPlaywright s_playwright = null!;
-    private static IBrowser s_browser = null!;
-    private static Uri s_baseUrl = null!;
     private static string s_officeMock = null!;
     private static Queue<SimulatedEvent> s_events = null!;
 
@@ -56,36 +53,16 @@ public sealed class TaskPaneTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var root = Azurite.RepositoryRoot();
-        var mock = Path.Combine(root, ".artifacts", "office-mock.js");
-        if (!File.Exists(Path.Combine(root, "src", "GlueTeams.App", "wwwroot", "taskpane.html")) || !File.Exists(mock))
-        {
-            throw new InvalidOperationException("The task pane or the office.js mock is not built: run ./glue test (or npm run build in src/web and node tests/addin-mock/build.mjs).");
-        }
-        s_officeMock = await File.ReadAllTextAsync(mock);
-        s_host = await TabApiHost.StartAsync();
-        var port = Azurite.FreePort();
-        s_host.App.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        s_host.App.StartServer();
-        s_baseUrl = new Uri($"http://127.0.0.1:{port}");
+        var mock = Path.Combine(".artifacts", "office-mock.js");
+        s_pages = await PagesHost.StartAsync(Path.Combine("src", "GlueTeams.App", "wwwroot", "taskpane.html"), mock);
+        s_host = s_pages.Api;
+        s_officeMock = await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), mock));
         await s_host.SeedAsync(Engineer, [], sharingDefault: false);
         s_events = new Queue<SimulatedEvent>(CountingEvents(Engineer));
-        Directory.CreateDirectory(s_artifacts);
-        s_playwright = await Playwright.CreateAsync();
-        s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await s_browser.DisposeAsync();
-        s_playwright.Dispose();
-        await s_host.DisposeAsync();
-    }
+    public static async Task StopAsync() => await s_pages.DisposeAsync();
 
     /// <summary>Meetings of the last three weeks that the API counts (not cancelled, declined, all-day, free or a series master).</summary>
     private static IEnumerable<SimulatedEvent> CountingEvents(SimulatedUser user) =>
@@ -104,13 +81,10 @@ public sealed class TaskPaneTests
 
     private static async Task<IPage> OpenAsync(Scenario scenario)
     {
-        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
-        page.PageError += (_, error) => Console.WriteLine($"[page error] {error}");
+        var page = await s_pages.NewPageAsync(320);
         await page.RouteAsync(OfficeJs, route => route.FulfillAsync(new RouteFulfillOptions { Body = s_officeMock, ContentType = "text/javascript" }));
         await page.AddInitScriptAsync($"window.__officeMock = {JsonSerializer.Serialize(scenario, s_json)};");
-        await page.GotoAsync(new Uri(s_baseUrl, "/addin/taskpane").ToString());
+        await page.GotoAsync(new Uri(s_pages.BaseUrl, "/addin/taskpane").ToString());
         return page;
     }
 
@@ -156,14 +130,9 @@ public sealed class TaskPaneTests
     private static async Task CheckAndScreenshotAsync(IPage page, string name)
     {
         Assert.AreEqual(320, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), "the pane scrolls sideways at 320 px");
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
-        var serious = await page.EvaluateAsync<string[]>("""
-            async () => (await axe.run({ exclude: [['[data-tabster-dummy]']] })).violations
-              .filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => `${v.id}: ${v.nodes.map(n => n.html.slice(0, 120)).join(' | ')}`)
-            """);
+        var serious = await PagesHost.SeriousAxeViolationsAsync(page);
         Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, $"taskpane-{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, $"taskpane-{name}.png"), FullPage = true });
     }
 
     [TestMethod]
@@ -290,15 +259,14 @@ public sealed class TaskPaneTests
     public async Task PlainBrowserInDevelopment_TagsTheEventNamedInTheAddress_WithADevToken()
     {
         var (e, _) = NextEvent();
-        var context = await s_browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await s_pages.NewPageAsync(320);
         await page.RouteAsync(OfficeJs, route => route.AbortAsync()); // no Outlook, and no network to Microsoft's CDN
-        await page.GotoAsync(new Uri(s_baseUrl, $"/addin/taskpane?tid={TabApiHost.TenantId}&oid={Engineer.Id}&event={Uri.EscapeDataString(e.Id)}").ToString());
+        await page.GotoAsync(new Uri(s_pages.BaseUrl, $"/addin/taskpane?tid={TabApiHost.TenantId}&oid={Engineer.Id}&event={Uri.EscapeDataString(e.Id)}").ToString());
         await page.GetByLabel("Category").SelectOptionAsync("community");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
         Assert.AreEqual("community", (await StoredAsync(e))?.ConfirmedCategoryId);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [TestMethod]
