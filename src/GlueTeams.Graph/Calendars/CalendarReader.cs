@@ -116,6 +116,10 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
                     {
                         batch.Add(next);
                     }
+                    if (batch.Count == 0)
+                    {
+                        continue; // another lane took them first
+                    }
                     foreach (var (read, retryAfter) in await SendBatchAsync(batch, cancellationToken))
                     {
                         if (retryAfter is { } wait)
