@@ -4,10 +4,10 @@ using GlueTeams.App.Export;
 using GlueTeams.App.Tags;
 using GlueTeams.App.Team;
 using GlueTeams.App.Users;
-using GlueTeams.Graph.Calendars;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using GlueTeams.Graph;
+using GlueTeams.Graph.Calendars;
 using GlueTeams.Graph.Directory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GlueTeams.App.Extensions;
 
