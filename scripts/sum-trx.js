@@ -1,13 +1,19 @@
 // Sums the TRX counters of every test suite into the one closing line CI reads: "N passed, N failed, N skipped".
-// Usage: node scripts/sum-trx.js RESULTS_DIR TESTS_DIR [NODE_SUITE...]. A test project that left no TRX file counts
-// as one failure; so does a node:test suite that left no RESULTS_DIR/node-NAME.xml (JUnit, one <testcase> per test).
-// Exits 1 when anything failed or when no test ran at all.
+// Usage: node scripts/sum-trx.js RESULTS_DIR TESTS_DIR DOTNET_SUITES [NODE_SUITE...], DOTNET_SUITES being the
+// comma-separated test projects that ran (each must be a folder of TESTS_DIR). A test project that left no TRX file
+// counts as one failure; so does a node:test suite that left no RESULTS_DIR/node-NAME.xml (JUnit, one <testcase> per
+// test). Exits 1 when anything failed or when no test ran at all.
 const fs = require('fs');
 const path = require('path');
-const [resultsDir, testsDir, ...nodeSuites] = process.argv.slice(2);
+const [resultsDir, testsDir, dotnetSuites, ...nodeSuites] = process.argv.slice(2);
 
-const suites = fs.readdirSync(testsDir)
-  .filter((d) => /\.(Tests|EndToEnd)$/.test(d) && fs.existsSync(path.join(testsDir, d, `${d}.csproj`)));
+const suites = (dotnetSuites || '').split(',').filter(Boolean);
+for (const suite of suites) {
+  if (!fs.existsSync(path.join(testsDir, suite, `${suite}.csproj`))) {
+    console.error(`sum-trx: ${suite} is not a test project in ${testsDir}`);
+    process.exit(2);
+  }
+}
 let passed = 0, failed = 0, skipped = 0;
 for (const suite of suites) {
   const trx = path.join(resultsDir, `${suite}.trx`);
