@@ -6,6 +6,7 @@ using GlueTeams.Graph.Http;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace GlueTeams.Graph.Calendars;
 
@@ -37,21 +38,22 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
     public async Task<IReadOnlyList<CalendarEvent>> ReadWeekAsync(WeekRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var first = await client.Users[request.UserId].CalendarView.GetAsync(c =>
+        var events = new List<CalendarEvent>();
+        var page = client.Users[request.UserId].CalendarView.ToGetRequestInformation(c =>
         {
             ConfigureWindow(c.QueryParameters, request);
             AddPreferences(c.Headers, request.Zone);
-        }, cancellationToken);
-        var events = new List<CalendarEvent>();
-        if (first is null)
+        });
+        while (true)
         {
-            return events;
+            using var json = await GetJsonAsync(page, cancellationToken);
+            events.AddRange(ReadEvents(json.RootElement, request.Zone));
+            if (NextLink(json.RootElement) is not { } next)
+            {
+                return events;
+            }
+            page = NextPage(next, request.Zone);
         }
-        var pages = PageIterator<Event, EventCollectionResponse>.CreatePageIterator(client, first,
-            e => { events.Add(EventMapping.ToCalendarEvent(e, request.Zone)); return true; },
-            next => { AddPreferences(next.Headers, request.Zone); return next; });
-        await pages.IterateAsync(cancellationToken);
-        return events;
     }
 
     /// <summary>
@@ -63,12 +65,12 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
         ArgumentNullException.ThrowIfNull(zone);
         try
         {
-            var found = await client.Users[userId].Events[eventId].GetAsync(c =>
+            using var json = await GetJsonAsync(client.Users[userId].Events[eventId].ToGetRequestInformation(c =>
             {
-                c.QueryParameters.Select = EventMapping.SelectedFields;
+                c.QueryParameters.Select = GraphEventJson.SelectedFields;
                 AddPreferences(c.Headers, zone);
-            }, cancellationToken);
-            return found is null ? null : EventMapping.ToCalendarEvent(found, zone);
+            }), cancellationToken);
+            return Read(json.RootElement, zone);
         }
         catch (ApiException e) when (e.ResponseStatusCode is 404 or 400) // 400: Graph's ErrorInvalidIdMalformed
         {
@@ -170,42 +172,47 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
     public async Task<WeekChanges> ReadWeekChangesAsync(WeekRequest request, string? deltaLink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var delta = client.Users[request.UserId].CalendarView.Delta;
+        var fromStart = client.Users[request.UserId].CalendarView.Delta.ToGetRequestInformation(c =>
+        {
+            ConfigureWindow(c.QueryParameters, request);
+            AddPreferences(c.Headers, request.Zone);
+        });
         var fullResync = deltaLink is null;
-        Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaGetResponse? page;
+        JsonDocument page;
         try
         {
-            page = deltaLink is null
-                ? await delta.GetAsDeltaGetResponseAsync(c => { ConfigureWindow(c.QueryParameters, request); AddPreferences(c.Headers, request.Zone); }, cancellationToken)
-                : await delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers, request.Zone), cancellationToken);
+            page = await GetJsonAsync(deltaLink is null ? fromStart : NextPage(deltaLink, request.Zone), cancellationToken);
         }
         catch (ApiException e) when (e.ResponseStatusCode == 410)
         {
             fullResync = true;
-            page = await delta.GetAsDeltaGetResponseAsync(c => { ConfigureWindow(c.QueryParameters, request); AddPreferences(c.Headers, request.Zone); }, cancellationToken);
+            page = await GetJsonAsync(fromStart, cancellationToken);
         }
         var changed = new List<CalendarEvent>();
         var removed = new List<string>();
-        while (page is not null)
+        while (true)
         {
-            foreach (var e in page.Value ?? [])
+            var root = page.RootElement;
+            foreach (var e in Values(root))
             {
-                if (e.AdditionalData.ContainsKey("@removed"))
+                if (e.TryGetProperty("@removed", out _))
                 {
-                    removed.Add(e.Id ?? "");
+                    removed.Add(e.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : "");
                 }
-                else
+                else if (Read(e, request.Zone) is { } calendarEvent)
                 {
-                    changed.Add(EventMapping.ToCalendarEvent(e, request.Zone));
+                    changed.Add(calendarEvent);
                 }
             }
-            if (page.OdataNextLink is not { } next)
+            var next = NextLink(root);
+            var link = root.TryGetProperty("@odata.deltaLink", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            page.Dispose();
+            if (next is null)
             {
-                return new WeekChanges(changed, removed, page.OdataDeltaLink ?? throw new InvalidOperationException("Graph ended a delta round without a deltaLink."), fullResync);
+                return new WeekChanges(changed, removed, link ?? throw new InvalidOperationException("Graph ended a delta round without a deltaLink."), fullResync);
             }
-            page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers, request.Zone), cancellationToken);
+            page = await GetJsonAsync(NextPage(next, request.Zone), cancellationToken);
         }
-        throw new InvalidOperationException("Graph returned an empty delta page.");
     }
 
     /// <summary>
@@ -242,11 +249,8 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
             {
                 // Parsed with System.Text.Json: the SDK's model deserialisation costs ~0.4 ms per event.
                 using var page = await JsonDocument.ParseAsync(await message.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-                if (page.RootElement.TryGetProperty("value", out var events) && events.ValueKind == JsonValueKind.Array)
-                {
-                    read.Events.AddRange(events.EnumerateArray().Select(GraphEventJson.Parse));
-                }
-                read.NextLink = page.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString() : null;
+                read.Events.AddRange(ReadEvents(page.RootElement, read.Request.Zone));
+                read.NextLink = NextLink(page.RootElement);
             }
             outcomes.Add((read, null));
         }
@@ -263,9 +267,47 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
                 AddPreferences(c.Headers, read.Request.Zone);
             });
         }
-        var next = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(read.NextLink) };
-        AddPreferences(next.Headers, read.Request.Zone);
+        return NextPage(read.NextLink, read.Request.Zone);
+    }
+
+    /// <summary>
+    /// Every path reads Graph's JSON with the one mapper, <see cref="GraphEventJson"/>, so that a meeting lands in the same
+    /// week whichever path read it (the SDK's request builders still make the URLs, and its adapter signs and retries).
+    /// Errors surface as the SDK's own ODataError, as its generated methods would throw.
+    /// </summary>
+    private async Task<JsonDocument> GetJsonAsync(RequestInformation request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, ParsableFactory<Microsoft.Kiota.Abstractions.Serialization.IParsable>> { ["XXX"] = Microsoft.Graph.Models.ODataErrors.ODataError.CreateFromDiscriminatorValue };
+        await using var stream = await client.RequestAdapter.SendPrimitiveAsync<Stream>(request, errors, cancellationToken)
+            ?? throw new InvalidOperationException("Graph answered with an empty body.");
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
+
+    private RequestInformation NextPage(string link, TimeZoneInfo zone)
+    {
+        var next = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(link) };
+        AddPreferences(next.Headers, zone);
         return next;
+    }
+
+    private static string? NextLink(JsonElement page) =>
+        page.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+
+    private static JsonElement[] Values(JsonElement page) =>
+        page.TryGetProperty("value", out var values) && values.ValueKind == JsonValueKind.Array ? [.. values.EnumerateArray()] : [];
+
+    private IEnumerable<CalendarEvent> ReadEvents(JsonElement page, TimeZoneInfo zone) =>
+        Values(page).Select(e => Read(e, zone)).OfType<CalendarEvent>();
+
+    /// <summary>An event Graph sent without an id or a readable start and end is skipped and counted, not guessed at.</summary>
+    private CalendarEvent? Read(JsonElement json, TimeZoneInfo zone)
+    {
+        if (GraphEventJson.TryParse(json, zone, out var calendarEvent, out _))
+        {
+            return calendarEvent;
+        }
+        counters.Unreadable();
+        return null;
     }
 
     private static void ConfigureWindow(Microsoft.Graph.Users.Item.CalendarView.CalendarViewRequestBuilder.CalendarViewRequestBuilderGetQueryParameters query, WeekRequest request)
@@ -273,7 +315,7 @@ public sealed class CalendarReader(GraphServiceClient client, GraphOptions optio
         var (start, end) = request.Week.Bounds(request.Zone);
         query.StartDateTime = Utc(start);
         query.EndDateTime = Utc(end);
-        query.Select = EventMapping.SelectedFields;
+        query.Select = GraphEventJson.SelectedFields;
     }
 
     private static void ConfigureWindow(Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder.DeltaRequestBuilderGetQueryParameters query, WeekRequest request)

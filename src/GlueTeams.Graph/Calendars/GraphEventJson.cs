@@ -5,14 +5,42 @@ using GlueTeams.Core.Suggestions;
 namespace GlueTeams.Graph.Calendars;
 
 /// <summary>
-/// Reads one Microsoft Graph <c>event</c> object, as calendarView returns it, into a <see cref="CalendarEvent"/>.
-/// Unknown fields are ignored; a missing id or an unreadable start or end is an error. Used for JSON lines on the
-/// command line and for $batch step bodies, where it is far cheaper than the SDK's own model deserialisation.
+/// Reads one Microsoft Graph <c>event</c> object into a <see cref="CalendarEvent"/>: the one mapper for every path
+/// (calendarView pages, $batch step bodies, delta pages, a single event, JSON lines on the command line), far cheaper
+/// than the SDK's own model deserialisation. Unknown fields are ignored; a missing id or an unreadable start or end is
+/// an error. A start or end whose zone is missing or unknown here is read in the zone that was asked for (Graph was
+/// sent <c>Prefer: outlook.timezone</c> with it), so the same JSON lands in the same week on every path.
 /// </summary>
 public static class GraphEventJson
 {
-    public static CalendarEvent Parse(JsonElement json)
+    /// <summary>The fields GlueTeams asks Graph for: what the engine and the records use, never the body.</summary>
+    public static readonly string[] SelectedFields =
+    [
+        "id", "iCalUId", "subject", "start", "end", "isAllDay", "isCancelled", "isOrganizer", "organizer", "attendees",
+        "type", "seriesMasterId", "sensitivity", "categories", "showAs", "responseStatus",
+    ];
+
+    /// <summary>The event, with times in a missing or unknown zone read as UTC (for JSON given without a requested zone).</summary>
+    public static CalendarEvent Parse(JsonElement json) => Parse(json, TimeZoneInfo.Utc);
+
+    /// <summary>The event, or null and why not (for paths that skip an unusable event rather than fail).</summary>
+    public static bool TryParse(JsonElement json, TimeZoneInfo requestedZone, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CalendarEvent? calendarEvent, out string? error)
     {
+        try
+        {
+            (calendarEvent, error) = (Parse(json, requestedZone), null);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            (calendarEvent, error) = (null, e.Message);
+            return false;
+        }
+    }
+
+    public static CalendarEvent Parse(JsonElement json, TimeZoneInfo requestedZone)
+    {
+        ArgumentNullException.ThrowIfNull(requestedZone);
         if (json.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException("expected a JSON object");
@@ -28,8 +56,8 @@ public static class GraphEventJson
             Id = id,
             ICalUId = String(json, "iCalUId"),
             Subject = String(json, "subject") ?? "",
-            Start = DateTime(json, "start"),
-            End = DateTime(json, "end"),
+            Start = DateTime(json, "start", requestedZone),
+            End = DateTime(json, "end", requestedZone),
             IsOrganizer = Bool(json, "isOrganizer"),
             OrganizerEmail = organizer,
             Attendees = Array(json, "attendees").Select(Attendee).Where(a => a is not null).Select(a => a!).ToList(),
@@ -53,8 +81,8 @@ public static class GraphEventJson
     private static string? Address(JsonElement json) =>
         json.TryGetProperty("emailAddress", out var e) && e.ValueKind == JsonValueKind.Object ? String(e, "address") : null;
 
-    /// <summary>Graph's dateTimeTimeZone: a local date and time and a Windows or IANA zone name (UTC when absent or unknown).</summary>
-    private static DateTimeOffset DateTime(JsonElement json, string name)
+    /// <summary>Graph's dateTimeTimeZone: a local date and time and a Windows or IANA zone name (the requested zone when absent or unknown).</summary>
+    private static DateTimeOffset DateTime(JsonElement json, string name, TimeZoneInfo requestedZone)
     {
         if (!json.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object || String(value, "dateTime") is not { } text)
         {
@@ -65,11 +93,7 @@ public static class GraphEventJson
             throw new FormatException($"bad {name}.dateTime '{Truncate(text)}'");
         }
         local = System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var zone = TimeZoneInfo.Utc;
-        if (String(value, "timeZone") is { Length: > 0 } zoneId && TimeZones.Find(zoneId) is { } found)
-        {
-            zone = found;
-        }
+        var zone = String(value, "timeZone") is { Length: > 0 } zoneId ? TimeZones.Find(zoneId) ?? requestedZone : requestedZone;
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
