@@ -92,6 +92,7 @@ internal sealed partial class BotDispatcher(
             Verbs.Settings => SettingsActions.Settings(profile),
             Verbs.SaveSettings => await settings.SaveSettingsAsync(profile, action, cancellationToken),
             Verbs.Share => await settings.ShareAsync(profile, action, cancellationToken),
+            Verbs.ApplySharing => await settings.ApplySharingAsync(profile, action, cancellationToken),
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
             Verbs.Help => InfoCards.Help(),
