@@ -20,6 +20,7 @@ public sealed class GlueTables
         Claims = Service.GetTableClient(options.TablePrefix + "Claims");
         Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
+        Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
     }
 
     public TableServiceClient Service { get; }
@@ -30,8 +31,10 @@ public sealed class GlueTables
     public TableClient Claims { get; }
     public TableClient Schedule { get; }
     public TableClient Subscriptions { get; }
+    /// <summary>Erasure tombstones: a time under a hashed key, nothing else (<see cref="Users.ErasureTombstones"/>).</summary>
+    public TableClient Tombstones { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

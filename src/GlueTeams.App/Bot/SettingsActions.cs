@@ -1,7 +1,7 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Users;
 using GlueTeams.Core.Summaries;
-using GlueTeams.Storage;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -10,7 +10,7 @@ using GlueTeams.Teams.Cards;
 namespace GlueTeams.App.Bot;
 
 /// <summary>The user's own choices and data: settings, the sharing answer, the summary, and deleting everything.</summary>
-internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserDataEraser eraser)
+internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserErasure eraser)
 {
     public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsForm.Of(profile), notice);
 

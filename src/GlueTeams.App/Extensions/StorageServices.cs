@@ -28,6 +28,9 @@ public static class StorageServices
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<CardScheduleStore>();
         builder.Services.AddSingleton<UserDataEraser>();
+        builder.Services.AddSingleton<ErasureTombstones>();
+        builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
         builder.Services.TryAddSingleton(TimeProvider.System);

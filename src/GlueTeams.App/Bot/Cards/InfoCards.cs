@@ -126,9 +126,22 @@ internal static class InfoCards
                 new Fact("Sync states", Count(counts.SyncStates)),
                 new Fact("Audit entries", Count(counts.AuditEntries)),
                 new Fact("Delivery claims", Count(counts.Claims)),
+                new Fact("Scheduled cards", Count(counts.Schedule)),
+                new Fact("Calendar subscriptions", Count(counts.Subscriptions)),
+                new Fact("Queued syncs", Count(counts.QueueItems)),
                 new Fact("Profile", counts.Profile ? "deleted" : "none"),
             ]),
-            Subtle("GlueTeams will send nothing more. Say hello to start again."),
+            Subtle("GlueTeams will send nothing more and keeps nothing about you. Say \"start\" to start again."),
+        ],
+    };
+
+    /// <summary>What any card or command shows after "delete my data", until the user starts again. It writes nothing.</summary>
+    public static AdaptiveCard Erased() => new()
+    {
+        Body =
+        [
+            Title("You deleted your GlueTeams data"),
+            new TextBlock("GlueTeams keeps nothing about you and will send nothing. Say \"start\" to start again."),
         ],
     };
 
