@@ -21,6 +21,7 @@ public sealed class GlueTables
         Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
         Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
+        Leases = Service.GetTableClient(options.TablePrefix + "Leases");
     }
 
     public TableServiceClient Service { get; }
@@ -33,8 +34,10 @@ public sealed class GlueTables
     public TableClient Subscriptions { get; }
     /// <summary>Erasure tombstones: a time under a hashed key, nothing else (<see cref="Users.ErasureTombstones"/>).</summary>
     public TableClient Tombstones { get; }
+    /// <summary>Leases of background jobs that must run on one instance at a time (<see cref="Leases.JobLease"/>).</summary>
+    public TableClient Leases { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
