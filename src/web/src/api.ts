@@ -16,8 +16,9 @@ export interface RecordView {
 }
 export interface Profile { userId: string; displayName: string; hasDirectReports: boolean; sharingDefault: boolean | null }
 export interface AuditEntry { actorId: string; actorName: string; action: string; detail: string; at: string }
-export interface MemberReview { userId: string; displayName: string; sharing: boolean; period: PeriodSummary }
-export interface TeamSignal { userId: string; kind: number; from: string; to: string }
+/** A report as their manager may see them: a period only when they share; otherwise nothing but the name. */
+export interface MemberReview { userId: string; displayName: string; sharing: 'sharing' | 'not-sharing'; period: PeriodSummary | null }
+export interface TeamSignal { userId: string; kind: 'CarriesTeam' | 'GlueHeavyWeeks'; from: string; to: string; description: string }
 export interface TeamReview {
   from: string; to: string; members: MemberReview[];
   shares: { userId: string; glueHours: number; share: number }[]; signals: TeamSignal[];
