@@ -13,8 +13,8 @@ function describe(signal: TeamSignal, name: string) {
     : `${name}'s glue work was over 40% of their meeting time from ${signal.from} to ${signal.to}. Time to recognise it, or to help say no.`;
 }
 
-function topCategories(member: MemberReview) {
-  return Object.entries(member.period.total.minutesByCategory).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => categoryName(id)).join(', ') || '—';
+function topCategories(period: NonNullable<MemberReview['period']>) {
+  return Object.entries(period.total.minutesByCategory).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => categoryName(id)).join(', ') || '—';
 }
 
 export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Profile }) {
@@ -50,23 +50,29 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
             </TableRow>
           </TableHeader>
           <TableBody>
-            {team.members.map((m) => (
+            {team.members.map((m) => m.period === null ? (
+              // Not sharing means nothing at all: the name, and no number, category or button.
               <TableRow key={m.userId}>
-                <TableCell>{m.displayName}{!m.sharing && ' (not sharing)'}</TableCell>
+                <TableCell>{m.displayName}</TableCell>
+                <TableCell colSpan={5}>not sharing</TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={m.userId}>
+                <TableCell>{m.displayName}</TableCell>
                 <TableCell>{m.period.total.glueHours.toFixed(1)}</TableCell>
                 <TableCell>
-                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's glue hours`} />
+                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's shared glue hours`} />
                   {percent(share(m.userId))}
                 </TableCell>
                 <TableCell>{percent(m.period.total.multiplierShare)}</TableCell>
-                <TableCell>{topCategories(m)}</TableCell>
+                <TableCell>{topCategories(m.period)}</TableCell>
                 <TableCell><Button size="small" onClick={() => void open(m.userId)} aria-label={`Open ${m.displayName}`}>Open</Button></TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
-      {selected && (
+      {selected?.period && (
         <section aria-label={`${selected.displayName}'s glue work`}>
           <Title3 as="h2">{selected.displayName}</Title3>
           <Stats total={selected.period.total} />
