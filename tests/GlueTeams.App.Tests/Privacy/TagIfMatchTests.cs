@@ -5,6 +5,7 @@ using GlueTeams.App.Tests.Api;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator.Calendars;
 using GlueTeams.Simulator.Org;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Privacy;
 
@@ -88,5 +89,21 @@ public sealed class TagIfMatchTests
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         var after = await s_host.Activities.ListAllAsync(TabApiHost.TenantId, Engineer.Id);
         CollectionAssert.AreEqual(before.Select(r => r.ETag.ToString()).ToList(), after.Select(r => r.ETag.ToString()).ToList());
+    }
+
+    [TestMethod]
+    public async Task AfterErasure_TheAddInCreatesNothing_UntilTheUserStartsAgain()
+    {
+        var meeting = Counted(2);
+        var erasure = s_host.App.Services.GetRequiredService<GlueTeams.App.Users.UserErasure>();
+        await erasure.EraseAsync(TabApiHost.TenantId, Engineer.Id);
+
+        var response = await PutAsync(meeting.Id, Tag("hiring"), null);
+
+        Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "You deleted your GlueTeams data");
+        Assert.IsEmpty(await s_host.Activities.ListAllAsync(TabApiHost.TenantId, Engineer.Id));
+        await s_host.App.Services.GetRequiredService<GlueTeams.Storage.Users.ErasureTombstones>().ClearAsync(TabApiHost.TenantId, Engineer.Id);
+        Assert.AreEqual(HttpStatusCode.OK, (await PutAsync(meeting.Id, Tag("hiring"), null)).StatusCode, "after a start, tagging works again");
     }
 }
