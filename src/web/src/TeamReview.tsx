@@ -61,7 +61,7 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
                 <TableCell>{m.displayName}</TableCell>
                 <TableCell>{m.period.total.glueHours.toFixed(1)}</TableCell>
                 <TableCell>
-                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's glue hours`} />
+                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's shared glue hours`} />
                   {percent(share(m.userId))}
                 </TableCell>
                 <TableCell>{percent(m.period.total.multiplierShare)}</TableCell>
@@ -72,17 +72,13 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
           </TableBody>
         </Table>
       </div>
-      {selected && (
+      {selected?.period && (
         <section aria-label={`${selected.displayName}'s glue work`}>
           <Title3 as="h2">{selected.displayName}</Title3>
-          {selected.period === null ? <p>Not sharing.</p> : (
-            <>
-              <Stats total={selected.period.total} />
-              <WeeklyChart period={selected.period} title={`${selected.displayName}: shared glue work, last 12 weeks`} />
-              <Title3 as="h3">Artifacts</Title3>
-              <Artifacts total={selected.period.total} />
-            </>
-          )}
+          <Stats total={selected.period.total} />
+          <WeeklyChart period={selected.period} title={`${selected.displayName}: shared glue work, last 12 weeks`} />
+          <Title3 as="h3">Artifacts</Title3>
+          <Artifacts total={selected.period.total} />
         </section>
       )}
     </>
