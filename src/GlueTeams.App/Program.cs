@@ -3,7 +3,6 @@ using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
 using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
-using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -20,7 +19,11 @@ builder.AddGlueBot();
 builder.AddGlueTabs();
 
 var app = builder.Build();
-await CreateTablesAsync(app);
+if (args is ["sync" or "export", ..])
+{
+    // Commands run without the hosted services: create the tables and queues they use here.
+    await app.Services.GetRequiredService<StorageStartup>().CreateAllAsync();
+}
 if (args is ["sync", ..])
 {
     return await SyncCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
@@ -42,19 +45,3 @@ if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 await app.RunAsync();
 return 0;
 
-// Tables are created at start; if storage is down the app still starts, and /readyz says why it is not ready.
-static async Task CreateTablesAsync(WebApplication app)
-{
-    try
-    {
-        await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
-        if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is { } syncQueue)
-        {
-            await syncQueue.EnsureCreatedAsync();
-        }
-    }
-    catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
-    {
-        app.Logger.LogError(e, "Creating the tables failed; /readyz reports unhealthy until storage answers.");
-    }
-}

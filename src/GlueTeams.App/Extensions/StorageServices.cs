@@ -31,16 +31,23 @@ public static class StorageServices
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new StorageResource("tables", (sp, ct) => sp.GetRequiredService<GlueTables>().EnsureCreatedAsync(ct)));
+        builder.Services.AddSingleton<StorageStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 }
 
-/// <summary>Ready when the activities table answers a one-row query.</summary>
-internal sealed class StorageHealthCheck(GlueTables tables) : IHealthCheck
+/// <summary>Ready when the tables and queues were created and the activities table answers a one-row query.</summary>
+internal sealed class StorageHealthCheck(GlueTables tables, StorageStartup startup) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!startup.IsCreated)
+        {
+            return HealthCheckResult.Unhealthy("The tables and queues are not created yet: storage has not answered since the app started.");
+        }
         try
         {
             await foreach (var _ in tables.Activities.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
@@ -51,6 +58,10 @@ internal sealed class StorageHealthCheck(GlueTables tables) : IHealthCheck
         }
         catch (Azure.RequestFailedException e)
         {
+            if (DependencyFailure.IsMissingResource(e))
+            {
+                startup.ReportMissing();
+            }
             return HealthCheckResult.Unhealthy($"Table Storage answered {e.Status}.");
         }
         catch (HttpRequestException e)

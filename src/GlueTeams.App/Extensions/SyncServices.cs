@@ -33,6 +33,7 @@ public static class SyncServices
         builder.Services.AddSingleton(new DirectoryReader(client));
         builder.Services.AddSingleton<WeekSync>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
+        builder.Services.AddSingleton(new StorageResource("sync queue", (sp, ct) => sp.GetRequiredService<WorkQueue<SyncWorkItem>>().EnsureCreatedAsync(ct)));
         builder.Services.AddSingleton(new SubscriptionClient(client));
         builder.Services.AddSingleton(new NotificationOptions(builder.Configuration.GetValue<Uri?>("Graph:NotificationUrl")));
         builder.Services.AddSingleton<SubscriptionManager>();

@@ -26,6 +26,7 @@ public static class TabsServices
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiRequestTimeouts();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter()));
         builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
@@ -45,11 +46,14 @@ public static class TabsServices
     {
         ArgumentNullException.ThrowIfNull(app);
         var tabs = app.Services.GetRequiredService<TabsOptions>();
-        // Problem details and the body limit apply to the tab API only; the bot's /api/messages has its own rules.
+        // Problem details, the body limit and 503 for a dependency's outage apply to the tab API only; the bot's
+        // /api/messages has its own rules.
         app.UseWhen(context => IsTabApi(context.Request.Path), branch =>
         {
             branch.UseStatusCodePages();
             branch.Use(RefuseOversizedBodies);
+            branch.UseRequestTimeouts();
+            branch.Use(DependencyProblems.MapFailuresAsync);
         });
         app.UseAuthentication();
         app.UseAuthorization();
