@@ -57,21 +57,30 @@ public sealed class StorageOptions
     /// <summary>Throws with a clear message when the options cannot reach any account.</summary>
     public void Validate()
     {
+        if (Problems().FirstOrDefault() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>What is wrong with these settings, one sentence naming the setting each.</summary>
+    public IEnumerable<string> Problems()
+    {
         if (string.IsNullOrWhiteSpace(ConnectionString) && TableEndpoint is null)
         {
-            throw new InvalidOperationException("Storage is not configured: set Storage:ConnectionString, or Storage:TableEndpoint (and Storage:QueueEndpoint) for managed identity.");
+            yield return "Storage is not configured: set Storage:ConnectionString, or Storage:TableEndpoint (and Storage:QueueEndpoint) for managed identity.";
         }
         if (TablePrefix.Length is 0 or > 40 || !char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit))
         {
-            throw new InvalidOperationException($"Storage:TablePrefix '{TablePrefix}' must be 1-40 ASCII letters and digits, starting with a letter.");
+            yield return $"Storage:TablePrefix '{TablePrefix}' must be 1-40 ASCII letters and digits, starting with a letter.";
         }
         if (MaxRetries is < 0 or > 10)
         {
-            throw new InvalidOperationException($"Storage:MaxRetries {MaxRetries} must be between 0 and 10.");
+            yield return $"Storage:MaxRetries {MaxRetries} must be between 0 and 10.";
         }
         if (RetryDelay < TimeSpan.Zero || NetworkTimeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Storage:RetryDelay must not be negative and Storage:NetworkTimeout must be positive.");
+            yield return "Storage:RetryDelay must not be negative and Storage:NetworkTimeout must be positive.";
         }
     }
 }

@@ -17,10 +17,8 @@ public static class StorageServices
     public static IHostApplicationBuilder AddGlueStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        options.Validate();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new GlueTables(options));
+        builder.Services.AddSettings<StorageOptions>(StorageOptions.Section, (options, _) => options.Problems());
+        builder.Services.AddSingleton(sp => new GlueTables(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<SyncStateStore>();

@@ -20,9 +20,8 @@ public static class TabsServices
     public static IHostApplicationBuilder AddGlueTabs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var tabs = builder.Configuration.GetSection(TabsOptions.Section).Get<TabsOptions>() ?? new TabsOptions();
-        tabs.Validate(builder.Environment.IsDevelopment());
-        builder.Services.AddSingleton(tabs);
+        var tabs = builder.Configuration.Read<TabsOptions>(TabsOptions.Section);
+        builder.Services.AddSettings<TabsOptions>(TabsOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment));
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
         builder.Services.AddProblemDetails();
