@@ -32,10 +32,7 @@ public static class TabsServices
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
-        if (builder.Services.Any(d => d.ServiceType == typeof(CalendarReader)))
-        {
-            builder.Services.AddSingleton<OutlookTags>();
-        }
+        builder.Services.AddSingleton<OutlookTags>(); // served only when Graph is configured (see MapTagsApi), whatever the order of Add calls
         builder.AddTabsAuthentication(tabs);
         return builder;
     }
@@ -78,7 +75,7 @@ public static class TabsServices
     /// <summary>Tags read the meeting through Graph: without a Graph credential the add-in is told so, not given a 500.</summary>
     private static void MapTagsApi(WebApplication app)
     {
-        if (app.Services.GetService<OutlookTags>() is not null)
+        if (app.Services.GetService<CalendarReader>() is not null)
         {
             app.MapTagsApi();
             return;
