@@ -20,12 +20,12 @@ public static class TabsServices
     public static IHostApplicationBuilder AddGlueTabs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var tabs = builder.Configuration.GetSection(TabsOptions.Section).Get<TabsOptions>() ?? new TabsOptions();
-        tabs.Validate(builder.Environment.IsDevelopment());
-        builder.Services.AddSingleton(tabs);
+        var tabs = builder.Configuration.Read<TabsOptions>(TabsOptions.Section);
+        builder.Services.AddSettings<TabsOptions>(TabsOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment));
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiRequestTimeouts();
         builder.Services.AddOpenApi();
         // Enums travel as their names ("CarriesTeam"), never as a number that depends on the order of a C# declaration.
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -37,10 +37,7 @@ public static class TabsServices
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
-        if (builder.Services.Any(d => d.ServiceType == typeof(CalendarReader)))
-        {
-            builder.Services.AddSingleton<OutlookTags>();
-        }
+        builder.Services.AddSingleton<OutlookTags>(); // served only when Graph is configured (see MapTagsApi), whatever the order of Add calls
         builder.AddTabsAuthentication(tabs);
         return builder;
     }
@@ -50,11 +47,14 @@ public static class TabsServices
     {
         ArgumentNullException.ThrowIfNull(app);
         var tabs = app.Services.GetRequiredService<TabsOptions>();
-        // Problem details and the body limit apply to the tab API only; the bot's /api/messages has its own rules.
+        // Problem details, the body limit and 503 for a dependency's outage apply to the tab API only; the bot's
+        // /api/messages has its own rules.
         app.UseWhen(context => IsTabApi(context.Request.Path), branch =>
         {
             branch.UseStatusCodePages();
             branch.Use(RefuseOversizedBodies);
+            branch.UseRequestTimeouts();
+            branch.Use(DependencyProblems.MapFailuresAsync);
         });
         app.UseAuthentication();
         app.UseAuthorization();
@@ -80,7 +80,7 @@ public static class TabsServices
     /// <summary>Tags read the meeting through Graph: without a Graph credential the add-in is told so, not given a 500.</summary>
     private static void MapTagsApi(WebApplication app)
     {
-        if (app.Services.GetService<OutlookTags>() is not null)
+        if (app.Services.GetService<CalendarReader>() is not null)
         {
             app.MapTagsApi();
             return;
