@@ -18,6 +18,7 @@ builder.AddGlueStorage();
 builder.AddGlueSync();
 builder.AddGlueBot();
 builder.AddGlueTabs();
+builder.AddGlueStore();
 
 var app = builder.Build();
 await CreateTablesAsync(app);
@@ -35,6 +36,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false 
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapBot();
 app.MapGlueTabs();
+app.MapGlueStore();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

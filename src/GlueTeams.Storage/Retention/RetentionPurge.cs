@@ -25,7 +25,8 @@ public sealed record PurgeCounts(int Users, int UnconfirmedRemoved, int Confirme
 /// </summary>
 public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog audit, TimeProvider time)
 {
-    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(7);
+    /// <summary>How long a delivery claim (the mark that keeps a card from going out twice) is kept.</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(7);
 
     public async Task<PurgeCounts> PurgeTenantAsync(string tenantId, RetentionPolicy policy, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,17 @@
+using GlueTeams.App.Store;
+
+namespace GlueTeams.App.Extensions;
+
+public static class StoreServices
+{
+    /// <summary>What the store listing needs from the app: the links cards hand out ("Store" section) and the pages.</summary>
+    public static IHostApplicationBuilder AddGlueStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(StoreLinks.From(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>/privacy, /terms and /support, open to anyone.</summary>
+    public static WebApplication MapGlueStore(this WebApplication app) => app.MapStorePages();
+}
