@@ -82,7 +82,9 @@ internal static class SyncBenchmark
             var profiles = org.Users.Select(u => SimulatedProfiles.For(org, u)).ToList();
             await new UserStore(tables).UpsertManyAsync(profiles);
             var activities = new ActivityStore(tables);
-            var sync = new WeekSync(graph.Calendars, activities, new SyncStateStore(tables), TimeProvider.System);
+            var syncStates = new SyncStateStore(tables);
+            var sync = new WeekSync(graph.Calendars, activities, syncStates, TimeProvider.System,
+                new GlueTeams.App.Users.ErasureGuard(new ErasureTombstones(tables, TimeProvider.System), activities, syncStates));
             var (requestsBefore, throttledBefore) = (graph.Counters.RequestsSent, graph.Counters.ThrottledRetries);
             var stopwatch = Stopwatch.StartNew();
             long records = 0;

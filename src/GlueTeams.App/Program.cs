@@ -30,6 +30,10 @@ if (args is ["export", ..])
 {
     return await ExportCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
 }
+if (args is ["purge", ..])
+{
+    return await PurgeCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
+}
 
 // Live: the process answers. Ready: its storage answers too.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

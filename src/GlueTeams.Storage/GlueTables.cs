@@ -20,6 +20,8 @@ public sealed class GlueTables
         Claims = Service.GetTableClient(options.TablePrefix + "Claims");
         Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
+        Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
+        Leases = Service.GetTableClient(options.TablePrefix + "Leases");
     }
 
     public TableServiceClient Service { get; }
@@ -30,8 +32,12 @@ public sealed class GlueTables
     public TableClient Claims { get; }
     public TableClient Schedule { get; }
     public TableClient Subscriptions { get; }
+    /// <summary>Erasure tombstones: a time under a hashed key, nothing else (<see cref="Users.ErasureTombstones"/>).</summary>
+    public TableClient Tombstones { get; }
+    /// <summary>Leases of background jobs that must run on one instance at a time (<see cref="Leases.JobLease"/>).</summary>
+    public TableClient Leases { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

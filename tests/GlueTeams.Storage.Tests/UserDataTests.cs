@@ -94,7 +94,7 @@ public sealed class UserDataTests : StorageTestBase
         await SyncStates.PutAsync(new SyncState("tenant-a", "user-1", Week47, null, Monday47, false, null));
         await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-summary", "");
         await Claims.TryClaimAsync("tenant-a", "user-1", "activity:abc", "instance-1");
-        var eraser = new UserDataEraser(Activities, SyncStates, Audit, Claims, Users);
+        var eraser = new UserDataEraser(Tables, Activities, SyncStates, Audit, Claims, Users, new ErasureTombstones(Tables, Time));
 
         var counts = await eraser.EraseAsync("tenant-a", "user-1");
 

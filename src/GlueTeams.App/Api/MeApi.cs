@@ -27,6 +27,8 @@ public static class MeApi
         me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
         me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
+        me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
+        me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
         me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown with a chart, or CSV of the records");
         me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed or changed my data, newest first");
         return routes;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GlueTeams.App.Auth;
 using GlueTeams.App.Tags;
+using GlueTeams.App.Users;
 using GlueTeams.Core.Categories;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Validation;
@@ -64,7 +65,7 @@ public static partial class TagsApi
     }
 
     internal static async Task<Results<Ok<TagView>, ValidationProblem, ProblemHttpResult>> PutTag(
-        string eventId, TagRequest body, ClaimsPrincipal user, OutlookTags tags, CancellationToken cancellationToken)
+        string eventId, TagRequest body, ClaimsPrincipal user, OutlookTags tags, ErasureGuard erasures, CancellationToken cancellationToken)
     {
         if (!IsEventId(eventId))
         {
@@ -76,6 +77,10 @@ public static partial class TagsApi
             return MeApi.ValidationProblem(validated);
         }
         var caller = Caller.From(user);
+        if (await erasures.IsErasedAsync(caller.TenantId, caller.UserId, cancellationToken))
+        {
+            return Erased();
+        }
         // One retry: a sync may merge calendar facts between our read and our write; the tag is the user's explicit choice.
         for (var attempt = 0; ; attempt++)
         {
@@ -86,6 +91,8 @@ public static partial class TagsApi
             }
             switch (await tags.TagAsync(found, validated.Value, body.SharedWithManager, cancellationToken))
             {
+                case WriteResult.Written when await erasures.UndoIfErasedAsync(caller.TenantId, caller.UserId, cancellationToken):
+                    return Erased();
                 case WriteResult.Written written:
                     return TypedResults.Ok(TagView.Of(eventId, found, written.Record));
                 case WriteResult.Conflict when attempt == 0:
@@ -96,6 +103,11 @@ public static partial class TagsApi
             }
         }
     }
+
+    /// <summary>The caller deleted their data: nothing is created until they start again in Teams.</summary>
+    private static ProblemHttpResult Erased() => TypedResults.Problem(
+        "You deleted your GlueTeams data, so nothing is saved. Say \"start\" to GlueTeams in Teams to start again.",
+        statusCode: StatusCodes.Status409Conflict, title: "Data deleted");
 
     private const string EventIdMessage = "The event id must be the meeting's REST id (convertToRestId), at most 512 letters, digits, '-', '_' or '='.";
 

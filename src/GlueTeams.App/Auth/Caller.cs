@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
+using GlueTeams.Core.Validation;
 
 namespace GlueTeams.App.Auth;
 
@@ -20,9 +20,6 @@ public sealed partial record Caller(string TenantId, string UserId, string? Name
         return IsSafeId(tenant) && IsSafeId(user) ? new Caller(tenant!, user!, principal.FindFirst("name")?.Value) : null;
     }
 
-    /// <summary>Directory ids are GUIDs; the Teams test tools use GUID-like ids with longer groups. Nothing else is accepted.</summary>
-    public static bool IsSafeId(string? id) => id is not null && SafeId().IsMatch(id);
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex SafeId();
+    /// <summary>The check every tenant and user id passes (<see cref="SafeIds"/>), shared with the bot.</summary>
+    public static bool IsSafeId(string? id) => SafeIds.IsSafe(id);
 }

@@ -44,6 +44,33 @@ internal sealed partial class BotDispatcher(
         return AdaptiveCardInvokeResponse.Card(await records.WeekAsync(turn, profile, parsed.Value, null, cancellationToken));
     }
 
+    /// <summary>An install, or a "start" or "hello" message: how a user who deleted their data starts again.</summary>
+    public static bool StartsAgain(BotTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Inbound.Type switch
+        {
+            ActivityTypes.InstallationUpdate => turn.Activity.Action?.StartsWith("remove", StringComparison.Ordinal) != true,
+            ActivityTypes.ConversationUpdate => BotWasAdded(turn),
+            ActivityTypes.Message => Command(turn.Activity.Text) is "start" or "hello" or "hi",
+            _ => false,
+        };
+    }
+
+    /// <summary>A user who deleted their data, doing anything but starting again: told so, and nothing is written.</summary>
+    public async Task<AdaptiveCardInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        switch (turn.Inbound.Type)
+        {
+            case ActivityTypes.Invoke:
+                return AdaptiveCardInvokeResponse.Card(InfoCards.Erased());
+            case ActivityTypes.Message:
+                await SendAsync(turn, InfoCards.Erased(), cancellationToken);
+                break;
+        }
+        return null;
+    }
+
     private static bool BotWasAdded(BotTurn turn) =>
         turn.Activity.Conversation?.ConversationType is null or "personal"
         && turn.Activity.MembersAdded?.Any(m => m.Id is not null && m.Id == turn.Activity.Recipient?.Id) == true;
@@ -67,7 +94,8 @@ internal sealed partial class BotDispatcher(
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
             "settings" => SettingsActions.Settings(profile),
             "delete my data" => InfoCards.ConfirmDelete(),
-            "help" or "hi" or "hello" or "hey" or "" => InfoCards.Help(profile, links),
+            "start" or "hello" or "hi" => InfoCards.Welcome(profile, links),
+            "help" or "hey" or "" => InfoCards.Help(profile, links),
             _ => InfoCards.Help(profile, links, Notice.Info($"I didn't understand \"{Shorten(command)}\". Here is what I can do.")),
         };
         await SendAsync(turn, card, cancellationToken);
@@ -95,6 +123,7 @@ internal sealed partial class BotDispatcher(
             Verbs.Settings => SettingsActions.Settings(profile),
             Verbs.SaveSettings => await settings.SaveSettingsAsync(profile, action, cancellationToken),
             Verbs.Share => await settings.ShareAsync(profile, action, cancellationToken),
+            Verbs.ApplySharing => await settings.ApplySharingAsync(profile, action, cancellationToken),
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
             Verbs.Help => InfoCards.Help(profile, links),

@@ -1,4 +1,6 @@
+using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Claims;
+using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +19,8 @@ internal static partial class BotEndpoint
     }
 
     internal static async Task<Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ErasureTombstones tombstones, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var parsed = await ActivityParser.ReadAsync(request.Body, cancellationToken);
         if (!parsed.IsOk)
@@ -37,13 +40,32 @@ internal static partial class BotEndpoint
                 ? Invoke(AdaptiveCardInvokeResponse.Error(400, "NoUser", "GlueTeams works for Microsoft 365 users in a personal chat."))
                 : TypedResults.Ok();
         }
+        if (!SafeIds.IsSafe(inbound.TenantId) || !SafeIds.IsSafe(userId))
+        {
+            // The same check as the tab API's: an id that could name a reserved key (or anything else odd) touches nothing.
+            return TypedResults.Problem("The tenant or user id is not a directory id.", statusCode: StatusCodes.Status400BadRequest, title: "BadId");
+        }
         var turn = new BotTurn(inbound, userId);
+        // After "delete my data" nothing is written for the user (not even the claim below) until they start again.
+        if (!BotDispatcher.StartsAgain(turn) && await tombstones.IsErasedAsync(inbound.TenantId, userId, cancellationToken))
+        {
+            return await dispatcher.ErasedAsync(turn, cancellationToken) is { } erased ? Invoke(erased) : TypedResults.Ok();
+        }
         // Teams re-delivers an activity it got no answer to within ~15 s, with the same id: one effect per id.
         var first = inbound.Activity.Id is not { Length: > 0 } id
             || await claims.TryClaimAsync(inbound.TenantId, userId, "activity:" + id, Environment.MachineName, cancellationToken);
-        var response = first
-            ? await dispatcher.DispatchAsync(turn, cancellationToken)
-            : await dispatcher.RepeatAsync(turn, cancellationToken);
+        AdaptiveCardInvokeResponse? response;
+        try
+        {
+            response = first
+                ? await dispatcher.DispatchAsync(turn, cancellationToken)
+                : await dispatcher.RepeatAsync(turn, cancellationToken);
+        }
+        catch (UserErasedException)
+        {
+            await claims.DeleteAllAsync(inbound.TenantId, userId, cancellationToken); // the claim above, written after the erasure
+            response = await dispatcher.ErasedAsync(turn, cancellationToken);
+        }
         return response is null ? TypedResults.Ok() : Invoke(response);
     }
 

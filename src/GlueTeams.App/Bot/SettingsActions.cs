@@ -1,8 +1,8 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Store;
+using GlueTeams.App.Users;
 using GlueTeams.Core.Summaries;
-using GlueTeams.Storage;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -11,7 +11,7 @@ using GlueTeams.Teams.Cards;
 namespace GlueTeams.App.Bot;
 
 /// <summary>The user's own choices and data: settings, the sharing answer, the summary, and deleting everything.</summary>
-internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserDataEraser eraser, StoreLinks links)
+internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserErasure eraser, StoreLinks links)
 {
     public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsForm.Of(profile), notice);
 
@@ -55,6 +55,12 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
                 Notice.Error("Nothing was saved: please correct the fields below."), errors);
         }
         var updated = profile with { CardDay = day, CardTime = at, TimeZoneId = zone, SharingDefault = sharing, Paused = form.Paused == "true" };
+        if (sharing is { } choice && choice != profile.SharingDefault && await AskSharingAsync(profile, choice, cancellationToken) is { } question)
+        {
+            // The rest is saved now; the sharing change waits for the answer to the question, which names the count.
+            await registration.SaveSettingsAsync(profile, updated with { SharingDefault = profile.SharingDefault }, cancellationToken);
+            return question;
+        }
         await registration.SaveSettingsAsync(profile, updated, cancellationToken);
         var next = TimeZoneInfo.ConvertTime(registration.NextCard(updated), updated.TimeZone);
         return Settings(updated, Notice.Info(updated.Paused
@@ -70,10 +76,47 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
         {
             return InfoCards.Welcome(profile, links, Notice.Error("Choose to share with your manager or to keep private."));
         }
+        if (await AskSharingAsync(profile, choice.Value, cancellationToken) is { } question)
+        {
+            return question;
+        }
         var updated = profile with { SharingDefault = choice };
         await registration.SaveSettingsAsync(profile, updated, cancellationToken);
         return InfoCards.Welcome(updated, links, Notice.Info(choice.Value ? "Saved: your confirmed records will be shared with your manager." : "Saved: your records stay private."));
     }
+
+    /// <summary>
+    /// The answer to <see cref="InfoCards.ConfirmSharing"/>: the default changes, then every confirmed record follows it
+    /// (the default first, so that a record confirmed meanwhile gets the new choice too).
+    /// </summary>
+    public async Task<AdaptiveCard> ApplySharingAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        bool? choice = action.DataString(Verbs.Choice) switch { SettingsCard.Share => true, SettingsCard.Private => false, _ => null };
+        if (choice is not { } share)
+        {
+            return Settings(profile, Notice.Error("Choose to share with your manager or to keep private; nothing was changed."));
+        }
+        var updated = profile with { SharingDefault = share };
+        await registration.SaveSettingsAsync(profile, updated, cancellationToken);
+        var all = await activities.ListAllAsync(profile.TenantId, profile.UserId, cancellationToken);
+        await activities.SetSharedAsync(all, share, cancellationToken);
+        var confirmed = all.Count(r => r.Record is { Status: Core.Records.ActivityStatus.Confirmed, Confirmation: not null });
+        var records = string.Create(CultureInfo.InvariantCulture, $"{confirmed} confirmed record{(confirmed == 1 ? "" : "s")}");
+        return Settings(updated, Notice.Info(share
+            ? $"Saved: your {records} are shared with {ManagerName(profile)}, and so will be what you confirm from now on."
+            : $"Saved: your {records} are private. Your manager sees your name and \"not sharing\"."));
+    }
+
+    /// <summary>The question to ask before a change of the default, or null when no confirmed record would change.</summary>
+    private async Task<AdaptiveCard?> AskSharingAsync(UserProfile profile, bool share, CancellationToken cancellationToken)
+    {
+        var all = await activities.ListAllAsync(profile.TenantId, profile.UserId, cancellationToken);
+        var confirmed = all.Count(r => r.Record is { Status: Core.Records.ActivityStatus.Confirmed, Confirmation: not null });
+        var changing = all.Count(r => r.Record is { Status: Core.Records.ActivityStatus.Confirmed, Confirmation: { } c } && c.SharedWithManager != share);
+        return changing == 0 ? null : InfoCards.ConfirmSharing(confirmed, share, ManagerName(profile));
+    }
+
+    private static string ManagerName(UserProfile profile) => profile.ManagerUserPrincipalName is { Length: > 0 } manager ? manager : "your manager";
 
     /// <summary>This week and the four before it.</summary>
     public async Task<AdaptiveCard> SummaryAsync(UserProfile profile, CancellationToken cancellationToken)

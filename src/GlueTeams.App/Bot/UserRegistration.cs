@@ -8,15 +8,26 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.App.Bot;
 
 /// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
-internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, TimeProvider time,
+internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, ErasureTombstones tombstones, TimeProvider time,
     DirectoryProfiles directory, ILogger<UserRegistration> logger, SubscriptionManager? subscriptions = null)
 {
     /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
     public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
 
-    /// <summary>Stores the user and the personal chat, and schedules the first weekly card. Idempotent.</summary>
+    /// <summary>
+    /// Stores the user and the personal chat, and schedules the first weekly card. Idempotent. An install is an explicit
+    /// start: a user who deleted their data starts again here (the tombstone goes).
+    /// </summary>
     public async Task<Installed> InstallAsync(BotTurn turn, CancellationToken cancellationToken)
     {
+        if (BotDispatcher.StartsAgain(turn))
+        {
+            await tombstones.ClearAsync(turn.TenantId, turn.UserId, cancellationToken);
+        }
+        else if (await tombstones.IsErasedAsync(turn.TenantId, turn.UserId, cancellationToken))
+        {
+            throw new UserErasedException(); // a card action that raced the erasure must not bring the profile back
+        }
         var existing = await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken);
         var conversation = new ConversationReference(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, turn.Activity.Recipient?.Id ?? "");
         if (existing is { Installed: true } && existing.Conversation == conversation)
@@ -94,3 +105,6 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
     public static string? KnownZone(string? id) =>
         id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
 }
+
+/// <summary>The user deleted their data while this turn was under way: it must write nothing.</summary>
+internal sealed class UserErasedException() : Exception("The user deleted their data.");

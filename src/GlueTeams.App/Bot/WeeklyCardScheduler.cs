@@ -57,7 +57,7 @@ internal sealed partial class WeeklyCardScheduler(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var profile = await services.GetRequiredService<UserStore>().GetAsync(due.TenantId, due.UserId, cancellationToken);
-        if (profile is null)
+        if (profile is null || await services.GetRequiredService<ErasureTombstones>().IsErasedAsync(due.TenantId, due.UserId, cancellationToken))
         {
             return false; // the user deleted their data: nothing more to send, nothing to schedule
         }

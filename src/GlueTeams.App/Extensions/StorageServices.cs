@@ -28,8 +28,20 @@ public static class StorageServices
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<CardScheduleStore>();
         builder.Services.AddSingleton<UserDataEraser>();
+        builder.Services.AddSingleton<ErasureTombstones>();
+        builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
+        var retention = GlueTeams.App.Retention.RetentionOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(retention);
+        builder.Services.AddSingleton<GlueTeams.Storage.Leases.JobLease>();
+        builder.Services.AddSingleton<GlueTeams.App.Retention.RetentionRun>();
+        builder.Services.AddSingleton<GlueTeams.App.Retention.RetentionJob>();
+        if (retention.RunJob)
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Retention.RetentionJob>());
+        }
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;

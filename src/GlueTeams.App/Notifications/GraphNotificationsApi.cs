@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GlueTeams.App.Sync;
+using GlueTeams.App.Users;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Subscriptions;
@@ -22,7 +23,7 @@ public static class GraphNotificationsApi
     private const int MaxValidationTokenLength = 2048;
 
     public sealed record Services(SubscriptionStore Subscriptions, UserStore Users, SyncStateStore SyncStates, WorkQueue<SyncWorkItem> Queue,
-        SubscriptionManager Manager, TimeProvider Time, ILogger<SubscriptionManager> Logger);
+        SubscriptionManager Manager, ErasureGuard Erasures, TimeProvider Time, ILogger<SubscriptionManager> Logger);
 
     public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder routes)
     {
@@ -110,6 +111,7 @@ public static class GraphNotificationsApi
             var week = IsoWeek.Containing(services.Time.GetUtcNow(), user.TimeZone);
             await services.SyncStates.MarkForResyncAsync(user.TenantId, user.UserId, week, cancellationToken: cancellationToken);
             await services.Queue.EnqueueAsync(new SyncWorkItem(user.TenantId, user.UserId, week.ToString(), Resync: true), cancellationToken);
+            await services.Erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken); // erased meanwhile: the mark goes, the worker drops the item
         }
     }
 

@@ -35,6 +35,18 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
         return subscription;
     }
 
+    /// <summary>Ends every subscription of one user at Graph and forgets it (their data is being erased). Returns how many.</summary>
+    public async Task<int> EndForUserAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var ended = 0;
+        foreach (var subscription in await store.ListForUserAsync(tenantId, userId, cancellationToken))
+        {
+            await EndAsync(subscription, cancellationToken);
+            ended++;
+        }
+        return ended;
+    }
+
     private async Task EndAsync(GraphSubscription subscription, CancellationToken cancellationToken)
     {
         try

@@ -37,7 +37,7 @@ internal static partial class StorePages
             ["BODY"] = Resource(file),
             ["UNCONFIRMED_DAYS"] = Number(RetentionPolicy.Default.Unconfirmed.TotalDays),
             ["CONFIRMED_YEARS"] = Number(RetentionPolicy.Default.Confirmed.TotalDays / 365),
-            ["CLAIM_DAYS"] = Number(RetentionPurge.ClaimLifetime.TotalDays),
+            ["CLAIM_DAYS"] = Number(RetentionPolicy.Default.Claims.TotalDays),
             ["CARD_DAY"] = Defaults.CardDay.ToString(),
             ["CARD_TIME"] = Defaults.CardTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["CONTACT"] = links.SupportEmail is { } email

@@ -4,6 +4,7 @@ using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph.Calendars;
+using GlueTeams.App.Users;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
@@ -22,7 +23,7 @@ public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week
 /// show what vanished), and one transaction writes what the calendar says. Idempotent: a re-run changes nothing a
 /// user decided, and never duplicates.
 /// </summary>
-public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time)
+public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures)
 {
     /// <summary>How many earlier weeks of confirmations the engine learns from.</summary>
     public const int HistoryWeeks = 8;
@@ -75,6 +76,10 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     public async Task<UserSyncResult> ResyncAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (await erasures.IsErasedAsync(user.TenantId, user.UserId, cancellationToken))
+        {
+            return Erased(user, week);
+        }
         var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
         var changes = await calendars.ReadWeekChangesAsync(new WeekRequest(user.UserId, week, user.TimeZone), state?.DeltaLink, cancellationToken);
         var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
@@ -87,7 +92,9 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         var written = await WriteRecordsAsync(user, week, changes.Changed, history, thisWeek, cancellationToken);
         var recordIds = await RemoveVanishedAsync(thisWeek, written, keep, cancellationToken);
         await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, recordIds, cancellationToken);
-        return new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
+        return await erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken)
+            ? Erased(user, week)
+            : new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
     }
 
     /// <summary>
@@ -97,6 +104,19 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     /// then the state's list of what the last sync wrote shows which rows vanished (a meeting moved away or cancelled).
     /// </summary>
     private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
+    {
+        if (await erasures.IsErasedAsync(user.TenantId, user.UserId, cancellationToken))
+        {
+            return Erased(user, week);
+        }
+        var stored = await WriteWeekAsync(user, week, events, cancellationToken);
+        return await erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken) ? Erased(user, week) : stored;
+    }
+
+    /// <summary>A user whose data was erased while (or before) their week was read: nothing stored, nothing to retry.</summary>
+    private static UserSyncResult Erased(UserProfile user, IsoWeek week) => new(user.TenantId, user.UserId, week, 0, null);
+
+    private async Task<UserSyncResult> WriteWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
         var history = await HistoryAsync(user, week, cancellationToken);
         var written = await WriteRecordsAsync(user, week, events, history, [], cancellationToken);

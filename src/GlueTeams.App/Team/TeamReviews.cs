@@ -1,5 +1,5 @@
 using GlueTeams.App.Auth;
-using GlueTeams.Core.Records;
+using GlueTeams.Core.Sharing;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph.Directory;
@@ -9,9 +9,20 @@ using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Team;
 
-/// <summary>What a manager may see of one report: only confirmed records the report shared.</summary>
-public sealed record MemberReview(string UserId, string DisplayName, bool Sharing, PeriodSummary Period);
+/// <summary>How a report appears to their manager: "sharing" with a period, or "not-sharing" with nothing but the name.</summary>
+public static class SharingStatus
+{
+    public const string Sharing = "sharing";
+    public const string NotSharing = "not-sharing";
+}
 
+/// <summary>
+/// What a manager may see of one report: only confirmed records the report shared (<see cref="SharingRule"/>).
+/// <see cref="Period"/> is null when the report shares nothing in the period: the manager then sees the name only.
+/// </summary>
+public sealed record MemberReview(string UserId, string DisplayName, string Sharing, PeriodSummary? Period);
+
+/// <summary>The team: every direct report (name and sharing status at least), and shares and signals of those who share.</summary>
 public sealed record TeamReview(IsoWeek From, IsoWeek To, IReadOnlyList<MemberReview> Members, IReadOnlyList<MemberShare> Shares, IReadOnlyList<TeamSignal> Signals);
 
 /// <summary>
@@ -30,7 +41,8 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
             return null;
         }
         var members = await Task.WhenAll(people.Select(p => ReadAsync(manager, p, "manager-viewed-team-summary", from, to, cancellationToken)));
-        var periods = members.Select(m => new MemberPeriod(m.UserId, m.Period)).ToList();
+        // Shares and signals come from sharing members only: a person who shares nothing is in no number at all.
+        var periods = members.Where(m => m.Period is not null).Select(m => new MemberPeriod(m.UserId, m.Period!)).ToList();
         return new TeamReview(from, to, members, TeamSignals.Shares(periods), TeamSignals.Detect(periods));
     }
 
@@ -42,35 +54,6 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         return person is null ? null : await ReadAsync(manager, person, "manager-viewed-member-summary", from, to, cancellationToken);
     }
 
-    /// <summary>
-    /// The manager's view of records: shared confirmed records as they are; the rest only as meeting time (no title,
-    /// no category), and only from a report who chose to share, so that "share of meeting time" means something.
-    /// </summary>
-    public static IEnumerable<ActivityRecord> SharedView(IEnumerable<ActivityRecord> records, bool includeMeetingTime)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
-        {
-            if (record is { Status: ActivityStatus.Confirmed, Confirmation.SharedWithManager: true })
-            {
-                yield return record;
-            }
-            else if (includeMeetingTime)
-            {
-                yield return new ActivityRecord
-                {
-                    TenantId = record.TenantId,
-                    UserId = record.UserId,
-                    EventKey = "",
-                    Week = record.Week,
-                    Start = record.Start,
-                    End = record.End,
-                    Title = "",
-                };
-            }
-        }
-    }
-
     private async Task<MemberReview> ReadAsync(Caller manager, DirectoryPerson person, string action, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
     {
         // The three requests go out together; nothing is returned unless the audit entry was written.
@@ -79,8 +62,8 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         var listing = activities.ListAsync(manager.TenantId, person.Id, from, to, cancellationToken);
         await Task.WhenAll(audited, reading, listing);
         var (profile, stored) = (await reading, await listing);
-        var sharing = profile?.SharingDefault == true;
-        var period = PeriodSummary.Of(from, to, SharedView(stored.Select(s => s.Record), sharing));
-        return new MemberReview(person.Id, person.DisplayName ?? profile?.DisplayName ?? person.Id, sharing, period);
+        var view = ManagerView.Of(from, to, stored.Select(s => s.Record));
+        return new MemberReview(person.Id, person.DisplayName ?? profile?.DisplayName ?? person.Id,
+            view.IsSharing ? SharingStatus.Sharing : SharingStatus.NotSharing, view.Period);
     }
 }

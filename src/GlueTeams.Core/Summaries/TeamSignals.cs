@@ -16,12 +16,18 @@ public enum SignalKind
     GlueHeavyWeeks,
 }
 
-/// <summary>A pattern worth a manager's attention, over a run of consecutive weeks.</summary>
-public sealed record TeamSignal(string UserId, SignalKind Kind, IsoWeek From, IsoWeek To);
+/// <summary>A pattern worth a manager's attention, over a run of consecutive weeks, with its threshold in words.</summary>
+public sealed record TeamSignal(string UserId, SignalKind Kind, IsoWeek From, IsoWeek To, string Description = "");
 
-/// <summary>The team view: who carries how much of the team's glue work, and the two signals. Pure.</summary>
+/// <summary>
+/// The team view: who carries how much of the team's glue work, and the two signals. Pure. The members given are
+/// those who share: a person who does not share is in no number. A team-relative signal needs
+/// <see cref="MinMembersForCarry"/> of them, since with fewer it would point at one person whatever they did.
+/// </summary>
 public static class TeamSignals
 {
+    /// <summary>Sharing members needed before "carries the team" can be said of anyone.</summary>
+    public const int MinMembersForCarry = 3;
     /// <summary>Consecutive weeks a pattern must last to count.</summary>
     public const int RunWeeks = 4;
     /// <summary>Glue time above this share of meeting time is heavy.</summary>
@@ -47,30 +53,35 @@ public static class TeamSignals
     {
         ArgumentNullException.ThrowIfNull(members);
         var signals = new List<TeamSignal>();
-        if (members.Count >= 2)
+        if (members.Count >= MinMembersForCarry)
         {
             var threshold = CarryThreshold(members.Count);
+            var carries = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"More than {threshold * 100:0}% of the team's glue hours (twice an even share among {members.Count} people who share) in each of {RunWeeks} weeks running");
             var weeks = members[0].Period.Weeks.Select(w => w.Week).ToList();
             var teamMinutes = weeks.Select((_, i) => members.Sum(m => MinutesIn(m, i))).ToList();
             foreach (var member in members)
             {
-                AddLatestRun(signals, member.UserId, SignalKind.CarriesTeam, weeks,
+                AddLatestRun(signals, member.UserId, SignalKind.CarriesTeam, carries, weeks,
                     i => teamMinutes[i] > 0 && (double)MinutesIn(member, i) / teamMinutes[i] > threshold);
             }
         }
         foreach (var member in members)
         {
             var weeks = member.Period.Weeks;
-            AddLatestRun(signals, member.UserId, SignalKind.GlueHeavyWeeks, weeks.Select(w => w.Week).ToList(),
+            AddLatestRun(signals, member.UserId, SignalKind.GlueHeavyWeeks, GlueHeavyDescription, weeks.Select(w => w.Week).ToList(),
                 i => weeks[i].Summary.ShareOfMeetingTime > GlueHeavyShare);
         }
         return signals;
     }
 
+    private static readonly string GlueHeavyDescription = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Glue work above {GlueHeavyShare * 100:0}% of meeting time in each of {RunWeeks} weeks running");
+
     private static int MinutesIn(MemberPeriod member, int weekIndex) =>
         weekIndex < member.Period.Weeks.Count ? member.Period.Weeks[weekIndex].Summary.GlueMinutes : 0;
 
-    private static void AddLatestRun(List<TeamSignal> signals, string userId, SignalKind kind, List<IsoWeek> weeks, Func<int, bool> holds)
+    private static void AddLatestRun(List<TeamSignal> signals, string userId, SignalKind kind, string description, List<IsoWeek> weeks, Func<int, bool> holds)
     {
         TeamSignal? latest = null;
         var start = -1;
@@ -83,7 +94,7 @@ public static class TeamSignals
             }
             if (start >= 0 && i - start >= RunWeeks)
             {
-                latest = new TeamSignal(userId, kind, weeks[start], weeks[i - 1]);
+                latest = new TeamSignal(userId, kind, weeks[start], weeks[i - 1], description);
             }
             start = -1;
         }

@@ -116,6 +116,64 @@ public sealed class ActivityStore(GlueTables tables)
         return records.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every record of the user, in time order: one partition query (a sharing change, an export of everything).</summary>
+    public async Task<IReadOnlyList<StoredRecord>> ListAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var records = new List<StoredRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))}", cancellationToken: cancellationToken))
+        {
+            records.Add(ToStored(entity));
+        }
+        return records.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Sets "shared with my manager" on each confirmed record of <paramref name="records"/> that says otherwise; returns
+    /// how many changed. Only that one field is merged, in transactions of at most 100, so that a concurrent edit of
+    /// the note or category is kept; a row deleted meanwhile is skipped (the merge never creates a row).
+    /// </summary>
+    public async Task<int> SetSharedAsync(IEnumerable<StoredRecord> records, bool shared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var changing = records
+            .Where(r => r.Record is { Status: ActivityStatus.Confirmed, Confirmation: { } c } && c.SharedWithManager != shared)
+            .Select(r => new TableEntity(TableKeys.UserPartition(r.Record.TenantId, r.Record.UserId), r.Id) { ["ConfShared"] = shared })
+            .ToList();
+        var changed = 0;
+        foreach (var batch in TableLimits.Transactions(changing.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e, ETag.All))))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+                changed += batch.Count;
+            }
+            catch (TableTransactionFailedException)
+            {
+                changed += await SetSharedOneByOneAsync(batch.Select(a => (TableEntity)a.Entity), cancellationToken);
+            }
+        }
+        return changed;
+    }
+
+    private async Task<int> SetSharedOneByOneAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var entity in entities)
+        {
+            try
+            {
+                await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                changed++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // deleted since it was read: nothing to share or hide
+            }
+        }
+        return changed;
+    }
+
     /// <summary>Writes the whole record if nobody wrote since <see cref="StoredRecord.ETag"/> was read.</summary>
     public async Task<WriteResult> ReplaceAsync(StoredRecord updated, CancellationToken cancellationToken = default)
     {

@@ -16,8 +16,14 @@ public sealed record AuditEntry(string TenantId, string SubjectUserId, string Ac
 /// </summary>
 public sealed class AuditLog(GlueTables tables, TimeProvider time)
 {
-    /// <summary>The subject id of tenant-wide entries (purges, erasures), which outlive a user's own partition.</summary>
-    public const string TenantSubject = "~tenant";
+    /// <summary>
+    /// The subject of tenant-wide entries (purges, erasures), which outlive a user's own partition. A user id never
+    /// starts with "#" (bot and tab ids pass <c>SafeIds</c>), so no user can name, read or erase this partition.
+    /// </summary>
+    public const string TenantSubject = "#tenant";
+
+    /// <summary>The actor of entries GlueTeams writes itself (an erasure's note, a purge): never a user id.</summary>
+    public const string SystemActor = "#glueteams";
 
     private readonly TableClient _table = tables.Audit;
 

@@ -74,6 +74,60 @@ public sealed class WorkQueue<T>
         await _queue.UpdateMessageAsync(item.MessageId, item.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Removes every waiting item (and poisoned one) that <paramref name="matches"/>: a user's items when their data is
+    /// erased. Items are received to be read (hidden meanwhile) and the others are made visible again at the end; an
+    /// item another consumer holds right now is not seen here, and its consumer must check for itself.
+    /// </summary>
+    public async Task<int> RemoveWhereAsync(Func<T, bool> matches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var removed = 0;
+        foreach (var queue in new[] { _queue, _poison })
+        {
+            var others = new List<(string Id, string Receipt)>();
+            try
+            {
+                QueueMessage[] messages;
+                while ((messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Length > 0)
+                {
+                    foreach (var message in messages)
+                    {
+                        if (TryRead(message) is { } payload && matches(payload))
+                        {
+                            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                            removed++;
+                        }
+                        else
+                        {
+                            others.Add((message.MessageId, message.PopReceipt));
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var (id, receipt) in others)
+                {
+                    await queue.UpdateMessageAsync(id, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>Every waiting item's text, without taking any (tests and diagnostics; at most 32 per queue).</summary>
+    public async Task<IReadOnlyList<string>> PeekTextsAsync(CancellationToken cancellationToken = default)
+    {
+        var texts = new List<string>();
+        foreach (var queue in new[] { _queue, _poison })
+        {
+            PeekedMessage[] peeked = await queue.PeekMessagesAsync(32, cancellationToken);
+            texts.AddRange(peeked.Select(m => m.MessageText));
+        }
+        return texts;
+    }
+
     public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default) =>
         (await _queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 

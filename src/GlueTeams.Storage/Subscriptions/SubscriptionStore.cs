@@ -47,6 +47,17 @@ public sealed class SubscriptionStore(GlueTables tables)
         }
     }
 
+    /// <summary>One user's subscriptions (an erasure; a scan by property, never on a request path that is not rare).</summary>
+    public async Task<IReadOnlyList<GraphSubscription>> ListForUserAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var found = new List<GraphSubscription>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>($"Tenant eq {TableKeys.Literal(tenantId)} and User eq {TableKeys.Literal(userId)}", cancellationToken: cancellationToken))
+        {
+            found.Add(ToSubscription(entity));
+        }
+        return found;
+    }
+
     public async Task DeleteAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(TableKeys.Encode(subscriptionId), "", cancellationToken: cancellationToken);
 

@@ -74,7 +74,7 @@ public sealed class StoreReadinessTests
 
         StringAssert.Contains(html, $"{RetentionPolicy.Default.Unconfirmed.TotalDays:0} days");
         StringAssert.Contains(html, $"{RetentionPolicy.Default.Confirmed.TotalDays / 365:0} years");
-        StringAssert.Contains(html, $"{RetentionPurge.ClaimLifetime.TotalDays:0} days");
+        StringAssert.Contains(html, $"{RetentionPolicy.Default.Claims.TotalDays:0} days");
         StringAssert.Contains(html, "delete my data");
         StringAssert.Contains(html, "Who viewed my data");
         StringAssert.Contains(html, "not sharing");

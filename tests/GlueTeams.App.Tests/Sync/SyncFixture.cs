@@ -22,7 +22,8 @@ internal sealed class SyncFixture : IAsyncDisposable
         Activities = new ActivityStore(tables);
         SyncStates = new SyncStateStore(tables);
         Users = new UserStore(tables);
-        Sync = new WeekSync(graph.Calendars, Activities, SyncStates, TimeProvider.System);
+        Sync = new WeekSync(graph.Calendars, Activities, SyncStates, TimeProvider.System,
+            new GlueTeams.App.Users.ErasureGuard(new ErasureTombstones(tables, TimeProvider.System), Activities, SyncStates));
     }
 
     public SimulatedGraph Graph { get; }

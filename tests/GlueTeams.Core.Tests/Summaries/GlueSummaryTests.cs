@@ -10,18 +10,29 @@ public sealed class GlueSummaryTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
     private static int s_next;
 
-    private static ActivityRecord Record(int minutes, string? confirmed = null, Impact impact = Impact.OneOff, bool delegated = false, string? link = null, IsoWeek? week = null) => new()
+    /// <summary>A meeting with someone else; each new one starts a day after the last, so that none overlap unless asked.</summary>
+    private static ActivityRecord Record(int minutes, string? confirmed = null, Impact impact = Impact.OneOff, bool delegated = false, string? link = null,
+        IsoWeek? week = null, DateTimeOffset? start = null, bool ownBlock = false)
     {
-        TenantId = "t",
-        UserId = "u",
-        EventKey = "e" + Interlocked.Increment(ref s_next),
-        Week = week ?? new IsoWeek(2026, 47),
-        Start = Monday,
-        End = Monday.AddMinutes(minutes),
-        Title = "x",
-        Status = confirmed is null ? ActivityStatus.Suggested : ActivityStatus.Confirmed,
-        Confirmation = confirmed is null ? null : new Confirmation(confirmed, impact, link is null ? null : new Uri(link), "Doc", "Outcome", delegated, true, Monday),
-    };
+        var n = Interlocked.Increment(ref s_next);
+        var at = start ?? (week is { } w ? w.Bounds(TimeZoneInfo.Utc).Start.AddHours(9) : Monday.AddDays(n % 5).AddHours(n % 7));
+        return new()
+        {
+            TenantId = "t",
+            UserId = "u",
+            EventKey = "e" + n,
+            Week = week ?? IsoWeek.Containing(at, TimeZoneInfo.Utc),
+            Start = at,
+            End = at.AddMinutes(minutes),
+            Title = "x",
+            IsOrganizer = ownBlock,
+            AttendeeCount = ownBlock ? 0 : 3,
+            Status = confirmed is null ? ActivityStatus.Suggested : ActivityStatus.Confirmed,
+            Confirmation = confirmed is null ? null : new Confirmation(confirmed, impact, link is null ? null : new Uri(link), "Doc", "Outcome", delegated, true, Monday),
+        };
+    }
+
+    private static DateTimeOffset At(int hour, int minute = 0) => Monday.Date.AddHours(hour).AddMinutes(minute) is var d ? new DateTimeOffset(d, TimeSpan.Zero) : default;
 
     [TestMethod]
     public void Of_MixedRecords_AddsUp()
@@ -72,6 +83,91 @@ public sealed class GlueSummaryTests
         Assert.AreEqual(0, period.Weeks[1].Summary.MeetingMinutes);
         Assert.AreEqual(105, period.Total.GlueMinutes);
         Assert.AreEqual(period.Weeks.Sum(w => w.Summary.GlueMinutes), period.Total.GlueMinutes);
+    }
+
+    [TestMethod]
+    public void Of_OverlappingMeetings_CountEachMinuteOnce_AndSplitItBetweenTheGlueCategories()
+    {
+        // Two glue meetings 10:00-11:00 and 10:30-11:30, and a non-glue meeting inside the first.
+        var summary = GlueSummary.Of(
+        [
+            Record(60, "mentoring", Impact.Multiplier, start: At(10)),
+            Record(60, "hiring", start: At(10, 30)),
+            Record(15, "not-glue", start: At(10, 15)),
+        ]);
+
+        Assert.AreEqual(90, summary.MeetingMinutes);
+        Assert.AreEqual(90, summary.GlueMinutes);
+        Assert.AreEqual(45, summary.MinutesByCategory["mentoring"]); // 30 alone + half of the shared 30
+        Assert.AreEqual(45, summary.MinutesByCategory["hiring"]);
+        Assert.AreEqual(45, summary.MultiplierMinutes);
+        Assert.AreEqual(1.0, summary.ShareOfMeetingTime, 1e-9);
+    }
+
+    [TestMethod]
+    public void Of_BackToBackMeetings_AddUpWithoutAGapOrADoubleMinute()
+    {
+        var summary = GlueSummary.Of([Record(30, "mentoring", start: At(9)), Record(30, "onboarding", start: At(9, 30)), Record(60, start: At(10))]);
+
+        Assert.AreEqual(120, summary.MeetingMinutes);
+        Assert.AreEqual(60, summary.GlueMinutes);
+        Assert.AreEqual(0.5, summary.ShareOfMeetingTime, 1e-9);
+    }
+
+    [TestMethod]
+    public void Of_PrivateBlockAndFocusTime_AreNotMeetingTime_ButConfirmedGlueInThemCounts()
+    {
+        var focus = Record(120, start: At(8), ownBlock: true);
+        var privateBlock = Record(60, start: At(13), ownBlock: true) with { IsRedacted = true, Title = ActivityRecord.RedactedTitle };
+        var writingTheGuide = Record(60, "onboarding", start: At(15), ownBlock: true);
+        var meeting = Record(60, "mentoring", start: At(10));
+
+        var summary = GlueSummary.Of([focus, privateBlock, writingTheGuide, meeting]);
+
+        Assert.AreEqual(60, summary.MeetingMinutes);
+        Assert.AreEqual(120, summary.GlueMinutes);
+        Assert.AreEqual(60, summary.GlueMeetingMinutes);
+        Assert.AreEqual(1.0, summary.ShareOfMeetingTime, 1e-9);
+    }
+
+    [TestMethod]
+    public void Of_AnInviteFromSomeoneElse_IsAMeetingEvenWithNoAttendeesListed() =>
+        Assert.AreEqual(30, GlueSummary.Of([Record(30, start: At(9)) with { IsOrganizer = false, AttendeeCount = 0 }]).MeetingMinutes);
+
+    [TestMethod]
+    public void Of_MultiDayMeeting_CountsItsRealLengthOnce_AndAbsorbsMeetingsInsideIt()
+    {
+        var offsite = Record(2 * 24 * 60, "coordination", start: At(9)); // Monday 09:00 to Wednesday 09:00
+        var inside = Record(60, "mentoring", start: At(9).AddDays(1));
+
+        var summary = GlueSummary.Of([offsite, inside]);
+
+        Assert.AreEqual(2 * 24 * 60, summary.MeetingMinutes);
+        Assert.AreEqual(2 * 24 * 60, summary.GlueMinutes);
+        Assert.AreEqual(30, summary.MinutesByCategory["mentoring"]);
+    }
+
+    [TestMethod]
+    public void Of_MeetingAcrossTheDaylightSavingChange_CountsTheTimeThatPassed()
+    {
+        // Berlin, Sunday 25 Oct 2026: 01:30 CEST to 02:30 CET is one hour on the wall clock and two in fact.
+        var start = new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.FromHours(2));
+        var end = new DateTimeOffset(2026, 10, 25, 2, 30, 0, TimeSpan.FromHours(1));
+        var record = Record(0, "incident", start: start) with { End = end };
+
+        Assert.AreEqual(120, GlueSummary.Of([record]).MeetingMinutes);
+    }
+
+    [TestMethod]
+    public void AllDayEvents_NeverBecomeRecords_SoTheyAreNoMeetingTime()
+    {
+        var allDay = new GlueTeams.Core.Suggestions.CalendarEvent
+        {
+            Id = "a1", Subject = "Conference", Start = At(0), End = At(0).AddDays(1), IsAllDay = true,
+        };
+        var owner = new GlueTeams.Core.Ingestion.CalendarOwner("t", "u", TimeZoneInfo.Utc, null);
+
+        Assert.IsNull(GlueTeams.Core.Ingestion.CalendarIngestion.ToRecord(allDay, owner, new GlueTeams.Core.Suggestions.SuggestionContext("u@contoso.com", null, GlueTeams.Core.Suggestions.ConfirmationHistory.Empty, GlueTeams.Core.Suggestions.TenantModel.Empty), Monday));
     }
 
     [TestMethod]

@@ -60,6 +60,19 @@ public sealed class TeamSignalsTests
             .Any(s => s.Kind == SignalKind.CarriesTeam));
 
     [TestMethod]
+    public void CarriesTeam_SaysItsThresholdInWords()
+    {
+        var carry = TeamSignals.Detect([Member("a", [7, 7, 7, 7], Enumerable.Repeat(40, 4).ToArray()), Member("b", [1, 1, 1, 1]), Member("c", [1, 1, 1, 1]), Member("d", [1, 1, 1, 1])])
+            .Single(s => s.Kind == SignalKind.CarriesTeam);
+        Assert.AreEqual("More than 50% of the team's glue hours (twice an even share among 4 people who share) in each of 4 weeks running", carry.Description);
+    }
+
+    [TestMethod]
+    public void CarriesTeam_WithOnlyTwoPeopleSharing_IsNeverSignalled() =>
+        Assert.IsFalse(TeamSignals.Detect([Member("a", [9, 9, 9, 9], Enumerable.Repeat(40, 4).ToArray()), Member("b", [1, 1, 1, 1])])
+            .Any(s => s.Kind == SignalKind.CarriesTeam));
+
+    [TestMethod]
     public void CarriesTeam_AloneInATeam_IsNotSignalled() =>
         Assert.IsFalse(TeamSignals.Detect([Member("a", [5, 5, 5, 5])]).Any(s => s.Kind == SignalKind.CarriesTeam));
 
@@ -75,6 +88,7 @@ public sealed class TeamSignalsTests
     {
         var signals = TeamSignals.Detect([Member("a", [5, 5, 5, 5], [10, 10, 10, 10])]);
         var heavy = signals.Single(s => s.Kind == SignalKind.GlueHeavyWeeks);
+        Assert.AreEqual("Glue work above 40% of meeting time in each of 4 weeks running", heavy.Description);
         Assert.AreEqual(s_from, heavy.From);
         Assert.AreEqual(s_from.AddWeeks(3), heavy.To);
     }

@@ -56,6 +56,32 @@ internal static class InfoCards
         return new AdaptiveCard { Body = body, Actions = actions };
     }
 
+    /// <summary>
+    /// A change of the sharing default applies to every confirmed record: asked once, with the count, before anything
+    /// changes.
+    /// </summary>
+    public static AdaptiveCard ConfirmSharing(int confirmed, bool share, string? managerName)
+    {
+        var manager = managerName is { Length: > 0 } ? managerName : "your manager";
+        var records = string.Create(CultureInfo.InvariantCulture, $"{confirmed} confirmed record{(confirmed == 1 ? "" : "s")}");
+        var all = confirmed == 1 ? "it" : string.Create(CultureInfo.InvariantCulture, $"all {confirmed}");
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                Title(share ? $"Share your {records} with {manager}?" : $"Make {all} private?"),
+                new TextBlock(share
+                    ? $"{manager} will see the category, time, artifacts and outcomes of each confirmed record. You can still hide any single record afterwards."
+                    : $"{manager} will see your name and \"not sharing\", and nothing else. You can still share any single record afterwards."),
+            ],
+            Actions =
+            [
+                Execute(share ? $"Share {all}" : $"Make {all} private", Verbs.ApplySharing, (Verbs.Choice, share ? SettingsCard.Share : SettingsCard.Private)) with { Style = ActionStyle.Positive },
+                Execute("Cancel", Verbs.Settings),
+            ],
+        };
+    }
+
     public static AdaptiveCard Help(UserProfile profile, StoreLinks links, Notice? notice = null)
     {
         var body = new List<CardElement> { Title("Glueprint commands") };
@@ -128,9 +154,22 @@ internal static class InfoCards
                 new Fact("Sync states", Count(counts.SyncStates)),
                 new Fact("Audit entries", Count(counts.AuditEntries)),
                 new Fact("Delivery claims", Count(counts.Claims)),
+                new Fact("Scheduled cards", Count(counts.Schedule)),
+                new Fact("Calendar subscriptions", Count(counts.Subscriptions)),
+                new Fact("Queued syncs", Count(counts.QueueItems)),
                 new Fact("Profile", counts.Profile ? "deleted" : "none"),
             ]),
-            Subtle("Glueprint will send nothing more. Say hello to start again."),
+            Subtle("Glueprint will send nothing more and keeps nothing about you. Say \"start\" to start again."),
+        ],
+    };
+
+    /// <summary>What any card or command shows after "delete my data", until the user starts again. It writes nothing.</summary>
+    public static AdaptiveCard Erased() => new()
+    {
+        Body =
+        [
+            Title("You deleted your Glueprint data"),
+            new TextBlock("Glueprint keeps nothing about you and will send nothing. Say \"start\" to start again."),
         ],
     };
 

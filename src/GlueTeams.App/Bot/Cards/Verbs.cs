@@ -16,6 +16,7 @@ internal static class Verbs
     public const string Settings = "settings";
     public const string SaveSettings = "saveSettings";
     public const string Share = "share";
+    public const string ApplySharing = "applySharing";
     public const string DeleteData = "deleteData";
     public const string ConfirmDelete = "confirmDelete";
 

@@ -1,0 +1,128 @@
+using System.Globalization;
+using GlueTeams.Storage.Leases;
+using GlueTeams.Storage.Retention;
+
+namespace GlueTeams.App.Retention;
+
+/// <summary>Retention in days, the defaults of PRODUCT.md.</summary>
+public sealed record RetentionDays
+{
+    public int UnconfirmedDays { get; init; } = 90;
+    public int ConfirmedDays { get; init; } = 730;
+    public int ClaimDays { get; init; } = 7;
+
+    public RetentionPolicy ToPolicy() => new(TimeSpan.FromDays(UnconfirmedDays), TimeSpan.FromDays(ConfirmedDays), TimeSpan.FromDays(ClaimDays));
+
+    /// <summary>Null when every value is in range (1 day to 10 years), else what is wrong.</summary>
+    public string? Problem(string where) =>
+        new[] { (UnconfirmedDays, "UnconfirmedDays"), (ClaimDays, "ClaimDays"), (ConfirmedDays, "ConfirmedDays") }
+            .Where(v => v.Item1 is < 1 or > 3650)
+            .Select(v => string.Create(CultureInfo.InvariantCulture, $"{where}:{v.Item2} must be 1 to 3650 days, not {v.Item1}."))
+            .FirstOrDefault();
+}
+
+/// <summary>
+/// The "Retention" section: the default policy, per-tenant overrides under <c>Retention:Tenants:{tenant id}</c>, and
+/// whether this instance runs the daily job (<c>Retention:RunJob</c>, default true; the lease keeps it to one instance).
+/// </summary>
+public sealed record RetentionOptions
+{
+    public RetentionDays Default { get; init; } = new();
+    public Dictionary<string, RetentionDays> Tenants { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    public bool RunJob { get; init; } = true;
+
+    public RetentionPolicy For(string tenantId) => (Tenants.TryGetValue(tenantId, out var days) ? days : Default).ToPolicy();
+
+    public static RetentionOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Retention");
+        var options = new RetentionOptions
+        {
+            Default = section.Get<RetentionDays>() ?? new RetentionDays(),
+            Tenants = section.GetSection("Tenants").Get<Dictionary<string, RetentionDays>>() is { } tenants
+                ? new Dictionary<string, RetentionDays>(tenants, StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, RetentionDays>(StringComparer.OrdinalIgnoreCase),
+            RunJob = section.GetValue("RunJob", true),
+        };
+        var problem = options.Default.Problem("Retention") ?? options.Tenants.Select(t => t.Value.Problem($"Retention:Tenants:{t.Key}")).FirstOrDefault(p => p is not null);
+        return problem is null ? options : throw new InvalidOperationException(problem);
+    }
+}
+
+/// <summary>One tenant's outcome of a purge run.</summary>
+public sealed record TenantPurge(string TenantId, PurgeCounts Counts);
+
+/// <summary>Applies each tenant's retention policy to every tenant that has data; the daily job and the purge command both run this.</summary>
+public sealed partial class RetentionRun(RetentionPurge purge, RetentionOptions options, ILogger<RetentionRun> logger)
+{
+    public async Task<IReadOnlyList<TenantPurge>> RunAsync(bool dryRun, string? onlyTenant = null, CancellationToken cancellationToken = default)
+    {
+        var tenants = onlyTenant is null ? await purge.ListTenantsAsync(cancellationToken) : [onlyTenant];
+        var results = new List<TenantPurge>();
+        foreach (var tenant in tenants)
+        {
+            var counts = await purge.PurgeTenantAsync(tenant, options.For(tenant), dryRun, cancellationToken);
+            LogPurged(logger, dryRun ? "would remove" : "removed", counts.UnconfirmedRemoved, counts.ConfirmedRemoved, counts.ClaimsRemoved, counts.OrphanRows, counts.Users);
+            results.Add(new TenantPurge(tenant, counts));
+        }
+        return results;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Retention purge of a tenant {Verb} {Unconfirmed} unconfirmed records, {Confirmed} confirmed records, {Claims} claims, {Orphans} orphaned rows, over {Users} users")]
+    private static partial void LogPurged(ILogger logger, string verb, int unconfirmed, int confirmed, int claims, int orphans, int users);
+}
+
+/// <summary>
+/// Runs <see cref="RetentionRun"/> once a day. Every instance polls hourly; the lease row lets one of them in at a
+/// time, and the lease's last-run time makes the run daily, not hourly. A failed run is logged and retried at the
+/// next poll; it never ends the host.
+/// </summary>
+public sealed partial class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
+{
+    public const string LeaseName = "retention";
+    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan LeaseFor = TimeSpan.FromHours(2);
+    private readonly string _holder = Environment.MachineName + "/" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Runs the purge if it is due and this instance gets the lease; true when it ran.</summary>
+    public async Task<bool> RunIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (await leases.TryTakeAsync(LeaseName, _holder, LeaseFor, cancellationToken) is not { } lease)
+        {
+            return false;
+        }
+        var started = time.GetUtcNow();
+        if (lease.LastRun is { } last && started - last < Every - TimeSpan.FromMinutes(30))
+        {
+            await leases.ReleaseAsync(lease, null, cancellationToken);
+            return false;
+        }
+        await run.RunAsync(dryRun: false, cancellationToken: cancellationToken);
+        await leases.ReleaseAsync(lease, started, cancellationToken);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first poll comes one interval after start: a starting instance serves first, and the lease row remembers
+        // the last run across restarts.
+        using var timer = new PeriodicTimer(PollInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunIfDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The retention purge failed; it is tried again at the next poll.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
