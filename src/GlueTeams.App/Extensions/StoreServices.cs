@@ -12,6 +12,12 @@ public static class StoreServices
         return builder;
     }
 
-    /// <summary>/privacy, /terms and /support, open to anyone.</summary>
-    public static WebApplication MapGlueStore(this WebApplication app) => app.MapStorePages();
+    /// <summary>/privacy, /terms and /support, open to anyone; on the API routes, Graph's 403 said as missing admin consent.</summary>
+    public static WebApplication MapGlueStore(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/api/messages", StringComparison.OrdinalIgnoreCase), branch => branch.Use(AdminConsent.MapDeniedAsync));
+        return app.MapStorePages();
+    }
 }
