@@ -93,6 +93,7 @@ module web 'modules/web.bicep' = {
     botAppType: botAppType
     botIdentityId: botIdentityId
     storageUsesManagedIdentity: storageUsesManagedIdentity
+    customDomain: customDomain
   }
   dependsOn: [monitoring, storage, keyVault]
 }

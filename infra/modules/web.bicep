@@ -18,6 +18,8 @@ param botAppType string
 param botIdentityId string
 @description('true: storage is reached with the managed identity; false: with a connection string kept in Key Vault.')
 param storageUsesManagedIdentity bool
+@description('The host name the app is reached on when it is not the default azurewebsites.net one (the manifest DOMAIN).')
+param customDomain string = ''
 
 var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -101,6 +103,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Graph__TenantId: tenantId
     Graph__ClientId: apiAppId
     Graph__ClientSecret: secretRef(vault.properties.vaultUri, 'GraphClientSecret')
+    // The base of the privacy, terms and support links the bot's cards hand out: the manifest's DOMAIN.
+    Store__PublicUrl: 'https://${empty(customDomain) ? site.properties.defaultHostName : customDomain}'
   })
 }
 

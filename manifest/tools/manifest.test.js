@@ -38,7 +38,7 @@ test.describe('manifest', () => {
     const env = pkg.parseEnv(EXAMPLE_ENV);
     assert.equal(m.bots[0].botId, env.BOT_ID);
     assert.deepEqual(m.bots[0].scopes, ['personal']);
-    assert.deepEqual(m.bots[0].commandLists[0].commands.map((c) => c.title), ['help', 'this week', 'summary', 'settings']);
+    assert.deepEqual(m.bots[0].commandLists[0].commands.map((c) => c.title), ['help', 'this week', 'summary', 'settings', 'delete my data']);
     assert.ok(m.bots[0].commandLists[0].commands.every((c) => c.description));
     const tabs = Object.fromEntries(m.staticTabs.filter((t) => t.name).map((t) => [t.name, t.contentUrl]));
     assert.deepEqual(tabs, { 'My glue work': `https://${env.DOMAIN}/tab/me`, 'Team review': `https://${env.DOMAIN}/tab/team` });

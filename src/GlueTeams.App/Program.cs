@@ -25,6 +25,7 @@ try
     builder.AddGlueSync();
     builder.AddGlueBot();
     builder.AddGlueTabs();
+    builder.AddGlueStore();
     app = builder.Build();
 }
 catch (InvalidOperationException e) // a setting the binder cannot convert, named in the message
@@ -37,7 +38,7 @@ if (!Settings.Check(app.Services, Console.Error))
 {
     return 2;
 }
-if (args is ["sync" or "export", ..])
+if (args is ["sync" or "export" or "purge", ..])
 {
     // Commands run without the hosted services: create the tables and queues they use here.
     try
@@ -68,6 +69,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false 
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapBot();
 app.MapGlueTabs();
+app.MapGlueStore();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

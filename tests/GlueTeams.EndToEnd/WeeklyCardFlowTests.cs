@@ -80,7 +80,7 @@ public sealed class WeeklyCardFlowTests
             await compose.WaitForAsync();
 
             await s_tool.InstallAsync();
-            await page.GetByText("Welcome to GlueTeams").WaitForAsync();
+            await page.GetByText("Welcome to Glueprint").WaitForAsync();
             await ShotAsync(page, "1-welcome");
 
             await compose.ClickAsync();

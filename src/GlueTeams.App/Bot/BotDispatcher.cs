@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Store;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
@@ -9,7 +10,7 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, ConnectorClient connector, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -79,21 +80,23 @@ internal sealed partial class BotDispatcher(
         var installed = await registration.InstallAsync(turn, cancellationToken);
         if (installed.ShouldWelcome)
         {
-            await SendAsync(turn, InfoCards.Welcome(installed.Profile), cancellationToken);
+            await SendAsync(turn, InfoCards.Welcome(installed.Profile, links), cancellationToken);
         }
     }
 
     private async Task OnMessageAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var profile = await registration.EnsureAsync(turn, cancellationToken);
-        var card = Command(turn.Activity.Text) switch
+        var command = Command(turn.Activity.Text);
+        var card = command switch
         {
             "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
             "settings" => SettingsActions.Settings(profile),
             "delete my data" => InfoCards.ConfirmDelete(),
-            "start" or "hello" or "hi" => InfoCards.Welcome(profile),
-            _ => InfoCards.Help(),
+            "start" or "hello" or "hi" => InfoCards.Welcome(profile, links),
+            "help" or "hey" or "" => InfoCards.Help(profile, links),
+            _ => InfoCards.Help(profile, links, Notice.Info($"I didn't understand \"{Shorten(command)}\". Here is what I can do.")),
         };
         await SendAsync(turn, card, cancellationToken);
     }
@@ -123,8 +126,8 @@ internal sealed partial class BotDispatcher(
             Verbs.ApplySharing => await settings.ApplySharingAsync(profile, action, cancellationToken),
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
-            Verbs.Help => InfoCards.Help(),
-            _ => InfoCards.Help(Notice.Error($"\"{Shorten(action.Verb)}\" is not an action GlueTeams knows; nothing was changed.")),
+            Verbs.Help => InfoCards.Help(profile, links),
+            _ => InfoCards.Help(profile, links, Notice.Error($"\"{Shorten(action.Verb)}\" is not an action Glueprint knows; nothing was changed.")),
         };
         return AdaptiveCardInvokeResponse.Card(card);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Store;
 using GlueTeams.App.Users;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Storage.Activities;
@@ -10,7 +11,7 @@ using GlueTeams.Teams.Cards;
 namespace GlueTeams.App.Bot;
 
 /// <summary>The user's own choices and data: settings, the sharing answer, the summary, and deleting everything.</summary>
-internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserErasure eraser)
+internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserErasure eraser, StoreLinks links)
 {
     public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsForm.Of(profile), notice);
 
@@ -73,7 +74,7 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
         bool? choice = action.DataString(Verbs.Choice) switch { SettingsCard.Share => true, SettingsCard.Private => false, _ => null };
         if (choice is null)
         {
-            return InfoCards.Welcome(profile, Notice.Error("Choose to share with your manager or to keep private."));
+            return InfoCards.Welcome(profile, links, Notice.Error("Choose to share with your manager or to keep private."));
         }
         if (await AskSharingAsync(profile, choice.Value, cancellationToken) is { } question)
         {
@@ -81,7 +82,7 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
         }
         var updated = profile with { SharingDefault = choice };
         await registration.SaveSettingsAsync(profile, updated, cancellationToken);
-        return InfoCards.Welcome(updated, Notice.Info(choice.Value ? "Saved: your confirmed records will be shared with your manager." : "Saved: your records stay private."));
+        return InfoCards.Welcome(updated, links, Notice.Info(choice.Value ? "Saved: your confirmed records will be shared with your manager." : "Saved: your records stay private."));
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.App.Sync;
 
 /// <summary>How one user's week went: how many records it holds now, or why it failed.</summary>
-public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week, int Records, string? Error)
+/// <param name="GraphStatus">Graph's status when the calendar could not be read (403: admin consent missing).</param>
+public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week, int Records, string? Error, int? GraphStatus = null)
 {
     public bool Succeeded => Error is null;
 }
@@ -44,7 +45,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
             await Parallel.ForEachAsync(read.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken },
                 async (item, ct) => results[item.Index] = item.Result.Succeeded
                     ? await StoreWeekAsync(users[item.Index], week, item.Result.Events, ct)
-                    : new UserSyncResult(users[item.Index].TenantId, users[item.Index].UserId, week, 0, $"Graph answered {item.Result.FailedStatus}"));
+                    : new UserSyncResult(users[item.Index].TenantId, users[item.Index].UserId, week, 0, $"Graph answered {item.Result.FailedStatus}", item.Result.FailedStatus));
         }
         catch
         {

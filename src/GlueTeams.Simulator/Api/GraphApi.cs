@@ -40,6 +40,10 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
                 : GraphResponse.Error(503, "ServiceUnavailable", "The service is temporarily unavailable.", RetryAfter());
         }
         var user = segments is ["users", var id, ..] ? tenant.Org.Find(Uri.UnescapeDataString(id)) : null;
+        if (user is not null && (faults.DeniedUsers.ContainsKey(user.Id) || faults.DeniedUsers.ContainsKey(user.Mail)))
+        {
+            return GraphResponse.Error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        }
         if (kind is not ("calendarView" or "delta" or "event" or "mailboxSettings") || user is null)
         {
             return await RouteAsync(request, segments, kind, user, cancellationToken);

@@ -26,6 +26,16 @@ public sealed class SimulatorFaults
 
     public void ExpireDeltaTokens() => DeltaGeneration++;
 
+    /// <summary>
+    /// Users (ids or UPNs) whose every request — calendar, mailbox settings, manager, direct reports — is answered 403
+    /// Authorization_RequestDenied, as Graph answers when the organisation has not granted the app's permissions.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> DeniedUsers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void DenyConsent(string user) => DeniedUsers[user] = true;
+
+    public void GrantConsent(string user) => DeniedUsers.TryRemove(user, out _);
+
     /// <summary>The status a request gets from the random faults: 429, 503, or null to serve it.</summary>
     public int? Draw()
     {

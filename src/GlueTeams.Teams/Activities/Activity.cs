@@ -31,6 +31,8 @@ public sealed record Activity
     [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("replyToId")] public string? ReplyToId { get; init; }
     [JsonPropertyName("attachments")] public IReadOnlyList<Attachment>? Attachments { get; init; }
+    /// <summary>Plain text Teams shows in the notification and the chat list for a message whose content is a card.</summary>
+    [JsonPropertyName("summary")] public string? Summary { get; init; }
 
     /// <summary>The tenant, from the conversation or (older payloads) the channel data.</summary>
     [JsonIgnore]
@@ -39,9 +41,12 @@ public sealed record Activity
     /// <summary>A plain text message to send.</summary>
     public static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
-    /// <summary>A message carrying one Adaptive Card.</summary>
-    public static Activity CardMessage(Cards.AdaptiveCard card) =>
-        new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
+    /// <summary>
+    /// A message carrying one Adaptive Card, with a notification summary: <paramref name="summary"/>, or else the card's
+    /// first text (every GlueTeams card opens with its title), so that a notification never says only "Card".
+    /// </summary>
+    public static Activity CardMessage(Cards.AdaptiveCard card, string? summary = null) =>
+        new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)], Summary = summary ?? card.Body.OfType<Cards.TextBlock>().FirstOrDefault()?.Text };
 }
 
 public static class ActivityTypes

@@ -87,7 +87,7 @@ public sealed class BotEndpointTests
         Assert.IsNull(profile.SharingDefault);
         Assert.AreEqual(1, await BotHarness.CountAsync(bot.Tables.Schedule));
         var welcome = bot.SentCards().Single();
-        StringAssert.Contains(welcome.ToJsonString(), "Welcome to GlueTeams");
+        StringAssert.Contains(welcome.ToJsonString(), "Welcome to Glueprint");
         StringAssert.Contains(welcome.ToJsonString(), "Keep private");
     }
 
@@ -109,12 +109,12 @@ public sealed class BotEndpointTests
     }
 
     [TestMethod]
-    [DataRow("help", "GlueTeams commands")]
+    [DataRow("help", "Glueprint commands")]
     [DataRow("<at>GlueTeams</at> This week!", "Your glue work, week")]
     [DataRow("summary", "Total")]
-    [DataRow("settings", "GlueTeams settings")]
-    [DataRow("delete my data", "Delete all your GlueTeams data?")]
-    [DataRow("what is this", "GlueTeams commands")]
+    [DataRow("settings", "Glueprint settings")]
+    [DataRow("delete my data", "Delete all your Glueprint data?")]
+    [DataRow("what is this", "understand")]
     public async Task A_command_is_answered_with_its_card(string text, string expected)
     {
         await using var bot = new BotHarness();

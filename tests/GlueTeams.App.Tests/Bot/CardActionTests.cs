@@ -106,7 +106,7 @@ public sealed class CardActionTests
 
         var card = await bot.InvokeCardAsync(bot.Invoke("dropTables"));
 
-        StringAssert.Contains(BotHarness.Notice(card), "\"dropTables\" is not an action GlueTeams knows");
+        StringAssert.Contains(BotHarness.Notice(card), "\"dropTables\" is not an action Glueprint knows");
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 using Azure;
 using GlueTeams.App.Bot;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Store;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Validation;
@@ -19,6 +20,7 @@ public sealed class CardCatalogTests
 {
     private static readonly IsoWeek Week = new(2026, 47);
     private static readonly UserProfile Profile = new() { TenantId = "t", UserId = "u", TimeZoneId = "Europe/Paris" };
+    private static readonly StoreLinks Links = new(new Uri("https://glue.contoso.com"), "glue-support@contoso.com", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
     private static WeekView View(int rows) => new(Week, WeekRow.Group(Records(rows)),
         GlueSummary.Of(Records(rows).Select(r => r.Record)), TimeZoneInfo.Utc, "29:user-1");
@@ -45,8 +47,9 @@ public sealed class CardCatalogTests
     private static IEnumerable<(string Name, AdaptiveCard Card)> EveryCard()
     {
         var rows = View(8).Rows;
-        yield return ("welcome", InfoCards.Welcome(Profile));
-        yield return ("welcome-answered", InfoCards.Welcome(Profile with { SharingDefault = true }, Notice.Info("Saved.")));
+        yield return ("welcome", InfoCards.Welcome(Profile, Links));
+        yield return ("welcome-answered", InfoCards.Welcome(Profile with { SharingDefault = true }, Links, Notice.Info("Saved.")));
+        yield return ("welcome-no-public-url", InfoCards.Welcome(Profile, new StoreLinks(null, null, null)));
         yield return ("week-empty", WeekCard.Page(View(0), 0));
         yield return ("week", WeekCard.Page(View(8), 0, Notice.Info("Confirmed 8 items.")));
         yield return ("week-error", WeekCard.Page(View(8), 0, Notice.Error("That item is not in your GlueTeams data; nothing was changed.")));
@@ -62,8 +65,8 @@ public sealed class CardCatalogTests
         yield return ("settings-errors", SettingsCard.Build(new SettingsForm(null, "25:00", "Mars/Olympus", null, "false"), Notice.Error("Nothing was saved."),
             new Dictionary<string, string> { ["cardDay"] = "Choose a day of the week.", ["cardTime"] = "Enter a time such as 15:00." }));
         yield return ("summary", InfoCards.Summary(PeriodSummary.Of(Week.AddWeeks(-4), Week, Records(8).Select(r => r.Record))));
-        yield return ("help", InfoCards.Help());
-        yield return ("help-error", InfoCards.Help(Notice.Error("\"x\" is not an action GlueTeams knows.")));
+        yield return ("help", InfoCards.Help(Profile, Links));
+        yield return ("help-error", InfoCards.Help(Profile, Links, Notice.Error("\"x\" is not an action Glueprint knows.")));
         yield return ("delete-confirm", InfoCards.ConfirmDelete());
         yield return ("deleted", InfoCards.Deleted(new ErasureCounts(12, 1, 3, 4, true)));
     }

@@ -153,7 +153,7 @@ public sealed class ErasurePromiseTests
         // Teams refreshes an old weekly card when it is viewed; the user taps an old button; types "this week".
         var refresh = await host.InvokeAsync("refresh");
         Assert.AreEqual(HttpStatusCode.OK, refresh.StatusCode);
-        StringAssert.Contains(await refresh.Content.ReadAsStringAsync(), "You deleted your GlueTeams data");
+        StringAssert.Contains(await refresh.Content.ReadAsStringAsync(), "You deleted your Glueprint data");
         await host.InvokeAsync("confirmAll");
         await host.InvokeAsync("settings");
         await host.MessageAsync("this week");

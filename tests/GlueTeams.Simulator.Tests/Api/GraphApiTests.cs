@@ -144,6 +144,31 @@ public sealed class GraphApiTests : IAsyncDisposable
     }
 
     [TestMethod]
+    public async Task DeniedConsent_AnswersThatUsersRequestsAndBatchSteps403_AndOthersStillServe()
+    {
+        var denied = _host.Tenant.Org.DemoUser;
+        var other = _host.Tenant.Org.Get(denied.ManagerId!);
+        _host.Tenant.Faults.DenyConsent(denied.Mail);
+        var requests = new object[]
+        {
+            new { id = "denied", method = "GET", url = CalendarViewUrl(denied, "UTC")[4..] },
+            new { id = "other", method = "GET", url = CalendarViewUrl(other, "UTC")[4..] },
+        };
+
+        using var direct = await _http.GetAsync(new Uri($"v1.0/users/{denied.Id}/directReports", UriKind.Relative));
+        using var batch = await _http.PostAsJsonAsync(new Uri("v1.0/$batch", UriKind.Relative), new { requests });
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, direct.StatusCode);
+        Assert.AreEqual("Authorization_RequestDenied", (await direct.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]!.GetValue<string>());
+        var steps = (await batch.Content.ReadFromJsonAsync<JsonObject>())!["responses"]!.AsArray().ToDictionary(s => s!["id"]!.GetValue<string>());
+        Assert.AreEqual(403, steps["denied"]!["status"]!.GetValue<int>());
+        Assert.AreEqual(200, steps["other"]!["status"]!.GetValue<int>());
+        _host.Tenant.Faults.GrantConsent(denied.Mail);
+        using var granted = await _http.GetAsync(new Uri($"v1.0/users/{denied.Id}/directReports", UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.OK, granted.StatusCode);
+    }
+
+    [TestMethod]
     public async Task ThrottleAndUnavailableShares_AnswerWithRetryAfter()
     {
         _host.Tenant.Faults.ThrottleShare = 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GlueTeams.Core.Summaries;
+using GlueTeams.App.Store;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
@@ -10,17 +11,31 @@ namespace GlueTeams.App.Bot.Cards;
 /// <summary>The cards that show text and a few buttons: welcome, help, summary, delete confirmation, deleted.</summary>
 internal static class InfoCards
 {
-    public static AdaptiveCard Welcome(UserProfile profile, Notice? notice = null)
+    /// <summary>The commands the bot understands, as the welcome and help cards list them (the manifest lists the same).</summary>
+    public static IReadOnlyList<(string Command, string Description)> Commands { get; } =
+    [
+        ("this week", "This week's meetings, to confirm"),
+        ("summary", "This week and the four before"),
+        ("settings", "Card day and time, time zone, sharing, pause"),
+        ("delete my data", "Delete everything Glueprint stored about you"),
+        ("help", "This list"),
+    ];
+
+    public static AdaptiveCard Welcome(UserProfile profile, StoreLinks links, Notice? notice = null)
     {
         var body = new List<CardElement>
         {
-            Title("Welcome to GlueTeams"),
-            new TextBlock("GlueTeams makes your glue work visible: mentoring, onboarding, design reviews, postmortems, interviewing and the rest. Once a week it lists your meetings with a suggested category; you confirm in one click, or change what is wrong."),
+            Title("Welcome to Glueprint"),
+            new TextBlock("Glueprint makes your glue work visible: mentoring, onboarding, design reviews, postmortems, interviewing and the rest. Once a week it lists your meetings with a suggested category; you confirm in one click, or change what is wrong."),
+        };
+        body.AddRange(About(profile, links));
+        body.AddRange(
+        [
             Heading("What it reads"),
             new TextBlock("Your calendar's metadata: titles, times, attendee counts. Never event bodies, and never the subject or attendees of private or confidential items."),
             Heading("Who sees what"),
             new TextBlock("Only you see suggestions. Your manager sees only records you confirmed, and only if you choose to share them; every view by a manager is logged and visible to you. You can delete all your data at any time with \"delete my data\"."),
-        };
+        ]);
         body.AddRange(NoticeBlock(notice));
         var actions = new List<CardAction>();
         if (profile.SharingDefault is null)
@@ -67,23 +82,36 @@ internal static class InfoCards
         };
     }
 
-    public static AdaptiveCard Help(Notice? notice = null)
+    public static AdaptiveCard Help(UserProfile profile, StoreLinks links, Notice? notice = null)
     {
-        var body = new List<CardElement> { Title("GlueTeams commands") };
+        var body = new List<CardElement> { Title("Glueprint commands") };
         body.AddRange(NoticeBlock(notice));
-        body.Add(new FactSet(
-        [
-            new Fact("this week", "This week's meetings, to confirm"),
-            new Fact("summary", "This week and the four before"),
-            new Fact("settings", "Card day and time, time zone, sharing, pause"),
-            new Fact("delete my data", "Delete everything GlueTeams stored about you"),
-            new Fact("help", "This list"),
-        ]));
+        body.AddRange(About(profile, links));
         return new AdaptiveCard
         {
             Body = body,
             Actions = [Execute("This week", Verbs.Page), Execute("Summary", Verbs.Summary), Execute("Settings", Verbs.Settings)],
         };
+    }
+
+    /// <summary>
+    /// What the welcome and help cards both say, as the store asks of a bot's first message and help: the commands, the
+    /// weekly cadence, the tabs, the admin consent Glueprint depends on, and where to get support.
+    /// </summary>
+    private static IEnumerable<CardElement> About(UserProfile profile, StoreLinks links)
+    {
+        yield return new FactSet([.. Commands.Select(c => new Fact(c.Command, c.Description))]);
+        yield return Heading("Every week");
+        yield return new TextBlock(string.Create(CultureInfo.InvariantCulture,
+            $"Your card comes on {profile.CardDay} at {profile.CardTime:HH:mm}, your time ({profile.TimeZoneId}). Change the day, time or time zone in settings."));
+        yield return Heading("Tabs");
+        yield return new TextBlock("My glue work: your hours per category, trends and a promotion-packet export. Team review: for managers, what their direct reports chose to share.");
+        yield return Heading("Admin consent");
+        yield return new TextBlock("Glueprint reads calendars through Microsoft Graph with permissions a Microsoft 365 admin grants once for your organisation. Until then, your card says so and gives the link to send your admin.");
+        yield return Heading("Support");
+        yield return new TextBlock(links.Support is { } support && links.Privacy is { } privacy
+            ? $"Questions or problems: [Glueprint support]({support}) and the [privacy statement]({privacy}) open in your browser."
+            : "Questions or problems: ask your IT help desk, who run Glueprint for your organisation.");
     }
 
     public static AdaptiveCard Summary(PeriodSummary period)
@@ -109,7 +137,7 @@ internal static class InfoCards
     {
         Body =
         [
-            Title("Delete all your GlueTeams data?"),
+            Title("Delete all your Glueprint data?"),
             new TextBlock("This deletes your records, confirmations, artifacts and notes, your settings and your history. It cannot be undone. Your calendar is not touched."),
         ],
         Actions = [Execute("Delete everything", Verbs.ConfirmDelete) with { Style = ActionStyle.Destructive }, Execute("Cancel", Verbs.Help)],
@@ -131,7 +159,7 @@ internal static class InfoCards
                 new Fact("Queued syncs", Count(counts.QueueItems)),
                 new Fact("Profile", counts.Profile ? "deleted" : "none"),
             ]),
-            Subtle("GlueTeams will send nothing more and keeps nothing about you. Say \"start\" to start again."),
+            Subtle("Glueprint will send nothing more and keeps nothing about you. Say \"start\" to start again."),
         ],
     };
 
@@ -140,8 +168,8 @@ internal static class InfoCards
     {
         Body =
         [
-            Title("You deleted your GlueTeams data"),
-            new TextBlock("GlueTeams keeps nothing about you and will send nothing. Say \"start\" to start again."),
+            Title("You deleted your Glueprint data"),
+            new TextBlock("Glueprint keeps nothing about you and will send nothing. Say \"start\" to start again."),
         ],
     };
 

@@ -21,7 +21,7 @@ internal static class SettingsCard
 
     public static AdaptiveCard Build(SettingsForm form, Notice? notice = null, IReadOnlyDictionary<string, string>? errors = null)
     {
-        var body = new List<CardElement> { Title("GlueTeams settings") };
+        var body = new List<CardElement> { Title("Glueprint settings") };
         body.AddRange(NoticeBlock(notice));
         body.Add(new ChoiceSetInput("cardDay", [.. Enum.GetValues<DayOfWeek>().Select(d => new Choice(d.ToString(), d.ToString()))]) { Label = "Weekly card day", Value = form.CardDay });
         body.AddRange(FieldError(errors, "cardDay"));

@@ -1,0 +1,23 @@
+using GlueTeams.App.Store;
+
+namespace GlueTeams.App.Extensions;
+
+public static class StoreServices
+{
+    /// <summary>What the store listing needs from the app: the links cards hand out ("Store" section) and the pages.</summary>
+    public static IHostApplicationBuilder AddGlueStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(StoreLinks.From(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>/privacy, /terms and /support, open to anyone; on the API routes, Graph's 403 said as missing admin consent.</summary>
+    public static WebApplication MapGlueStore(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/api/messages", StringComparison.OrdinalIgnoreCase), branch => branch.Use(AdminConsent.MapDeniedAsync));
+        return app.MapStorePages();
+    }
+}

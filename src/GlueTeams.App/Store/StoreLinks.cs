@@ -1,0 +1,48 @@
+using GlueTeams.Graph;
+
+namespace GlueTeams.App.Store;
+
+/// <summary>The "Store" section: where the app is reached from outside, and whom users write to for help.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    /// <summary>The app's public address, https://DOMAIN (the manifest's domain): the base of /privacy, /terms and /support.</summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>The support mailbox shown on /support and /privacy; without it users are sent to their IT help desk.</summary>
+    public string? SupportEmail { get; set; }
+}
+
+/// <summary>
+/// The links the cards and pages hand out: the app's own privacy, terms and support pages (absolute, when
+/// <see cref="StoreOptions.PublicUrl"/> is set) and Entra's admin consent page for the Graph app registration.
+/// </summary>
+internal sealed record StoreLinks(Uri? PublicUrl, string? SupportEmail, string? GraphClientId)
+{
+    public const string PrivacyPath = "/privacy";
+    public const string TermsPath = "/terms";
+    public const string SupportPath = "/support";
+
+    public static StoreLinks From(IConfiguration configuration)
+    {
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (store.PublicUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.AbsolutePath != "/"))
+        {
+            throw new InvalidOperationException($"Store:PublicUrl must be the app's address without a path, such as https://glue.contoso.com (got \"{url}\").");
+        }
+        var graph = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+        return new StoreLinks(store.PublicUrl, string.IsNullOrWhiteSpace(store.SupportEmail) ? null : store.SupportEmail.Trim(), graph.ClientId);
+    }
+
+    public Uri? Privacy => Page(PrivacyPath);
+    public Uri? Terms => Page(TermsPath);
+    public Uri? Support => Page(SupportPath);
+
+    /// <summary>Entra's admin consent page for the app's Graph permissions in <paramref name="tenantId"/>; null without a Graph client id.</summary>
+    public Uri? AdminConsent(string tenantId) => GraphClientId is { Length: > 0 } clientId
+        ? new Uri($"https://login.microsoftonline.com/{Uri.EscapeDataString(tenantId)}/adminconsent?client_id={Uri.EscapeDataString(clientId)}")
+        : null;
+
+    private Uri? Page(string path) => PublicUrl is null ? null : new Uri(PublicUrl, path);
+}
