@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Outbox;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
@@ -9,7 +10,7 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, ConnectorClient connector, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -52,14 +53,19 @@ internal sealed partial class BotDispatcher(
         var installed = await registration.InstallAsync(turn, cancellationToken);
         if (installed.ShouldWelcome)
         {
-            await SendAsync(turn, InfoCards.Welcome(installed.Profile), cancellationToken);
+            await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile), cancellationToken);
         }
     }
 
     private async Task OnMessageAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var profile = await registration.EnsureAsync(turn, cancellationToken);
-        var card = Command(turn.Activity.Text) switch
+        var command = Command(turn.Activity.Text);
+        if (command is "this week" or "week")
+        {
+            await TypingAsync(turn, cancellationToken);
+        }
+        var card = command switch
         {
             "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
@@ -67,7 +73,7 @@ internal sealed partial class BotDispatcher(
             "delete my data" => InfoCards.ConfirmDelete(),
             _ => InfoCards.Help(),
         };
-        await SendAsync(turn, card, cancellationToken);
+        await SendAsync(turn, OutboxKind.Reply, card, cancellationToken);
     }
 
     private async Task<AdaptiveCardInvokeResponse> OnInvokeAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -104,17 +110,33 @@ internal sealed partial class BotDispatcher(
     internal static string Command(string? text) =>
         Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
 
-    private async Task SendAsync(BotTurn turn, AdaptiveCard card, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the card on the outbox, keyed by the inbound activity id: the last step of a turn, so that the reply is
+    /// durable before Teams gets its 200.
+    /// </summary>
+    private async Task SendAsync(BotTurn turn, OutboxKind kind, AdaptiveCard card, CancellationToken cancellationToken)
     {
-        var message = Activity.CardMessage(card);
-        var result = turn.Activity.Id is { Length: > 0 } replyTo
-            ? await connector.ReplyAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, replyTo, message, cancellationToken)
-            : await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, message, cancellationToken);
+        var key = $"{kind}:{turn.Activity.Id ?? Guid.NewGuid().ToString("N")}".ToLowerInvariant();
+        await outbox.EnqueueAsync(new OutboxMessage(kind, key, turn.TenantId, turn.UserId, turn.Inbound.ServiceUrl, turn.Inbound.ConversationId,
+            turn.Activity.Id is { Length: > 0 } replyTo ? replyTo : null, Activity.CardMessage(card)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Teams asks for an answer or "typing" within 2 s; a calendar sync can take longer. Best effort, sent directly
+    /// (not through the outbox: a late typing indicator is worthless) and given at most <see cref="TypingTimeout"/>.
+    /// </summary>
+    private async Task TypingAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TypingTimeout);
+        var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.Typing(), timeout.Token);
         if (!result.IsOk)
         {
-            LogSendFailed(logger, result.Failure, result.Message);
+            LogTypingFailed(logger, result.Failure, (int?)result.Status);
         }
     }
+
+    private static readonly TimeSpan TypingTimeout = TimeSpan.FromSeconds(2);
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
@@ -124,6 +146,6 @@ internal sealed partial class BotDispatcher(
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Spaces();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed ({Failure}): {Message}")]
-    private static partial void LogSendFailed(ILogger logger, ConnectorFailure? failure, string? message);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was not sent ({Failure}, {Status}); the reply still goes through the outbox.")]
+    private static partial void LogTypingFailed(ILogger logger, ConnectorFailure? failure, int? status);
 }

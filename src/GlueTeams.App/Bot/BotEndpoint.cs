@@ -39,16 +39,48 @@ internal static partial class BotEndpoint
         }
         var turn = new BotTurn(inbound, userId);
         // Teams re-delivers an activity it got no answer to within ~15 s, with the same id: one effect per id.
-        var first = inbound.Activity.Id is not { Length: > 0 } id
-            || await claims.TryClaimAsync(inbound.TenantId, userId, "activity:" + id, Environment.MachineName, cancellationToken);
-        var response = first
-            ? await dispatcher.DispatchAsync(turn, cancellationToken)
-            : await dispatcher.RepeatAsync(turn, cancellationToken);
+        var claimKey = inbound.Activity.Id is { Length: > 0 } id ? "activity:" + id : null;
+        if (claimKey is not null && !await claims.TryClaimAsync(inbound.TenantId, userId, claimKey, Environment.MachineName, cancellationToken))
+        {
+            var repeated = await dispatcher.RepeatAsync(turn, cancellationToken);
+            return repeated is null ? TypedResults.Ok() : Invoke(repeated);
+        }
+        AdaptiveCardInvokeResponse? response;
+        try
+        {
+            response = await dispatcher.DispatchAsync(turn, cancellationToken);
+        }
+        catch (Exception e) when (claimKey is not null)
+        {
+            // The turn failed before its reply was queued: give the id back so that Teams' re-delivery runs it again.
+            LogTurnFailed(loggers.CreateLogger(typeof(BotEndpoint)), inbound.Type, e.GetType().Name);
+            await ReleaseAsync(claims, inbound.TenantId, userId, claimKey, loggers);
+            return TypedResults.Problem("The activity could not be handled now; Teams will deliver it again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return response is null ? TypedResults.Ok() : Invoke(response);
+    }
+
+    private static async Task ReleaseAsync(ClaimStore claims, string tenantId, string userId, string key, ILoggerFactory loggers)
+    {
+        try
+        {
+            await claims.ReleaseAsync(tenantId, userId, key, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            // storage is what failed: the claim stays, and this activity's re-delivery is answered as a duplicate
+            LogReleaseFailed(loggers.CreateLogger(typeof(BotEndpoint)), e.GetType().Name);
+        }
     }
 
     private static JsonHttpResult<AdaptiveCardInvokeResponse> Invoke(AdaptiveCardInvokeResponse response) =>
         TypedResults.Json(response, ProtocolJson.Options);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn failed before its reply was queued ({Error}); its claim is released for Teams' re-delivery.")]
+    private static partial void LogTurnFailed(ILogger logger, string? type, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing a failed turn's claim failed too ({Error}).")]
+    private static partial void LogReleaseFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a bot request: {Failure}: {Reason}")]
     private static partial void LogRefused(ILogger logger, BotAuthFailure failure, string reason);

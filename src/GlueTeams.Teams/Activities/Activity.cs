@@ -39,6 +39,9 @@ public sealed record Activity
     /// <summary>A plain text message to send.</summary>
     public static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
+    /// <summary>"The bot is typing": Teams shows it until the next message (or a few seconds).</summary>
+    public static Activity Typing() => new() { Type = ActivityTypes.Typing };
+
     /// <summary>A message carrying one Adaptive Card.</summary>
     public static Activity CardMessage(Cards.AdaptiveCard card) =>
         new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
@@ -50,6 +53,7 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
+    public const string Typing = "typing";
 }
 
 public sealed record ChannelAccount(

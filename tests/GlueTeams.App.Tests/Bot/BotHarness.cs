@@ -2,12 +2,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using GlueTeams.App.Outbox;
 using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Users;
+using GlueTeams.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Bot;
@@ -76,6 +79,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization = null) => PostAsync(activity.ToJsonString(), authorization);
 
+    /// <summary>Posts an activity, then waits until the outbox has sent what the turn queued (the reply goes out after the 200).</summary>
     public async Task<HttpResponseMessage> PostAsync(string body, string? authorization = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -83,7 +87,32 @@ internal sealed class BotHarness : IAsyncDisposable
         {
             request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
         }
-        return await Client.SendAsync(request);
+        var response = await Client.SendAsync(request);
+        await DrainOutboxAsync();
+        return response;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>, 15 s by default) until the outbox queue holds nothing: every queued message was sent or dropped.</summary>
+    public async Task<bool> DrainOutboxAsync(TimeSpan? timeout = null)
+    {
+        var queue = App.Services.GetRequiredService<WorkQueue<OutboxMessage>>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await queue.ApproximateCountAsync() == 0)
+                {
+                    return true;
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                return true; // nothing was ever queued
+            }
+            await Task.Delay(50);
+        }
+        return false;
     }
 
     /// <summary>Posts an invoke and returns the card of the invoke response (asserting that it is one).</summary>
@@ -97,9 +126,13 @@ internal sealed class BotHarness : IAsyncDisposable
         return json["value"]!.AsObject();
     }
 
+    /// <summary>The messages the bot sent through the connector (not typing indicators), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> SentMessages() =>
+        [.. App.Connector.Requests.Where(r => (string?)JsonNode.Parse(r.Body)!["type"] == "message")];
+
     /// <summary>The cards the bot sent through the connector, oldest first.</summary>
     public IReadOnlyList<JsonObject> SentCards() =>
-        [.. App.Connector.Requests.Select(r => JsonNode.Parse(r.Body)!["attachments"]![0]!["content"]!.AsObject())];
+        [.. SentMessages().Select(r => JsonNode.Parse(r.Body)!["attachments"]![0]!["content"]!.AsObject())];
 
     /// <summary>Writes records of this week for a user, as a calendar sync would; returns them as stored.</summary>
     public async Task<IReadOnlyList<StoredRecord>> SeedAsync(params (string Title, string Category, string? Series)[] meetings) =>
