@@ -7,6 +7,9 @@ using GlueTeams.Teams.Activities;
 
 namespace GlueTeams.App.Bot;
 
+/// <summary>How often the due list is polled, and how long a taken entry stays with its taker; configuration "Bot:CardPollInterval", "Bot:CardLease".</summary>
+internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpan Lease);
+
 /// <summary>
 /// Puts each user's weekly card on the outbox at their local day and time. The due list lives in Table Storage, so a
 /// restart loses nothing. Each due entry is leased by one instance (an ETag-guarded "taken until"), never deleted
@@ -15,15 +18,14 @@ namespace GlueTeams.App.Bot;
 /// Due users are synced from Graph together (20 to a $batch); a failed sync still sends what storage holds.
 /// </summary>
 internal sealed partial class WeeklyCardScheduler(
-    IServiceScopeFactory scopes, CardScheduleStore schedule, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
+    IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first poll comes one interval after start, so that a starting instance is ready before it sends.
-        using var timer = new PeriodicTimer(PollInterval, time);
+        using var timer = new PeriodicTimer(options.PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -49,7 +51,7 @@ internal sealed partial class WeeklyCardScheduler(
         IReadOnlyList<DueCard> due;
         do
         {
-            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, cancellationToken: cancellationToken);
+            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
             queued += await QueueAsync(due, cancellationToken);
         }
         while (due.Count == BatchSize);

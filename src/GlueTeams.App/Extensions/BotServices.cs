@@ -23,6 +23,9 @@ public static class BotServices
         builder.Services.AddSingleton<SettingsActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
+        builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(
+            builder.Configuration.GetValue("Bot:CardPollInterval", TimeSpan.FromSeconds(30)),
+            builder.Configuration.GetValue("Bot:CardLease", GlueTeams.Storage.Schedule.CardScheduleStore.DefaultLease)));
         builder.Services.AddSingleton<WeeklyCardScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeeklyCardScheduler>());
         builder.AddGlueOutbox();

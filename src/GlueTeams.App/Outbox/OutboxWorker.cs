@@ -41,12 +41,18 @@ internal static class OutboxMetrics
 public sealed partial class OutboxWorker(
     WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
-    /// <summary>Takes up to 32 messages and sends them; returns how many it took (0: the queue looked empty).</summary>
+    /// <summary>
+    /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
+    /// looked empty). Taking no more than it can start keeps a taken message from waiting out its visibility here while
+    /// another instance could have sent it. Stopping
+    /// (<paramref name="cancellationToken"/>) stops taking, but messages taken are finished (each call is bounded by the
+    /// connector's timeouts), so that an instance shutting down does not leave a sent message without its marker.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var items = await queue.ReceiveAsync(32, options.Visibility, cancellationToken);
-        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (item, ct) => await ProcessAsync(item, ct));
+        var items = await queue.ReceiveAsync(Math.Min(32, options.Parallelism), options.Visibility, cancellationToken);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            async (item, _) => await ProcessAsync(item, CancellationToken.None));
         return items.Count;
     }
 

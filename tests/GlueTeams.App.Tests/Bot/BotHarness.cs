@@ -31,6 +31,17 @@ internal sealed class BotHarness : IAsyncDisposable
         Client = App.CreateClient();
     }
 
+    /// <summary>An app whose connector calls go over HTTP to <paramref name="serviceUrl"/> (the connector simulator), which every activity names.</summary>
+    public BotHarness(Uri serviceUrl, IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null)
+    {
+        App = new AppFactory(settings, storage, realConnector: true);
+        Client = App.CreateClient();
+        DefaultServiceUrl = serviceUrl.AbsoluteUri;
+    }
+
+    /// <summary>The serviceUrl activities carry unless a test says otherwise.</summary>
+    public string DefaultServiceUrl { get; } = ServiceUrl;
+
     public AppFactory App { get; }
     public HttpClient Client { get; }
     public ActivityStore Activities => App.Services.GetRequiredService<ActivityStore>();
@@ -38,11 +49,11 @@ internal sealed class BotHarness : IAsyncDisposable
     public GlueTables Tables => App.Services.GetRequiredService<GlueTables>();
     public static IsoWeek ThisWeek => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
 
-    public JsonObject Activity(string type, string tenantId = TenantId, string userId = UserId, string serviceUrl = ServiceUrl) => new()
+    public JsonObject Activity(string type, string tenantId = TenantId, string userId = UserId, string? serviceUrl = null) => new()
     {
         ["type"] = type,
         ["id"] = "activity-" + Interlocked.Increment(ref _nextId),
-        ["serviceUrl"] = serviceUrl,
+        ["serviceUrl"] = serviceUrl ?? DefaultServiceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = TeamsUserId, ["name"] = "Ada", ["aadObjectId"] = userId },
         ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "GlueTeams" },
@@ -50,7 +61,7 @@ internal sealed class BotHarness : IAsyncDisposable
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     };
 
-    public JsonObject Install(string serviceUrl = ServiceUrl)
+    public JsonObject Install(string? serviceUrl = null)
     {
         var activity = Activity("installationUpdate", serviceUrl: serviceUrl);
         activity["action"] = "add";
