@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Auth;
 
 /// <summary>Who calls the API: tenant and user taken only from the validated token's tid and oid claims.</summary>
-public sealed partial record Caller(string TenantId, string UserId, string? Name)
+public sealed record Caller(string TenantId, string UserId, string? Name)
 {
     public static Caller From(ClaimsPrincipal principal)
     {
@@ -20,9 +20,6 @@ public sealed partial record Caller(string TenantId, string UserId, string? Name
         return IsSafeId(tenant) && IsSafeId(user) ? new Caller(tenant!, user!, principal.FindFirst("name")?.Value) : null;
     }
 
-    /// <summary>Directory ids are GUIDs; the Teams test tools use GUID-like ids with longer groups. Nothing else is accepted.</summary>
-    public static bool IsSafeId(string? id) => id is not null && SafeId().IsMatch(id);
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex SafeId();
+    /// <summary>Directory ids only (<see cref="DirectoryIds"/>), the same rule as the bot's.</summary>
+    public static bool IsSafeId(string? id) => DirectoryIds.IsSafe(id);
 }
