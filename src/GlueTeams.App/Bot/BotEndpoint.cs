@@ -1,4 +1,3 @@
-using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -39,11 +38,6 @@ internal static partial class BotEndpoint
             return inbound.Type == ActivityTypes.Invoke
                 ? Invoke(AdaptiveCardInvokeResponse.Error(400, "NoUser", "GlueTeams works for Microsoft 365 users in a personal chat."))
                 : TypedResults.Ok();
-        }
-        if (!SafeIds.IsSafe(inbound.TenantId) || !SafeIds.IsSafe(userId))
-        {
-            // The same check as the tab API's: an id that could name a reserved key (or anything else odd) touches nothing.
-            return TypedResults.Problem("The tenant or user id is not a directory id.", statusCode: StatusCodes.Status400BadRequest, title: "BadId");
         }
         var turn = new BotTurn(inbound, userId);
         // After "delete my data" nothing is written for the user (not even the claim below) until they start again.

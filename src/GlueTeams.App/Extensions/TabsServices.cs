@@ -37,7 +37,9 @@ public static class TabsServices
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
-        builder.Services.AddSingleton<OutlookTags>(); // served only when Graph is configured (see MapTagsApi), whatever the order of Add calls
+        // Built only when Graph is configured (see MapTagsApi), whatever the order of the Add calls: a factory, so that
+        // a host without Graph does not fail its start-time check of constructor dependencies.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutlookTags>(sp));
         builder.AddTabsAuthentication(tabs);
         return builder;
     }
