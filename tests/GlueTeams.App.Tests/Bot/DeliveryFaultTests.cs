@@ -111,7 +111,7 @@ public sealed class DeliveryFaultTests
         connector.UnavailableShare = 0;
 
         await WaitUntilAsync(() => Delivered(connector) == 1, "the reply arrives once the connector is back");
-        StringAssert.Contains(connector.Received.Single(r => r.IsDeliveredMessage).Body, "GlueTeams commands");
+        StringAssert.Contains(connector.Received.Single(r => r.IsDeliveredMessage).Body, "Glueprint commands");
         await AssertDeliveredExactlyAsync(bot, connector, 1, "exactly one reply");
     }
 
