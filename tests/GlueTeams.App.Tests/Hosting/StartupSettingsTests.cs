@@ -82,12 +82,13 @@ public sealed class StartupSettingsTests
     }
 
     [TestMethod]
-    [DataRow("sync --week 2026-W48")]
-    [DataRow("export --user a@example.com --from 2026-11-02 --to 2026-11-29 --out /tmp/x")]
-    [DataRow("")]
-    public async Task Missing_storage_is_one_line_naming_the_setting(string args)
+    [DataRow("sync --week 2026-W48", "Production")]
+    [DataRow("export --user a@example.com --from 2026-11-02 --to 2026-11-29 --out /tmp/x", "Production")]
+    [DataRow("", "Development")]
+    public async Task Missing_storage_is_one_line_naming_the_setting(string args, string environment)
     {
-        var run = await AppProcess.RunToExitAsync(new Dictionary<string, string>(), args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var run = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment },
+            args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         AssertOneLineNaming(run, "Storage:ConnectionString");
     }
 
