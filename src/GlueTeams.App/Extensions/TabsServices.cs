@@ -58,6 +58,9 @@ public static class TabsServices
             branch.UseRequestTimeouts();
             branch.Use(DependencyProblems.MapFailuresAsync);
         });
+        // Graph's change notifications: storage down is a 503 that Graph retries later, not a 500.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/graph", StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use(DependencyProblems.MapFailuresAsync));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
