@@ -20,6 +20,7 @@ public sealed class GlueTables
         Claims = Service.GetTableClient(options.TablePrefix + "Claims");
         Schedule = Service.GetTableClient(options.TablePrefix + "Schedule");
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
+        Instances = Service.GetTableClient(options.TablePrefix + "Instances");
     }
 
     public TableServiceClient Service { get; }
@@ -30,8 +31,10 @@ public sealed class GlueTables
     public TableClient Claims { get; }
     public TableClient Schedule { get; }
     public TableClient Subscriptions { get; }
+    /// <summary>Heartbeats of the running app instances, which share the Teams send rate.</summary>
+    public TableClient Instances { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Instances];
 
     /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -21,6 +21,8 @@ internal sealed partial class WeeklyCardScheduler(
     IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
+    private const int StorageParallelism = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,50 +69,55 @@ internal sealed partial class WeeklyCardScheduler(
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserStore>();
         var registration = services.GetRequiredService<UserRegistration>();
-        var ready = new List<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
-        foreach (var card in due)
+        var ready = new System.Collections.Concurrent.ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
         {
             try
             {
-                var profile = await users.GetAsync(card.TenantId, card.UserId, cancellationToken);
+                var profile = await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
                     // Whatever happens to this week's card, the next one is due a week on.
-                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: cancellationToken);
+                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: ct);
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
                 {
                     // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
-                    await schedule.CompleteAsync(card, cancellationToken);
-                    continue;
+                    await schedule.CompleteAsync(card, ct);
+                    return;
                 }
                 ready.Add((card, profile, week));
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await ReturnAsync(card, e, cancellationToken);
+                await ReturnAsync(card, e, ct);
             }
-        }
+        });
         await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
         var weeks = services.GetRequiredService<WeekCards>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
-        foreach (var (card, profile, week) in ready)
+        await Parallel.ForEachAsync(ready, parallel, async (entry, ct) =>
         {
+            var (card, profile, week) = entry;
             try
             {
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, ct);
                 var conversation = profile.Conversation!;
-                queued += await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
-                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), cancellationToken) ? 1 : 0;
-                await schedule.CompleteAsync(card, cancellationToken);
+                if (await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
+                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct))
+                {
+                    Interlocked.Increment(ref queued);
+                }
+                await schedule.CompleteAsync(card, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await ReturnAsync(card, e, cancellationToken);
+                await ReturnAsync(card, e, ct);
             }
-        }
+        });
         return queued;
     }
 
