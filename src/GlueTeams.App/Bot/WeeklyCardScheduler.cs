@@ -1,3 +1,4 @@
+using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Outbox;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
@@ -95,7 +96,7 @@ internal sealed partial class WeeklyCardScheduler(
                 await ReturnAsync(card, e, ct);
             }
         });
-        await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var notSynced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
         var weeks = services.GetRequiredService<WeekCards>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
@@ -104,7 +105,8 @@ internal sealed partial class WeeklyCardScheduler(
             var (card, profile, week) = entry;
             try
             {
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, ct);
+                var notice = notSynced.Contains(profile.UserId) ? Notice.Error(CalendarUnreachable) : null;
+                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, notice, ct);
                 var conversation = profile.Conversation!;
                 if (await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
                     conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct))
@@ -123,18 +125,25 @@ internal sealed partial class WeeklyCardScheduler(
 
     internal static string WeeklyKey(IsoWeek week) => "weekly:" + week;
 
-    /// <summary>Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.</summary>
-    private async Task PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    internal const string CalendarUnreachable = "Couldn't reach your calendar: this card shows what was stored.";
+
+    /// <summary>
+    /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week;
+    /// returns the users whose sync failed, whose card says so.
+    /// </summary>
+    private async Task<HashSet<string>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
+        var failedUsers = new HashSet<string>(StringComparer.Ordinal);
         if (sync is null)
         {
-            return;
+            return failedUsers;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
                 var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                failedUsers.UnionWith(results.Where(r => !r.Succeeded).Select(r => r.UserId));
                 if (results.Count(r => !r.Succeeded) is var failed and > 0)
                 {
                     LogSyncFailed(logger, failed, results.Count);
@@ -142,9 +151,11 @@ internal sealed partial class WeeklyCardScheduler(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                failedUsers.UnionWith(group.Select(u => u.Profile.UserId));
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
+        return failedUsers;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)
@@ -154,7 +165,7 @@ internal sealed partial class WeeklyCardScheduler(
         {
             await schedule.ReturnAsync(card, time.GetUtcNow() + RetryDelay(card.Attempts), cancellationToken);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // storage is what failed: the lease runs out by itself
         }

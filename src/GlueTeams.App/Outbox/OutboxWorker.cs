@@ -92,7 +92,7 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
                     break;
             }
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // the queue did not answer: the item reappears when its visibility ends, and the sent-marker keeps it from going twice
             LogFailed(logger, item.Payload.Kind, e.GetType().Name);
@@ -183,9 +183,11 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
         await base.StopAsync(cancellationToken);
         try
         {
-            await instances.RemoveAsync(_instanceId, cancellationToken);
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quick.CancelAfter(TimeSpan.FromSeconds(2)); // storage may be down: then the heartbeat ages out, and stopping must not wait for it
+            await instances.RemoveAsync(_instanceId, quick.Token);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
         {
             // its heartbeat simply ages out
         }
@@ -204,7 +206,7 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
             await instances.HeartbeatAsync(_instanceId, now, cancellationToken);
             limiter.ShareWith(await instances.LiveCountAsync(now, HeartbeatTimeToLive, cancellationToken));
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // sending goes on at the share last known; the next heartbeat tries again
             LogRoundFailed(logger, e.GetType().Name);
