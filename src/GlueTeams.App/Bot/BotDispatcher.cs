@@ -86,7 +86,15 @@ internal sealed partial class BotDispatcher(
         var installed = await registration.InstallAsync(turn, cancellationToken);
         if (installed.ShouldWelcome)
         {
-            await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile, links), cancellationToken);
+            try
+            {
+                await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile, links), cancellationToken);
+            }
+            catch
+            {
+                await registration.ForgetWelcomeAsync(turn, CancellationToken.None);
+                throw;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Outbox;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
@@ -21,6 +22,8 @@ internal sealed partial class WeeklyCardScheduler(
     IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
+    private const int StorageParallelism = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,70 +71,83 @@ internal sealed partial class WeeklyCardScheduler(
         var users = services.GetRequiredService<UserStore>();
         var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
-        var ready = new List<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
-        foreach (var card in due)
+        var ready = new System.Collections.Concurrent.ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
         {
             try
             {
                 // After "delete my data" nothing is sent or scheduled, even if a profile was recreated by mistake.
-                var profile = await tombstones.IsErasedAsync(card.TenantId, card.UserId, cancellationToken)
+                var profile = await tombstones.IsErasedAsync(card.TenantId, card.UserId, ct)
                     ? null
-                    : await users.GetAsync(card.TenantId, card.UserId, cancellationToken);
+                    : await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
                     // Whatever happens to this week's card, the next one is due a week on.
-                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: cancellationToken);
+                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: ct);
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
                 {
                     // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
-                    await schedule.CompleteAsync(card, cancellationToken);
-                    continue;
+                    await schedule.CompleteAsync(card, ct);
+                    return;
                 }
                 ready.Add((card, profile, week));
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await ReturnAsync(card, e, cancellationToken);
+                await ReturnAsync(card, e, ct);
             }
-        }
-        await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        });
+        var notSynced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
         var weeks = services.GetRequiredService<WeekCards>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
-        foreach (var (card, profile, week) in ready)
+        await Parallel.ForEachAsync(ready, parallel, async (entry, ct) =>
         {
+            var (card, profile, week) = entry;
             try
             {
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+                var notice = notSynced.Contains(profile.UserId) ? Notice.Error(CalendarUnreachable) : null;
+                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, notice, ct);
                 var conversation = profile.Conversation!;
-                queued += await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
-                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), cancellationToken) ? 1 : 0;
-                await schedule.CompleteAsync(card, cancellationToken);
+                if (await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
+                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct))
+                {
+                    Interlocked.Increment(ref queued);
+                }
+                await schedule.CompleteAsync(card, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await ReturnAsync(card, e, cancellationToken);
+                await ReturnAsync(card, e, ct);
             }
-        }
+        });
         return queued;
     }
 
     internal static string WeeklyKey(IsoWeek week) => "weekly:" + week;
 
-    /// <summary>Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.</summary>
-    private async Task PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    internal const string CalendarUnreachable = "Couldn't reach your calendar: this card shows what was stored.";
+
+    /// <summary>
+    /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week;
+    /// returns the users whose sync failed, whose card says so.
+    /// </summary>
+    private async Task<HashSet<string>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
+        var failedUsers = new HashSet<string>(StringComparer.Ordinal);
         if (sync is null)
         {
-            return;
+            return failedUsers;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
                 var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                failedUsers.UnionWith(results.Where(r => !r.Succeeded).Select(r => r.UserId));
                 if (results.Count(r => !r.Succeeded) is var failed and > 0)
                 {
                     LogSyncFailed(logger, failed, results.Count);
@@ -139,9 +155,11 @@ internal sealed partial class WeeklyCardScheduler(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                failedUsers.UnionWith(group.Select(u => u.Profile.UserId));
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
+        return failedUsers;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)
@@ -151,7 +169,7 @@ internal sealed partial class WeeklyCardScheduler(
         {
             await schedule.ReturnAsync(card, time.GetUtcNow() + RetryDelay(card.Attempts), cancellationToken);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // storage is what failed: the lease runs out by itself
         }

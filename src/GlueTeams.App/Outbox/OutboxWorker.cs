@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Queues;
+using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Connector;
@@ -38,8 +39,8 @@ internal static class OutboxMetrics
 /// item visible again after a jittered exponential back-off or the connector's Retry-After (capped); 403/404 marks
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
-public sealed partial class OutboxWorker(
-    WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector, OutboxOptions options, ILogger<OutboxWorker> logger)
+public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector,
+    SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
     /// <summary>
     /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
@@ -91,7 +92,7 @@ public sealed partial class OutboxWorker(
                     break;
             }
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // the queue did not answer: the item reappears when its visibility ends, and the sent-marker keeps it from going twice
             LogFailed(logger, item.Payload.Kind, e.GetType().Name);
@@ -115,6 +116,7 @@ public sealed partial class OutboxWorker(
         var (serviceUrl, conversationId) = message.Kind == OutboxKind.Weekly && profile.Conversation is { } current
             ? (current.ServiceUrl, current.ConversationId)
             : (message.ServiceUrl, message.ConversationId);
+        await limiter.WaitAsync(message.TenantId, conversationId, cancellationToken);
         var result = message.ReplyToId is { Length: > 0 } replyTo
             ? await connector.ReplyAsync(serviceUrl, conversationId, replyTo, message.Activity, cancellationToken)
             : await connector.SendAsync(serviceUrl, conversationId, message.Activity, cancellationToken);
@@ -161,10 +163,56 @@ public sealed partial class OutboxWorker(
 }
 
 /// <summary>Runs the <see cref="OutboxWorker"/> for the life of the app; no failure of a round ends it.</summary>
-/// <remarks>Each round resolves the worker in a scope of its own: it holds the connector, a typed HttpClient.</remarks>
-public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOutbox outbox, WorkQueue<OutboxMessage> queue, OutboxOptions options, TimeProvider time, ILogger<OutboxService> logger)
-    : BackgroundService
+/// <remarks>
+/// Each round resolves the worker in a scope of its own: it holds the connector, a typed HttpClient. Every
+/// <see cref="HeartbeatInterval"/> the instance records that it is alive and sets its share of the tenant send rate
+/// to 50/s divided by the live instances.
+/// </remarks>
+public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOutbox outbox, WorkQueue<OutboxMessage> queue, InstanceRegistry instances,
+    SendRateLimiter limiter, OutboxOptions options, TimeProvider time, ILogger<OutboxService> logger) : BackgroundService
 {
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    /// <summary>An instance not heard of for this long is counted out of the shared rate.</summary>
+    public static readonly TimeSpan HeartbeatTimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly string _instanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+    private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quick.CancelAfter(TimeSpan.FromSeconds(2)); // storage may be down: then the heartbeat ages out, and stopping must not wait for it
+            await instances.RemoveAsync(_instanceId, quick.Token);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+        {
+            // its heartbeat simply ages out
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextHeartbeat)
+        {
+            return;
+        }
+        _nextHeartbeat = now + HeartbeatInterval;
+        try
+        {
+            await instances.HeartbeatAsync(_instanceId, now, cancellationToken);
+            limiter.ShareWith(await instances.LiveCountAsync(now, HeartbeatTimeToLive, cancellationToken));
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            // sending goes on at the share last known; the next heartbeat tries again
+            LogRoundFailed(logger, e.GetType().Name);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var idle = TimeSpan.FromMilliseconds(50);
@@ -185,6 +233,7 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
         {
             try
             {
+                await HeartbeatAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<OutboxWorker>().RunOnceAsync(stoppingToken) > 0)
                 {

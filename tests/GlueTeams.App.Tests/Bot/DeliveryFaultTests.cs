@@ -313,11 +313,18 @@ public sealed class DeliveryFaultTests
         Assert.AreEqual(1, await bot.App.Services.GetRequiredService<WeeklyCardScheduler>().SendDueAsync(CancellationToken.None));
         await WaitUntilAsync(() => WeeklyCards(connector) == 1, "the weekly card goes out");
 
-        StringAssert.Contains(connector.Received.Single(r => r.Body.Contains("Your glue work", StringComparison.Ordinal)).Body, "Onboarding buddy check-in");
+        var card = connector.Received.Single(r => r.Body.Contains("Your glue work", StringComparison.Ordinal)).Body;
+        StringAssert.Contains(card, "Onboarding buddy check-in");
+        StringAssert.Contains(card, "reach your calendar: this card shows what was stored");
         Assert.IsGreaterThan(0L, graph.Tenant.Counters.Throttled, "Graph did throttle");
         graph.Tenant.Faults.ThrottleShare = 0;
         using var health = await bot.Client.GetAsync("/healthz");
         Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+        var help = bot.Activity("message", SimulatedOrg.TenantId, SimulatedOrg.DemoUserId);
+        help["text"] = "help";
+        var before = Delivered(connector, "a:chat-" + SimulatedOrg.DemoUserId);
+        await bot.PostAsync(help);
+        await WaitUntilAsync(() => Delivered(connector, "a:chat-" + SimulatedOrg.DemoUserId) == before + 1, "a fresh help is answered");
     }
 
     [TestMethod]

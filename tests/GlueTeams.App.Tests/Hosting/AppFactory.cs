@@ -28,7 +28,10 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
         builder.UseSetting("Storage:TablePrefix", Storage.TablePrefix);
         builder.UseSetting("Bot:AllowedServiceUrlHosts:0", "smba.trafficmanager.net");
         builder.UseSetting("Bot:AllowedServiceUrlHosts:1", "localhost");
-        builder.UseSetting("Bot:AllowedServiceUrlHosts:2", "127.0.0.1");
+        if (realConnector)
+        {
+            builder.UseSetting("Bot:AllowedServiceUrlHosts:2", "127.0.0.1"); // the connector simulator
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
