@@ -3,25 +3,54 @@ using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
 using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
-using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+if (CommandHelp.For(args) is { } help)
+{
+    Console.Out.WriteLine(help);
+    return 0;
+}
 if (args is ["classify", ..])
 {
     return await ClassifyCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddGlueTelemetry();
-builder.AddGlueStorage();
-builder.AddGlueSync();
-builder.AddGlueBot();
-builder.AddGlueTabs();
-builder.AddGlueStore();
-
-var app = builder.Build();
-await CreateTablesAsync(app);
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddGlueTelemetry();
+    builder.AddGlueStorage();
+    builder.AddGlueSync();
+    builder.AddGlueBot();
+    builder.AddGlueTabs();
+    builder.AddGlueStore();
+    app = builder.Build();
+}
+catch (InvalidOperationException e) // a setting the binder cannot convert, named in the message
+{
+    Console.Error.WriteLine("GlueTeams cannot start: " + e.Message);
+    return 2;
+}
+// Every setting is checked before anything is built from it: a bad one is one line naming it, never a stack trace.
+if (!Settings.Check(app.Services, Console.Error))
+{
+    return 2;
+}
+if (args is ["sync" or "export", ..])
+{
+    // Commands run without the hosted services: create the tables and queues they use here.
+    try
+    {
+        await app.Services.GetRequiredService<StorageStartup>().CreateAllAsync();
+    }
+    catch (Exception e) when (DependencyFailure.IsStorage(e))
+    {
+        Console.Error.WriteLine("Storage is not answering: check Storage:ConnectionString (or Storage:TableEndpoint) and that the account is reachable.");
+        return 1;
+    }
+}
 if (args is ["sync", ..])
 {
     return await SyncCommand.RunAsync(args[1..], app.Services, Console.Out, Console.Error);
@@ -47,20 +76,3 @@ if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 }
 await app.RunAsync();
 return 0;
-
-// Tables are created at start; if storage is down the app still starts, and /readyz says why it is not ready.
-static async Task CreateTablesAsync(WebApplication app)
-{
-    try
-    {
-        await app.Services.GetRequiredService<GlueTables>().EnsureCreatedAsync();
-        if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is { } syncQueue)
-        {
-            await syncQueue.EnsureCreatedAsync();
-        }
-    }
-    catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
-    {
-        app.Logger.LogError(e, "Creating the tables failed; /readyz reports unhealthy until storage answers.");
-    }
-}

@@ -1,3 +1,5 @@
+using GlueTeams.Core.Net;
+
 namespace GlueTeams.Graph;
 
 /// <summary>
@@ -23,4 +25,44 @@ public sealed class GraphOptions
     public int MaxConcurrentBatches { get; set; } = 4;
     /// <summary>How often one throttled $batch step is re-sent before its user is reported as failed.</summary>
     public int MaxStepRetries { get; set; } = 10;
+
+    /// <summary>What is wrong with these settings, one sentence naming the setting each; none when they are usable.</summary>
+    public IEnumerable<string> Problems(bool isDevelopment)
+    {
+        if (Loopback.DevelopmentOnlyProblem("Graph:DevTokenUrl", DevTokenUrl, isDevelopment) is { } devToken)
+        {
+            yield return devToken;
+        }
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUrl))
+        {
+            yield return $"Graph:BaseUrl '{BaseUrl}' is not an absolute URL.";
+        }
+        else if (Loopback.HttpsProblem("Graph:BaseUrl", baseUrl, isDevelopment) is { } plain)
+        {
+            yield return plain;
+        }
+        if (DevTokenUrl is null && !UseManagedIdentity && !string.IsNullOrEmpty(ClientId))
+        {
+            if (string.IsNullOrEmpty(TenantId))
+            {
+                yield return "Graph:TenantId is required with Graph:ClientId.";
+            }
+            if (string.IsNullOrEmpty(ClientSecret) == string.IsNullOrEmpty(CertificatePath))
+            {
+                yield return "Set exactly one of Graph:ClientSecret or Graph:CertificatePath with Graph:ClientId (or Graph:UseManagedIdentity).";
+            }
+        }
+        if (PageSize is < 1 or > 1000)
+        {
+            yield return $"Graph:PageSize {PageSize} must be between 1 and 1000.";
+        }
+        if (MaxConcurrentBatches is < 1 or > 64)
+        {
+            yield return $"Graph:MaxConcurrentBatches {MaxConcurrentBatches} must be between 1 and 64.";
+        }
+        if (MaxStepRetries is < 0 or > 100)
+        {
+            yield return $"Graph:MaxStepRetries {MaxStepRetries} must be between 0 and 100.";
+        }
+    }
 }

@@ -6,13 +6,15 @@ namespace GlueTeams.Storage;
 /// <summary>The service's tables. Clients are cheap and thread-safe; one instance serves the whole app.</summary>
 public sealed class GlueTables
 {
-    public GlueTables(StorageOptions options)
+    /// <param name="clientOptions">The clients' options (retries, transport); from <paramref name="options"/> when null.</param>
+    public GlueTables(StorageOptions options, TableClientOptions? clientOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        clientOptions ??= options.TableClientOptions();
         Service = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(options.TableEndpoint!, new DefaultAzureCredential())
-            : new TableServiceClient(options.ConnectionString);
+            ? new TableServiceClient(options.TableEndpoint!, new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
         Activities = Service.GetTableClient(options.TablePrefix + "Activities");
         Users = Service.GetTableClient(options.TablePrefix + "Users");
         SyncState = Service.GetTableClient(options.TablePrefix + "SyncState");
@@ -39,7 +41,7 @@ public sealed class GlueTables
 
     public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases];
 
-    /// <summary>Creates the tables that do not exist yet. Run once at start.</summary>
+    /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         foreach (var table in All)

@@ -256,6 +256,38 @@ public sealed class TaskPaneTests
     }
 
     [TestMethod]
+    public async Task TagEditedInTheTabSinceThePaneOpened_IsNotWiped_ThePaneShowsItAndReloads()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAsync(new Scenario("read", ewsId, Token(), MasterCategories: []));
+        await page.GetByLabel("Category").SelectOptionAsync("mentoring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        // Meanwhile, in the tab: a note on the same record.
+        using (var tab = s_host.ClientFor(Engineer.Id))
+        {
+            var view = await tab.GetFromJsonAsync<JsonElement>($"/api/tags/{Uri.EscapeDataString(e.Id)}");
+            var patch = await tab.PatchAsJsonAsync($"/api/me/records/{Uri.EscapeDataString(view.GetProperty("recordId").GetString()!)}",
+                new { note = "Written up in the tab", etag = view.GetProperty("eTag").GetString() });
+            Assert.AreEqual(HttpStatusCode.OK, patch.StatusCode, await patch.Content.ReadAsStringAsync());
+        }
+        var requests = TagRequests(page);
+
+        await page.GetByLabel("Category").SelectOptionAsync("hiring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(Status(page, "changed elsewhere since you opened it")).ToBeVisibleAsync();
+        Assert.IsNotNull(await requests.Single(r => r.Method == "PUT").HeaderValueAsync("if-match"), "the pane sends the ETag it loaded");
+        var stored = (await StoredAsync(e))!;
+        Assert.AreEqual("mentoring", stored.ConfirmedCategoryId);
+        Assert.AreEqual("Written up in the tab", stored.Confirmation!.OutcomeNote, "the tab's note is not wiped");
+        await CheckAndScreenshotAsync(page, "changed-elsewhere");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Outcome")).ToHaveValueAsync("Written up in the tab");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
     public async Task PlainBrowserInDevelopment_TagsTheEventNamedInTheAddress_WithADevToken()
     {
         var (e, _) = NextEvent();

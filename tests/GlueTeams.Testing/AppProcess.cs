@@ -22,13 +22,73 @@ public static class AppProcess
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(simulator);
         var (info, port, url) = Dotnet("GlueTeams.App");
-        info.Environment["Storage__ConnectionString"] = storage.ConnectionString;
-        info.Environment["Storage__TablePrefix"] = storage.TablePrefix;
-        info.Environment["Bot__AllowedServiceUrlHosts__0"] = "localhost";
-        info.Environment["Graph__BaseUrl"] = new Uri(simulator, "v1.0").AbsoluteUri;
-        info.Environment["Graph__DevTokenUrl"] = new Uri(simulator, "dev/graph/token").AbsoluteUri;
-        info.Environment["Graph__TenantId"] = Simulator.Org.SimulatedOrg.TenantId;
-        return (ChildProcess.Start(info, port), url);
+        return (ChildProcess.Start(With(info, Settings(storage, simulator)), port), url);
+    }
+
+    /// <summary>The app as a real process with exactly these settings (environment variables, Section__Key).</summary>
+    public static (ChildProcess Process, Uri BaseAddress) Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var (info, port, url) = Dotnet("GlueTeams.App");
+        return (ChildProcess.Start(With(info, environment), port), url);
+    }
+
+    private static ProcessStartInfo With(ProcessStartInfo info, IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        return info;
+    }
+
+    private static Dictionary<string, string> Settings(StorageOptions storage, Uri simulator) => new()
+    {
+        ["Storage__ConnectionString"] = storage.ConnectionString!,
+        ["Storage__TablePrefix"] = storage.TablePrefix,
+        ["Bot__AllowedServiceUrlHosts__0"] = "localhost",
+        ["Graph__BaseUrl"] = new Uri(simulator, "v1.0").AbsoluteUri,
+        ["Graph__DevTokenUrl"] = new Uri(simulator, "dev/graph/token").AbsoluteUri,
+        ["Graph__TenantId"] = Simulator.Org.SimulatedOrg.TenantId,
+    };
+
+    /// <summary>What a run of the app that ends by itself printed, and how it ended.</summary>
+    public sealed record Run(int ExitCode, string Output, string Errors);
+
+    /// <summary>
+    /// Runs the app with <paramref name="args"/> and only the settings in <paramref name="environment"/> (in the
+    /// environment it names, Development when none), on a free port, until it exits by itself; a timeout if it serves instead.
+    /// </summary>
+    public static async Task<Run> RunToExitAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(args);
+        var (info, _, _) = Dotnet("GlueTeams.App");
+        info.ArgumentList.RemoveAt(2); // no --urls: a command reads every argument after the dll as its own
+        info.ArgumentList.RemoveAt(1);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The app did not exit within 60 s: {await output}\n{await errors}");
+        }
+        return new Run(process.ExitCode, await output, await errors);
     }
 
     /// <summary>`dotnet PROJECT.dll --urls` on a free port, in Development, from the same build configuration as the tests.</summary>

@@ -40,25 +40,10 @@ public static class Azurite
             return (new Uri(table), new Uri(queue));
         }
         int tablePort = FreePort(), queuePort = FreePort();
-        var root = RepositoryRoot();
-        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run `npm ci` in {root}, or use ./glue test.");
-        }
-        var process = Process.Start(new ProcessStartInfo(azurite)
-        {
-            ArgumentList =
-            {
-                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence",
-                "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--blobHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--queueHost", "127.0.0.1",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Azurite did not start.");
+        var info = ServerStartInfo(tablePort, queuePort, location: null);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
@@ -71,6 +56,56 @@ public static class Azurite
         WaitForPort(tablePort, process, output);
         WaitForPort(queuePort, process, output);
         return (new Uri($"http://127.0.0.1:{tablePort}/{AccountName}"), new Uri($"http://127.0.0.1:{queuePort}/{AccountName}"));
+    }
+
+    /// <summary>Storage options for an Azurite on these ports, whether or not one is running there (a storage outage).</summary>
+    public static GlueTeams.Storage.StorageOptions StorageOptionsFor(int tablePort, int queuePort) => new()
+    {
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};",
+        TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    /// <summary>
+    /// An Azurite of a test's own on the given ports, keeping its data in <paramref name="location"/> so that it can be
+    /// stopped and started again (a storage outage) without losing what it held.
+    /// </summary>
+    public static ChildProcess StartServer(int tablePort, int queuePort, string location)
+    {
+        var process = ChildProcess.Start(ServerStartInfo(tablePort, queuePort, location), tablePort);
+        process.WaitForPort(queuePort);
+        return process;
+    }
+
+    private static ProcessStartInfo ServerStartInfo(int tablePort, int queuePort, string? location)
+    {
+        var root = RepositoryRoot();
+        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run `npm ci` in {root}, or use ./glue test.");
+        }
+        var info = new ProcessStartInfo(azurite)
+        {
+            ArgumentList =
+            {
+                "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+                "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--queueHost", "127.0.0.1",
+            },
+        };
+        if (location is null)
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(location);
+        }
+        return info;
     }
 
     public static int FreePort()

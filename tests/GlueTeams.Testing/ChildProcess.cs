@@ -38,6 +38,9 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>Returns once the process listens on another <paramref name="port"/> too.</summary>
+    public void WaitForPort(int port) => Azurite.WaitForPort(port, _process, _output);
+
     public async ValueTask DisposeAsync()
     {
         Stop();

@@ -9,6 +9,7 @@ using GlueTeams.Core.Validation;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Tables;
 using GlueTeams.Storage.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -58,18 +59,23 @@ public static class MeApi
     internal static async Task<Results<Ok<List<RecordView>>, ProblemHttpResult>> GetRecords(
         string? week, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
-        if (!IsoWeek.TryParse(week, out var isoWeek))
+        if (!WeekRange.TryParseWeek(week, out var isoWeek))
         {
-            return BadRequest($"'week' must be an ISO week such as {WeekRange.CurrentWeek(s.Time)}.");
+            return BadRequest($"'week' must be an ISO week from {WeekRange.Earliest} to {WeekRange.Latest}, such as {WeekRange.CurrentWeek(s.Time)}.");
         }
         var caller = Caller.From(user);
         var stored = await s.Activities.ListAsync(caller.TenantId, caller.UserId, isoWeek, isoWeek, cancellationToken);
         return TypedResults.Ok(stored.Select(RecordView.Of).ToList());
     }
 
-    internal static async Task<Results<Ok<RecordView>, ValidationProblem, NotFound, Conflict<RecordView>>> PatchRecord(
+    internal static async Task<Results<Ok<RecordView>, ValidationProblem, NotFound, Conflict<RecordView>, ProblemHttpResult>> PatchRecord(
         string id, RecordPatch patch, HttpRequest request, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
+        var ifMatchText = request.Headers.IfMatch.Count > 1 ? request.Headers.IfMatch.ToString() : request.Headers.IfMatch.FirstOrDefault() ?? patch.ETag;
+        if (!StoredETags.TryParseIfMatch(ifMatchText, out var ifMatch, out var ifMatchError))
+        {
+            return BadRequest(ifMatchError);
+        }
         var caller = Caller.From(user);
         var stored = await s.Activities.GetAsync(caller.TenantId, caller.UserId, id, cancellationToken);
         if (stored is null)
@@ -90,10 +96,9 @@ public static class MeApi
         }
         var shared = patch.SharedWithManager ?? current?.SharedWithManager
                      ?? (await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken))?.SharingDefault ?? false;
-        var ifMatch = request.Headers.IfMatch.FirstOrDefault() ?? patch.ETag;
         var updated = stored with
         {
-            ETag = string.IsNullOrEmpty(ifMatch) ? stored.ETag : new ETag(ifMatch),
+            ETag = ifMatch ?? stored.ETag,
             Record = stored.Record with
             {
                 Status = ActivityStatus.Confirmed,

@@ -64,12 +64,22 @@ public static partial class TagsApi
         return lookup is TagLookup.Found found ? TypedResults.Ok(TagView.Of(eventId, found, found.Stored)) : Refusal(lookup);
     }
 
-    internal static async Task<Results<Ok<TagView>, ValidationProblem, ProblemHttpResult>> PutTag(
-        string eventId, TagRequest body, ClaimsPrincipal user, OutlookTags tags, ErasureGuard erasures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tags the meeting. When it is tagged already, the request must carry If-Match with the ETag of the tag the pane
+    /// showed: 428 without it, 412 with a stale one (the body is the meeting as stored now, for the pane to show and
+    /// offer to reload), so that a pane opened earlier never wipes an edit made since in the tab or on the card.
+    /// </summary>
+    internal static async Task<Results<Ok<TagView>, JsonHttpResult<TagView>, ValidationProblem, ProblemHttpResult>> PutTag(
+        string eventId, TagRequest body, HttpRequest request, ClaimsPrincipal user, OutlookTags tags, ErasureGuard erasures, CancellationToken cancellationToken)
     {
         if (!IsEventId(eventId))
         {
             return MeApi.BadRequest(EventIdMessage);
+        }
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && !IsEntityTag(ifMatch))
+        {
+            return MeApi.BadRequest("If-Match must be the one ETag the meeting's tag was loaded with, in quotes (\"*\" is not accepted).");
         }
         var validated = TagValidator.Validate(new TagInput(body.Category, body.Impact, body.ArtifactLink, body.ArtifactTitle, body.Note, body.Delegated ?? false));
         if (!validated.IsValid)
@@ -88,6 +98,16 @@ public static partial class TagsApi
             if (lookup is not TagLookup.Found found)
             {
                 return Refusal(lookup);
+            }
+            var stored = found.Stored;
+            if (ifMatch.Length == 0 && stored?.Record.Status == Core.Records.ActivityStatus.Confirmed)
+            {
+                return TypedResults.Problem("This meeting is tagged already: send If-Match with the ETag of the tag you loaded.",
+                    statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required");
+            }
+            if (ifMatch.Length > 0 && !string.Equals(stored?.ETag.ToString(), ifMatch, StringComparison.Ordinal))
+            {
+                return TypedResults.Json(TagView.Of(eventId, found, stored), statusCode: StatusCodes.Status412PreconditionFailed);
             }
             switch (await tags.TagAsync(found, validated.Value, body.SharedWithManager, cancellationToken))
             {
@@ -110,6 +130,12 @@ public static partial class TagsApi
         statusCode: StatusCodes.Status409Conflict, title: "Data deleted");
 
     private const string EventIdMessage = "The event id must be the meeting's REST id (convertToRestId), at most 512 letters, digits, '-', '_' or '='.";
+
+    /// <summary>One entity tag, strong or weak, as our ETags are; a list, "*" or anything unquoted is not.</summary>
+    private static bool IsEntityTag(string value) => value.Length <= 256 && EntityTag().IsMatch(value);
+
+    [GeneratedRegex("^(W/)?\"[^\"\\p{Cc}]*\"$")]
+    private static partial Regex EntityTag();
 
     private static bool IsEventId(string eventId) => eventId.Length <= MaxEventIdLength && RestId().IsMatch(eventId);
 

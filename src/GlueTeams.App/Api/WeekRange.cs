@@ -9,21 +9,28 @@ public readonly record struct WeekRange(IsoWeek From, IsoWeek To)
     public const int MaxWeeks = 105;
     public const int MaxTrailingWeeks = 52;
 
+    /// <summary>
+    /// The weeks a query may name: ISO years 1 to 9998 (what <see cref="IsoWeek.TryParse"/> accepts), less a margin at
+    /// both ends so that no range, default or week after the last can step outside what dates can hold.
+    /// </summary>
+    public static IsoWeek Earliest { get; } = new IsoWeek(1, 1).AddWeeks(MaxWeeks);
+    public static IsoWeek Latest { get; } = new IsoWeek(9998, 1).AddWeeks(-2);
+
     /// <summary>from..to as given; either may be left out (to defaults to this week, from to 11 weeks before to).</summary>
     public static bool TryParse(string? from, string? to, IsoWeek current, out WeekRange range, out string error)
     {
         range = default;
         error = "";
         var end = current;
-        if (!string.IsNullOrEmpty(to) && !IsoWeek.TryParse(to, out end))
+        if (!string.IsNullOrEmpty(to) && !TryParseWeek(to, out end))
         {
-            error = $"'to' must be an ISO week such as {current}.";
+            error = $"'to' must be an ISO week from {Earliest} to {Latest}, such as {current}.";
             return false;
         }
         var start = end.AddWeeks(-11);
-        if (!string.IsNullOrEmpty(from) && !IsoWeek.TryParse(from, out start))
+        if (!string.IsNullOrEmpty(from) && !TryParseWeek(from, out start))
         {
-            error = $"'from' must be an ISO week such as {current}.";
+            error = $"'from' must be an ISO week from {Earliest} to {Latest}, such as {current}.";
             return false;
         }
         if (start > end)
@@ -44,10 +51,20 @@ public readonly record struct WeekRange(IsoWeek From, IsoWeek To)
     public static bool TryTrailing(int? weeks, IsoWeek current, out WeekRange range, out string error)
     {
         var count = weeks ?? 12;
+        range = default;
+        error = "";
+        if (count is < 1 or > MaxTrailingWeeks) // before any arithmetic: 1,000,000 or int.MinValue weeks would overflow it
+        {
+            error = $"'weeks' must be between 1 and {MaxTrailingWeeks}.";
+            return false;
+        }
         range = new WeekRange(current.AddWeeks(1 - count), current);
-        error = count is >= 1 and <= MaxTrailingWeeks ? "" : $"'weeks' must be between 1 and {MaxTrailingWeeks}.";
-        return error.Length == 0;
+        return true;
     }
+
+    /// <summary>An ISO week a query may name (from <see cref="Earliest"/> to <see cref="Latest"/>).</summary>
+    public static bool TryParseWeek(string? text, out IsoWeek week) =>
+        IsoWeek.TryParse(text, out week) && week >= Earliest && week <= Latest;
 
     public static IsoWeek CurrentWeek(TimeProvider time)
     {

@@ -1,3 +1,5 @@
+using GlueTeams.Core.Net;
+
 namespace GlueTeams.App.Auth;
 
 /// <summary>Configuration section "Tabs": the API behind the tabs and the Outlook add-in.</summary>
@@ -16,20 +18,11 @@ public sealed class TabsOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Audience);
 
-    /// <summary>The development issuer must never be trusted in production: refuse to start rather than run open.</summary>
-    public void Validate(bool isDevelopment)
-    {
-        if (!isDevelopment && (DevIssuerMetadataUrl is not null || DevTokenUrl is not null))
+    /// <summary>The development issuer must never be trusted outside Development: one sentence per problem, naming the setting.</summary>
+    public IEnumerable<string> Problems(bool isDevelopment) =>
+        new[]
         {
-            throw new InvalidOperationException(
-                "Tabs:DevIssuerMetadataUrl and Tabs:DevTokenUrl are allowed only in Development; remove them from this environment's configuration.");
-        }
-        foreach (var url in new[] { DevIssuerMetadataUrl, DevTokenUrl })
-        {
-            if (url is not null && !url.IsLoopback)
-            {
-                throw new InvalidOperationException($"The development issuer must be on a loopback address, not {url.Host}.");
-            }
-        }
-    }
+            Loopback.DevelopmentOnlyProblem("Tabs:DevIssuerMetadataUrl", DevIssuerMetadataUrl, isDevelopment),
+            Loopback.DevelopmentOnlyProblem("Tabs:DevTokenUrl", DevTokenUrl, isDevelopment),
+        }.OfType<string>();
 }

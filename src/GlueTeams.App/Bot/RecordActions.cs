@@ -25,16 +25,19 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         var week = CardPosition.Week(action, weeks.CurrentWeek(profile));
         var rows = (await weeks.RowsAsync(profile, week, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var changes = new List<(WeekRow Row, ValidTag Tag)>();
-        // The rows the card showed are the ones it carries an ETag for.
-        foreach (var (key, etag) in ShownRows(action))
+        var skipped = new List<StoredRecord>();
+        // The rows the card showed are the ones it carries ETags for; of a series, only the occurrences unchanged since.
+        foreach (var (key, etags) in ShownRows(action))
         {
-            if (!rows.TryGetValue(key, out var row))
+            if (!rows.TryGetValue(key, out var shown))
             {
                 return await WeekAsync(turn, profile, action, NotYours, cancellationToken);
             }
-            if (row.Lead.ETag.ToString() != etag)
+            var (row, changed) = shown.Split(etags);
+            skipped.AddRange(changed);
+            if (row is null)
             {
-                return await WeekAsync(turn, profile, action, Stale, cancellationToken);
+                continue;
             }
             var tag = TagValidator.Validate(RowInput(action, row));
             if (!tag.IsValid)
@@ -47,8 +50,16 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         // Confirm all confirms the page the user saw; rows on other pages wait until they are seen.
         var elsewhere = rows.Values.Count(r => !r.IsConfirmed) - changes.Count(c => !c.Row.IsConfirmed);
         var done = $"Confirmed {changes.Count} item{(changes.Count == 1 ? "" : "s")}." + (elsewhere > 0 ? $" {elsewhere} more to review on the other page{(elsewhere == 1 ? "" : "s")}." : "");
-        return await WeekAsync(turn, profile, action, written ? Notice.Info(done) : Stale, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info(done + SkippedText(skipped, profile)) : Stale, cancellationToken);
     }
+
+    /// <summary>What the card says about occurrences it did not confirm because they changed after it was built.</summary>
+    private static string SkippedText(IReadOnlyList<StoredRecord> skipped, UserProfile profile) => skipped.Count == 0
+        ? ""
+        : " Not confirmed, because they changed since this card was shown: " +
+          string.Join(", ", skipped.OrderBy(o => o.Record.Start).Select(o =>
+              $"{o.Record.Title} on {TimeZoneInfo.ConvertTime(o.Record.Start, profile.TimeZone).ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}")) +
+          ". Check them below.";
 
     /// <summary>Confirm (or update) one row with the category and impact chosen on it.</summary>
     public Task<AdaptiveCard> ConfirmAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken) =>
@@ -66,7 +77,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
         }
         var written = await WriteRowAsync(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null }, cancellationToken);
-        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}.") : Stale, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }
 
     public async Task<AdaptiveCard> DetailsAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
@@ -93,7 +104,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             return DetailsCard.Build(row, found.Week.ToString(), CardPosition.Page(action).ToString(System.Globalization.CultureInfo.InvariantCulture), Bounded(input), tag.Errors);
         }
         var written = await WriteAsync([(row, tag.Value)], profile, cancellationToken);
-        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Saved the details of {row.Record.Title}.") : Stale, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"Saved the details of {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }
 
     public Task<AdaptiveCard> WeekAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, Notice? notice, CancellationToken cancellationToken) =>
@@ -112,10 +123,14 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             return await WeekAsync(turn, profile, action, Notice.Error($"{row.Record.Title}: {tag.Message} Nothing was saved."), cancellationToken);
         }
         var written = await WriteAsync([(row, tag.Value)], profile, cancellationToken);
-        return await WeekAsync(turn, profile, action, written ? Notice.Info($"{done}: {row.Record.Title}.") : Stale, cancellationToken);
+        return await WeekAsync(turn, profile, action, written ? Notice.Info($"{done}: {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }
 
-    private sealed record FoundRow(WeekRow? Row, IsoWeek Week, Notice? Problem);
+    /// <summary>The row to act on (its unchanged occurrences), or the problem; and the occurrences skipped as changed.</summary>
+    private sealed record FoundRow(WeekRow? Row, IsoWeek Week, Notice? Problem, IReadOnlyList<StoredRecord> Skipped)
+    {
+        public FoundRow(WeekRow? row, IsoWeek week, Notice? problem) : this(row, week, problem, []) { }
+    }
 
     /// <summary>The row named by the card's record id, among the user's own records of the week the id names.</summary>
     private async Task<FoundRow> FindRowAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
@@ -130,7 +145,8 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         {
             return new(null, week, NotYours);
         }
-        return row.Lead.ETag.ToString() == action.DataString(Verbs.ETag) ? new(row, week, null) : new(null, week, Stale);
+        var (unchanged, skipped) = row.Split(action.DataString(Verbs.ETag));
+        return unchanged is null ? new(null, week, Stale) : new(unchanged, week, null, skipped);
     }
 
     /// <summary>What a row's inputs say; the artifact, note and delegated flag of an earlier confirmation are kept.</summary>

@@ -1,8 +1,10 @@
+using System.Globalization;
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
 
@@ -10,8 +12,14 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Reads a user's week from storage and builds the weekly card; used by commands, actions and the scheduler.</summary>
 /// <param name="sync">The calendar sync, when Graph is configured; without it the card shows what storage holds.</param>
-internal sealed partial class WeekCards(ActivityStore activities, TimeProvider time, ILogger<WeekCards> logger, WeekSync? sync = null)
+internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, WeekSync? sync = null)
 {
+    /// <summary>
+    /// How long "this week" and the weekly send wait for the calendar before showing what is stored: Graph's own retries
+    /// (a throttled or failing Graph) must not hold the turn; Teams re-delivers an activity it had no answer to in ~15 s.
+    /// </summary>
+    public static readonly TimeSpan CalendarWait = TimeSpan.FromSeconds(5);
+
     public IsoWeek CurrentWeek(UserProfile profile) => IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
 
     public async Task<IReadOnlyList<WeekRow>> RowsAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken) =>
@@ -26,18 +34,51 @@ internal sealed partial class WeekCards(ActivityStore activities, TimeProvider t
 
     /// <summary>
     /// Brings the week from the calendar into storage first ("this week", the weekly send); card actions skip this and
-    /// read storage. A failed sync is logged and the card shows what storage holds.
+    /// read storage. When the calendar cannot be read within <see cref="CalendarWait"/>, the card shows what storage
+    /// holds, with a note saying when that was last read from the calendar.
     /// </summary>
     public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         var week = CurrentWeek(profile);
-        if (sync is not null && (await sync.SyncAsync([profile], week, cancellationToken))[0] is { Succeeded: false } failed)
-        {
-            LogSyncFailed(logger, profile.UserId, week.ToString(), failed.Error);
-        }
-        return await BuildAsync(profile, teamsUserId, week, 0, null, cancellationToken);
+        var notice = await SyncWithinWaitAsync(profile, week, cancellationToken) ? null : await StoredWeekNoticeAsync(profile, week, cancellationToken);
+        return await BuildAsync(profile, teamsUserId, week, 0, notice, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {UserId}'s week {Week} failed, showing what is stored: {Error}")]
-    private static partial void LogSyncFailed(ILogger logger, string userId, string week, string? error);
+    /// <summary>True when the week was read from the calendar (or there is no calendar to read).</summary>
+    private async Task<bool> SyncWithinWaitAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken)
+    {
+        if (sync is null)
+        {
+            return true;
+        }
+        using var wait = new CancellationTokenSource(CalendarWait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
+        try
+        {
+            if ((await sync.SyncAsync([profile], week, linked.Token))[0] is { Succeeded: false } failed)
+            {
+                LogSyncFailed(logger, week.ToString(), failed.Error);
+                return false;
+            }
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Graph throttled past the wait, down, hanging, or the token could not be had: the stored week still helps.
+            LogSyncFailed(logger, week.ToString(), wait.IsCancellationRequested ? $"no answer within {CalendarWait.TotalSeconds} s" : e.GetType().Name);
+            return false;
+        }
+    }
+
+    private async Task<Notice> StoredWeekNoticeAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var state = await syncStates.GetAsync(profile.TenantId, profile.UserId, week, cancellationToken);
+        return Notice.Error(state?.LastSyncedAt is { } synced
+            ? $"Couldn't reach your calendar: showing what was stored on {TimeZoneInfo.ConvertTime(synced, profile.TimeZone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)}."
+            : "Couldn't reach your calendar: showing what is stored; this week was not read from it yet.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing a user's week {Week} failed, showing what is stored: {Error}")]
+    private static partial void LogSyncFailed(ILogger logger, string week, string? error);
 }

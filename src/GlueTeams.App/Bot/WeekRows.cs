@@ -6,7 +6,8 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>
 /// One row of the weekly card: a single meeting, or every occurrence of a recurring series in the week (shown once,
-/// with its count). Actions on a row apply to all its occurrences; the first occurrence's id and ETag name the row.
+/// with its count). The first occurrence's id names the row; the card carries the ETag of every occurrence
+/// (<see cref="CardETags"/>), and an action applies only to the occurrences unchanged since the card was built.
 /// </summary>
 internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
 {
@@ -20,6 +21,20 @@ internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
     public string CategoryId => Record.ConfirmedCategoryId ?? Record.Suggestion?.CategoryId ?? GlueCategories.NotGlueId;
 
     public Impact Impact => Record.Confirmation?.Impact ?? Impact.OneOff;
+
+    /// <summary>The ETags of all occurrences, as the card carries them (ETags hold no spaces).</summary>
+    public string CardETags => string.Join(' ', Occurrences.Select(o => o.ETag.ToString()));
+
+    /// <summary>
+    /// The occurrences whose ETag the card carried (unchanged since it was built), as a row, or null when none is; and
+    /// the occurrences that changed since (or are new), which an action must skip.
+    /// </summary>
+    public (WeekRow? Unchanged, IReadOnlyList<StoredRecord> Skipped) Split(string? cardETags)
+    {
+        var seen = (cardETags ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var unchanged = Occurrences.Where(o => seen.Contains(o.ETag.ToString())).ToList();
+        return (unchanged.Count == 0 ? null : new WeekRow(unchanged), [.. Occurrences.Where(o => !seen.Contains(o.ETag.ToString()))]);
+    }
 
     /// <summary>Groups a week's records (in time order) into rows, a series under its first occurrence.</summary>
     public static IReadOnlyList<WeekRow> Group(IEnumerable<StoredRecord> records) =>

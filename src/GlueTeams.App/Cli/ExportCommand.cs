@@ -13,7 +13,7 @@ namespace GlueTeams.App.Cli;
 /// </summary>
 public static class ExportCommand
 {
-    private const string Usage = "usage: export --user UPN --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--tenant TENANT_ID]";
+    public const string Usage = "usage: export --user UPN --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--tenant TENANT_ID]";
 
     public sealed record Arguments(string Upn, DateOnly From, DateOnly To, string OutputDirectory, string? Tenant);
 

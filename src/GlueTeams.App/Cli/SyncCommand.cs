@@ -16,7 +16,7 @@ namespace GlueTeams.App.Cli;
 /// </summary>
 public static class SyncCommand
 {
-    private const string Usage = "usage: sync --week YYYY-Www [--users ID_OR_UPN,...] [--tenant TENANT_ID]";
+    public const string Usage = "usage: sync --week YYYY-Www [--users ID_OR_UPN,...] [--tenant TENANT_ID]";
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {

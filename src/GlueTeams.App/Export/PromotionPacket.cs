@@ -95,13 +95,16 @@ public sealed class PromotionPacket(ActivityStore activities, UserStore users)
         return md.ToString();
     }
 
-    /// <summary>User text must not become Markdown structure (links, tables, HTML).</summary>
-    private static string Escape(string text)
+    /// <summary>
+    /// User text must not become Markdown structure (links, tables, HTML), nor a link by itself: ':', '.' and '@' are
+    /// escaped too, so that a bare "https://…", "www.…" or address in a note stays text (GFM auto-links them otherwise).
+    /// </summary>
+    internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text.ReplaceLineEndings(" "))
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '(' or ')')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '(' or ')' or ':' or '.' or '@')
             {
                 escaped.Append('\\');
             }

@@ -17,10 +17,8 @@ public static class StorageServices
     public static IHostApplicationBuilder AddGlueStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        options.Validate();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new GlueTables(options));
+        builder.Services.AddSettings<StorageOptions>(StorageOptions.Section, (options, _) => options.Problems());
+        builder.Services.AddSingleton(sp => new GlueTables(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<SyncStateStore>();
@@ -43,16 +41,23 @@ public static class StorageServices
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Retention.RetentionJob>());
         }
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new StorageResource("tables", (sp, ct) => sp.GetRequiredService<GlueTables>().EnsureCreatedAsync(ct)));
+        builder.Services.AddSingleton<StorageStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 }
 
-/// <summary>Ready when the activities table answers a one-row query.</summary>
-internal sealed class StorageHealthCheck(GlueTables tables) : IHealthCheck
+/// <summary>Ready when the tables and queues were created and the activities table answers a one-row query.</summary>
+internal sealed class StorageHealthCheck(GlueTables tables, StorageStartup startup) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!startup.IsCreated)
+        {
+            return HealthCheckResult.Unhealthy("The tables and queues are not created yet: storage has not answered since the app started.");
+        }
         try
         {
             await foreach (var _ in tables.Activities.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
@@ -63,6 +68,10 @@ internal sealed class StorageHealthCheck(GlueTables tables) : IHealthCheck
         }
         catch (Azure.RequestFailedException e)
         {
+            if (DependencyFailure.IsMissingResource(e))
+            {
+                startup.ReportMissing();
+            }
             return HealthCheckResult.Unhealthy($"Table Storage answered {e.Status}.");
         }
         catch (HttpRequestException e)

@@ -1,4 +1,5 @@
 using GlueTeams.App.Store;
+using GlueTeams.Graph;
 
 namespace GlueTeams.App.Extensions;
 
@@ -8,7 +9,9 @@ public static class StoreServices
     public static IHostApplicationBuilder AddGlueStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(StoreLinks.From(builder.Configuration));
+        builder.Services.AddSettings<StoreOptions>(StoreOptions.Section, (options, _) => options.Problems());
+        var graphClientId = builder.Configuration.Read<GraphOptions>(GraphOptions.Section).ClientId;
+        builder.Services.AddSingleton(sp => StoreLinks.Of(sp.GetRequiredService<StoreOptions>(), graphClientId));
         return builder;
     }
 

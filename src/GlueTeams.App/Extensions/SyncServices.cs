@@ -19,21 +19,25 @@ public static class SyncServices
     public static IHostApplicationBuilder AddGlueSync(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
-        if (!IsConfigured(options))
+        if (!IsConfigured(builder.Configuration.Read<GraphOptions>(GraphOptions.Section)))
         {
             return builder;
         }
-        var counters = new GraphCounters();
-        var client = GraphClients.Create(options, GraphCredentials.From(options), counters);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(counters);
-        builder.Services.AddSingleton(client);
-        builder.Services.AddSingleton(sp => new CalendarReader(client, options, counters, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(new DirectoryReader(client));
+        // Built from the validated settings when first needed, so that a bad setting is reported, not thrown from here.
+        builder.Services.AddSettings<GraphOptions>(GraphOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment));
+        builder.Services.AddSingleton<GraphCounters>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<GraphOptions>();
+            return GraphClients.Create(options, GraphCredentials.From(options), sp.GetRequiredService<GraphCounters>());
+        });
+        builder.Services.AddSingleton(sp => new CalendarReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), sp.GetRequiredService<GraphOptions>(),
+            sp.GetRequiredService<GraphCounters>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new DirectoryReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton<WeekSync>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
-        builder.Services.AddSingleton(new SubscriptionClient(client));
+        builder.Services.AddSingleton(new StorageResource("sync queue", (sp, ct) => sp.GetRequiredService<WorkQueue<SyncWorkItem>>().EnsureCreatedAsync(ct)));
+        builder.Services.AddSingleton(sp => new SubscriptionClient(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton(new NotificationOptions(builder.Configuration.GetValue<Uri?>("Graph:NotificationUrl")));
         builder.Services.AddSingleton<SubscriptionManager>();
         builder.Services.AddSingleton(SyncWorkerOptions.Default);

@@ -20,22 +20,26 @@ public static class TabsServices
     public static IHostApplicationBuilder AddGlueTabs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var tabs = builder.Configuration.GetSection(TabsOptions.Section).Get<TabsOptions>() ?? new TabsOptions();
-        tabs.Validate(builder.Environment.IsDevelopment());
-        builder.Services.AddSingleton(tabs);
+        var tabs = builder.Configuration.Read<TabsOptions>(TabsOptions.Section);
+        builder.Services.AddSettings<TabsOptions>(TabsOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment));
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiRequestTimeouts();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter()));
+        // Enums travel as their names ("CarriesTeam"), never as a number that depends on the order of a C# declaration.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter());
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
-        if (builder.Services.Any(d => d.ServiceType == typeof(CalendarReader)))
-        {
-            builder.Services.AddSingleton<OutlookTags>();
-        }
+        // Served only when Graph is configured (see MapTagsApi), whatever the order of Add calls: a factory, so that the
+        // start-time check of the container does not ask for a CalendarReader that is not there without Graph.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutlookTags>(sp));
         builder.AddTabsAuthentication(tabs);
         return builder;
     }
@@ -45,11 +49,14 @@ public static class TabsServices
     {
         ArgumentNullException.ThrowIfNull(app);
         var tabs = app.Services.GetRequiredService<TabsOptions>();
-        // Problem details and the body limit apply to the tab API only; the bot's /api/messages has its own rules.
+        // Problem details, the body limit and 503 for a dependency's outage apply to the tab API only; the bot's
+        // /api/messages has its own rules.
         app.UseWhen(context => IsTabApi(context.Request.Path), branch =>
         {
             branch.UseStatusCodePages();
             branch.Use(RefuseOversizedBodies);
+            branch.UseRequestTimeouts();
+            branch.Use(DependencyProblems.MapFailuresAsync);
         });
         app.UseAuthentication();
         app.UseAuthorization();
@@ -75,7 +82,7 @@ public static class TabsServices
     /// <summary>Tags read the meeting through Graph: without a Graph credential the add-in is told so, not given a 500.</summary>
     private static void MapTagsApi(WebApplication app)
     {
-        if (app.Services.GetService<OutlookTags>() is not null)
+        if (app.Services.GetService<CalendarReader>() is not null)
         {
             app.MapTagsApi();
             return;

@@ -15,11 +15,14 @@ namespace GlueTeams.App.Notifications;
 /// <summary>
 /// POST /api/graph/notifications: Graph's validation handshake, and change notifications that mark the user's week
 /// for a delta re-sync. A notification whose subscription is unknown or whose clientState does not match (compared
-/// in constant time) is ignored with no effect; Graph still gets its 202 within its 3-second limit.
+/// in constant time) is ignored with no effect; Graph still gets its 202 within its 3-second limit. A request holds at
+/// most <see cref="MaxNotifications"/> (Graph sends far fewer); repeated entries are handled once, each subscription
+/// read once, and the request is logged in one summary line.
 /// </summary>
-public static class GraphNotificationsApi
+public static partial class GraphNotificationsApi
 {
     public const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxNotifications = 100;
     private const int MaxValidationTokenLength = 2048;
 
     public sealed record Services(SubscriptionStore Subscriptions, UserStore Users, SyncStateStore SyncStates, WorkQueue<SyncWorkItem> Queue,
@@ -76,24 +79,43 @@ public static class GraphNotificationsApi
             {
                 return TypedResults.Problem("Expected {\"value\": [notifications]}.", statusCode: 400);
             }
-            var queued = new HashSet<(string, string)>();
-            foreach (var notification in notifications.EnumerateArray())
+            var received = notifications.GetArrayLength();
+            if (received > MaxNotifications)
             {
-                await HandleOneAsync(notification, services, queued, cancellationToken);
+                LogRefused(services.Logger, received);
+                return TypedResults.Problem($"A request may carry at most {MaxNotifications} notifications; this one has {received}. None was processed.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many notifications");
             }
+            var entries = notifications.EnumerateArray()
+                .Select(n => new Entry(Text(n, "subscriptionId"), Text(n, "clientState"), Text(n, "lifecycleEvent")))
+                .Distinct()
+                .ToList();
+            var tally = new Tally(new Dictionary<string, GraphSubscription?>(StringComparer.Ordinal), new HashSet<(string, string)>());
+            foreach (var entry in entries)
+            {
+                await HandleOneAsync(entry, services, tally, cancellationToken);
+            }
+            LogHandled(services.Logger, received, entries.Count, tally.Ignored, tally.Queued.Count);
         }
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task HandleOneAsync(JsonElement notification, Services services, HashSet<(string, string)> queued, CancellationToken cancellationToken)
+    /// <summary>What one notification says that matters here; equal entries are handled once.</summary>
+    private sealed record Entry(string? SubscriptionId, string? ClientState, string? LifecycleEvent);
+
+    /// <summary>One request's subscriptions (each read once), users queued, entries ignored.</summary>
+    private sealed record Tally(Dictionary<string, GraphSubscription?> Subscriptions, HashSet<(string, string)> Queued)
     {
-        var subscriptionId = Text(notification, "subscriptionId");
-        var clientState = Text(notification, "clientState");
-        var subscription = subscriptionId is null ? null : await services.Subscriptions.GetAsync(subscriptionId, cancellationToken);
-        if (subscription is null || clientState is null ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientState), Encoding.UTF8.GetBytes(subscription.ClientState)))
+        public int Ignored { get; set; }
+    }
+
+    private static async Task HandleOneAsync(Entry entry, Services services, Tally tally, CancellationToken cancellationToken)
+    {
+        var subscription = entry.SubscriptionId is null ? null : await SubscriptionAsync(entry.SubscriptionId, services, tally, cancellationToken);
+        if (subscription is null || entry.ClientState is null ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(entry.ClientState), Encoding.UTF8.GetBytes(subscription.ClientState)))
         {
-            services.Logger.LogWarning("Ignored a Graph notification with an unknown subscription or a wrong clientState.");
+            tally.Ignored++; // an unknown subscription or a wrong clientState: counted in the request's summary line
             return;
         }
         var user = await services.Users.GetAsync(subscription.TenantId, subscription.UserId, cancellationToken);
@@ -101,12 +123,12 @@ public static class GraphNotificationsApi
         {
             return;
         }
-        if (Text(notification, "lifecycleEvent") == "reauthorizationRequired")
+        if (entry.LifecycleEvent == "reauthorizationRequired")
         {
             await services.Manager.RenewAsync(subscription, user, cancellationToken);
         }
         // A change, or a lifecycle event saying notifications were missed: either way the week gets a delta re-sync.
-        if (queued.Add((user.TenantId, user.UserId)))
+        if (tally.Queued.Add((user.TenantId, user.UserId)))
         {
             var week = IsoWeek.Containing(services.Time.GetUtcNow(), user.TimeZone);
             await services.SyncStates.MarkForResyncAsync(user.TenantId, user.UserId, week, cancellationToken: cancellationToken);
@@ -114,6 +136,22 @@ public static class GraphNotificationsApi
             await services.Erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken); // erased meanwhile: the mark goes, the worker drops the item
         }
     }
+
+    private static async Task<GraphSubscription?> SubscriptionAsync(string subscriptionId, Services services, Tally tally, CancellationToken cancellationToken)
+    {
+        if (!tally.Subscriptions.TryGetValue(subscriptionId, out var subscription))
+        {
+            subscription = await services.Subscriptions.GetAsync(subscriptionId, cancellationToken);
+            tally.Subscriptions[subscriptionId] = subscription;
+        }
+        return subscription;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Graph notification request of {Count} entries (at most 100 are accepted); nothing processed.")]
+    private static partial void LogRefused(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph notifications: {Received} received, {Distinct} distinct, {Ignored} ignored (unknown subscription or wrong clientState), {Queued} users queued for a re-sync.")]
+    private static partial void LogHandled(ILogger logger, int received, int distinct, int ignored, int queued);
 
     private static string? Text(JsonElement json, string name) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

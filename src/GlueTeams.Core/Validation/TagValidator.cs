@@ -113,8 +113,19 @@ public static class TagValidator
             errors.Add(new(field, $"{label} is {trimmed.Length} characters long; the limit is {max}."));
             return null;
         }
+        if (trimmed.FirstOrDefault(IsInvisibleFormatting) is var hidden and not '\0')
+        {
+            errors.Add(new(field, $"{label} contains an invisible character (U+{(int)hidden:X4}) that can hide or reorder text; remove it and try again."));
+            return null;
+        }
         return RemoveControlCharacters(trimmed);
     }
+
+    /// <summary>
+    /// Zero-width characters and bidi overrides (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF): they make text
+    /// read differently from what it says (a "Trojan Source" note, a title that hides a word).
+    /// </summary>
+    public static bool IsInvisibleFormatting(char c) => c is (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
 
     private static string? RemoveControlCharacters(string? text) =>
         text is null || !text.Any(c => char.IsControl(c) && c is not '\n')

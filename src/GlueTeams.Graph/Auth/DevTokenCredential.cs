@@ -18,7 +18,7 @@ public sealed class DevTokenCredential : TokenCredential
     public DevTokenCredential(Uri tokenUrl, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(tokenUrl);
-        if (!tokenUrl.IsLoopback)
+        if (!GlueTeams.Core.Net.Loopback.IsLoopback(tokenUrl))
         {
             throw new ArgumentException($"The development token endpoint must be on a loopback address, not {tokenUrl.Host}.", nameof(tokenUrl));
         }

@@ -24,7 +24,7 @@ public sealed class WorkQueue<T>
     {
         ArgumentNullException.ThrowIfNull(options);
         var queueName = (options.TablePrefix + "-" + name).ToLowerInvariant();
-        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var clientOptions = options.QueueClientOptions();
         QueueServiceClient service = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new QueueServiceClient(options.QueueEndpoint ?? throw new InvalidOperationException("Storage:QueueEndpoint is not set."), new DefaultAzureCredential(), clientOptions)
             : new QueueServiceClient(options.ConnectionString, clientOptions);

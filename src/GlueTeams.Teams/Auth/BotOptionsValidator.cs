@@ -1,3 +1,4 @@
+using GlueTeams.Core.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,9 +35,9 @@ public sealed partial class BotOptionsValidator(IHostEnvironment environment, IL
         {
             errors.Add("Bot:AllowedServiceUrlHosts lists a loopback host, which is allowed only in Development.");
         }
-        if (options.OpenIdMetadataUrl.Scheme != Uri.UriSchemeHttps && !(development && options.OpenIdMetadataUrl.IsLoopback))
+        if (Loopback.HttpsProblem("Bot:OpenIdMetadataUrl", options.OpenIdMetadataUrl, development) is { } metadata)
         {
-            errors.Add("Bot:OpenIdMetadataUrl must be https (plain http only to loopback in Development).");
+            errors.Add(metadata);
         }
         if (errors.Count > 0)
         {

@@ -34,7 +34,7 @@ public sealed class BotTokenValidator
             url.AbsoluteUri,
             new OpenIdConnectConfigurationRetriever(),
             // Options validation allows plain http only to loopback in Development (tests, the simulator).
-            new HttpDocumentRetriever(metadataHttp) { RequireHttps = !url.IsLoopback });
+            new HttpDocumentRetriever(metadataHttp) { RequireHttps = !GlueTeams.Core.Net.Loopback.IsLoopback(url) });
     }
 
     /// <param name="authorization">The request's Authorization header, "Bearer ..." or null.</param>

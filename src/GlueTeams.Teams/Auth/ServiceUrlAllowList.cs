@@ -1,3 +1,5 @@
+using GlueTeams.Core.Net;
+
 namespace GlueTeams.Teams.Auth;
 
 /// <summary>
@@ -29,9 +31,9 @@ public sealed class ServiceUrlAllowList
         }
         var host = serviceUrl.IdnHost.ToLowerInvariant();
         var listed = _exact.Contains(host) || _suffixes.Any(s => host.EndsWith(s, StringComparison.Ordinal));
-        return listed && (serviceUrl.Scheme == Uri.UriSchemeHttps || (serviceUrl.Scheme == Uri.UriSchemeHttp && serviceUrl.IsLoopback));
+        return listed && (serviceUrl.Scheme == Uri.UriSchemeHttps || (serviceUrl.Scheme == Uri.UriSchemeHttp && Loopback.IsLoopback(serviceUrl)));
     }
 
-    public static bool IsLoopbackHost(string host) =>
-        host.Trim().ToLowerInvariant() is "localhost" or "127.0.0.1" or "[::1]" or "::1";
+    /// <summary>By the parsed address or the name localhost (see <see cref="Loopback"/>).</summary>
+    public static bool IsLoopbackHost(string host) => Loopback.IsLoopbackHost(host);
 }

@@ -5,6 +5,7 @@ import {
 } from '@fluentui/react-components';
 import {
   ApiError, categories, categoryName, getJson, isoWeek, weeksBefore, type AuditEntry, type Fetcher, type PeriodSummary, type Profile, type RecordView,
+  type SharingResult, type SharingState,
 } from './api';
 import { WeeklyChart } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
@@ -19,6 +20,9 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   const [records, setRecords] = useState<RecordView[]>();
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [editing, setEditing] = useState<RecordView>();
+  const [sharing, setSharing] = useState<SharingState>();
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
   const now = new Date();
   const from = weeksBefore(now, periods[period]);
@@ -28,7 +32,24 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
     getJson<PeriodSummary>(fetcher, `/api/me/summary?from=${from}&to=${to}`).then(setSummary, (e: Error) => setError(e.message));
     getJson<RecordView[]>(fetcher, `/api/me/records?week=${week}`).then(setRecords, (e: Error) => setError(e.message));
     getJson<AuditEntry[]>(fetcher, '/api/me/audit').then(setAudit, (e: Error) => setError(e.message));
+    getJson<SharingState>(fetcher, '/api/me/sharing').then(setSharing, (e: Error) => setError(e.message));
+    setPicked(new Set());
   }, [fetcher, from, to, week]);
+
+  /** Shares or hides the picked records, or the whole period shown; the table then shows each record's real state. */
+  const share = async (shared: boolean, selection: { ids: string[] } | { from: string; to: string }) => {
+    try {
+      const response = await fetcher('/api/me/records/sharing', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...selection, shared }),
+      });
+      const result = (await response.json()) as SharingResult;
+      setNotice(`${result.changed} record${result.changed === 1 ? '' : 's'} ${shared ? 'shared' : 'made private'}`
+        + (result.selected > result.confirmed ? `; ${result.selected - result.confirmed} not confirmed yet, so not shared.` : '.'));
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   useEffect(load, [load]);
 
   const download = async (format: 'md' | 'csv') => {
@@ -44,8 +65,9 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   return (
     <>
       <Title2 as="h1">My glue work</Title2>
-      <p>{profile.displayName}{profile.sharingDefault ? ' — confirmed records are shared with your manager' : ' — nothing is shared with your manager'}</p>
+      <p>{profile.displayName} — {sharingText(sharing)}</p>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
         <Tab value="week">Week</Tab>
         <Tab value="quarter">Quarter</Tab>
@@ -60,6 +82,10 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
         </section>
       )}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '12px 0' }}>
+        <Button onClick={() => void share(true, { from, to })}>Share {from} to {to} with my manager</Button>
+        <Button onClick={() => void share(false, { from, to })}>Make {from} to {to} private</Button>
+      </div>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '12px 0' }}>
         <Button onClick={() => void download('md')}>Export promotion packet (Markdown)</Button>
         <Button onClick={() => void download('csv')}>Export records (CSV)</Button>
       </div>
@@ -68,20 +94,33 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
         <Input value={week} onChange={(_, d) => setWeek(d.value)} pattern="\d{4}-W\d{2}" />
       </Field>
       {records && (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0' }}>
+          <Button disabled={picked.size === 0} onClick={() => void share(true, { ids: [...picked] })}>Share selected</Button>
+          <Button disabled={picked.size === 0} onClick={() => void share(false, { ids: [...picked] })}>Make selected private</Button>
+        </div>
+      )}
+      {records && (
         <Table aria-label={`Records of ${week}`} size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Meeting</TableHeaderCell><TableHeaderCell>Minutes</TableHeaderCell>
+              <TableHeaderCell>Select</TableHeaderCell><TableHeaderCell>Meeting</TableHeaderCell><TableHeaderCell>Minutes</TableHeaderCell>
               <TableHeaderCell>Category</TableHeaderCell><TableHeaderCell>Shared</TableHeaderCell><TableHeaderCell>Edit</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {records.map((r) => (
               <TableRow key={r.id}>
+                <TableCell>
+                  <Checkbox aria-label={`Select ${r.title}`} checked={picked.has(r.id)} onChange={(_, d) => {
+                    const next = new Set(picked);
+                    if (d.checked) next.add(r.id); else next.delete(r.id);
+                    setPicked(next);
+                  }} />
+                </TableCell>
                 <TableCell>{r.title}</TableCell>
                 <TableCell>{r.minutes}</TableCell>
                 <TableCell>{r.confirmation ? categoryName(r.confirmation.categoryId) : `suggested: ${categoryName(r.suggestion?.categoryId ?? '')}`}</TableCell>
-                <TableCell>{r.confirmation?.sharedWithManager ? 'yes' : 'no'}</TableCell>
+                <TableCell>{!r.confirmation ? 'no (not confirmed)' : r.confirmation.sharedWithManager ? 'yes' : 'no'}</TableCell>
                 <TableCell><Button size="small" onClick={() => setEditing(r)} aria-label={`Edit ${r.title}`}>Edit</Button></TableCell>
               </TableRow>
             ))}
@@ -95,6 +134,15 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
       {editing && <EditRecord fetcher={fetcher} record={editing} onClose={(saved) => { setEditing(undefined); if (saved) load(); }} />}
     </>
   );
+}
+
+/** The header's truth: how many confirmed records the manager can see, not just the default. */
+function sharingText(state: SharingState | undefined): string {
+  if (!state) return 'checking what your manager can see…';
+  const defaultText = state.sharingDefault === null ? 'you have not chosen yet, so new records stay private'
+    : state.sharingDefault ? 'records you confirm from now on are shared' : 'records you confirm from now on stay private';
+  if (state.shared === 0) return `nothing is shared with your manager (${defaultText}).`;
+  return `${state.shared} of your ${state.confirmed} confirmed records are shared with your manager (${defaultText}).`;
 }
 
 /** The card's edit form; the server's TagValidator is the one validation, its messages are shown per field. */

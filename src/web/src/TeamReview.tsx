@@ -3,18 +3,17 @@ import {
   Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell,
   TableRow, Title2, Title3,
 } from '@fluentui/react-components';
-import { categoryName, getJson, percent, type Fetcher, type MemberReview, type Profile, type TeamReview as Team, type TeamSignal } from './api';
+import { categoryName, getJson, percent, type Fetcher, type MemberReview, type Profile, type PeriodSummary, type TeamReview as Team, type TeamSignal } from './api';
 import { WeeklyChart } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
 
 function describe(signal: TeamSignal, name: string) {
-  return signal.kind === 0
-    ? `${name} carried far more than an even share of the team's glue work from ${signal.from} to ${signal.to}. Recognise it, and share it out.`
-    : `${name}'s glue work was over 40% of their meeting time from ${signal.from} to ${signal.to}. Time to recognise it, or to help say no.`;
+  const advice = signal.kind === 'CarriesTeam' ? 'Recognise it, and share it out.' : 'Time to recognise it, or to help say no.';
+  return `${name}, ${signal.from} to ${signal.to}: ${signal.description}. ${advice}`;
 }
 
-function topCategories(member: MemberReview) {
-  return Object.entries(member.period.total.minutesByCategory).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => categoryName(id)).join(', ') || '—';
+function topCategories(period: PeriodSummary) {
+  return Object.entries(period.total.minutesByCategory).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => categoryName(id)).join(', ') || '—';
 }
 
 export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Profile }) {
@@ -32,13 +31,15 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   if (!team) return <Spinner label="Loading your team…" />;
   const name = (id: string) => team.members.find((m) => m.userId === id)?.displayName ?? id;
   const share = (id: string) => team.shares.find((s) => s.userId === id)?.share ?? 0;
+  const sharing = team.members.filter((m) => m.period !== null).length;
   return (
     <>
       <Title2 as="h1">Team review</Title2>
       <p>What each direct report chose to share, {team.from} to {team.to}. Every view is shown to the person viewed.</p>
+      <p>{sharing} of {team.members.length} reports share. Shares and signals count only the people who share.</p>
       {team.signals.map((s) => (
         <MessageBar key={`${s.userId}-${s.kind}`} intent="warning" style={{ marginBottom: 8 }}>
-          <MessageBarBody><MessageBarTitle>{s.kind === 0 ? 'Uneven load' : 'Glue-heavy weeks'}</MessageBarTitle>{describe(s, name(s.userId))}</MessageBarBody>
+          <MessageBarBody><MessageBarTitle>{s.kind === 'CarriesTeam' ? 'Uneven load' : 'Glue-heavy weeks'}</MessageBarTitle>{describe(s, name(s.userId))}</MessageBarBody>
         </MessageBar>
       ))}
       <div style={{ overflowX: 'auto' }}>
@@ -50,23 +51,28 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
             </TableRow>
           </TableHeader>
           <TableBody>
-            {team.members.map((m) => (
+            {team.members.map((m) => m.period === null ? (
               <TableRow key={m.userId}>
-                <TableCell>{m.displayName}{!m.sharing && ' (not sharing)'}</TableCell>
+                <TableCell>{m.displayName}</TableCell>
+                <TableCell colSpan={5}>Not sharing</TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={m.userId}>
+                <TableCell>{m.displayName}</TableCell>
                 <TableCell>{m.period.total.glueHours.toFixed(1)}</TableCell>
                 <TableCell>
-                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's glue hours`} />
+                  <ProgressBar value={share(m.userId)} max={1} thickness="large" aria-label={`${m.displayName}: ${percent(share(m.userId))} of the team's shared glue hours`} />
                   {percent(share(m.userId))}
                 </TableCell>
                 <TableCell>{percent(m.period.total.multiplierShare)}</TableCell>
-                <TableCell>{topCategories(m)}</TableCell>
+                <TableCell>{topCategories(m.period)}</TableCell>
                 <TableCell><Button size="small" onClick={() => void open(m.userId)} aria-label={`Open ${m.displayName}`}>Open</Button></TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
-      {selected && (
+      {selected?.period && (
         <section aria-label={`${selected.displayName}'s glue work`}>
           <Title3 as="h2">{selected.displayName}</Title3>
           <Stats total={selected.period.total} />

@@ -16,8 +16,13 @@ export interface RecordView {
 }
 export interface Profile { userId: string; displayName: string; hasDirectReports: boolean; sharingDefault: boolean | null }
 export interface AuditEntry { actorId: string; actorName: string; action: string; detail: string; at: string }
-export interface MemberReview { userId: string; displayName: string; sharing: boolean; period: PeriodSummary }
-export interface TeamSignal { userId: string; kind: number; from: string; to: string }
+/** A report as their manager may see them: a period only when they share; otherwise nothing but the name. */
+export interface MemberReview { userId: string; displayName: string; sharing: 'sharing' | 'not-sharing'; period: PeriodSummary | null }
+export interface TeamSignal { userId: string; kind: 'CarriesTeam' | 'GlueHeavyWeeks'; from: string; to: string; description: string }
+/** GET /api/me/sharing: what the header says. */
+export interface SharingState { sharingDefault: boolean | null; confirmed: number; shared: number }
+/** POST /api/me/records/sharing: what a share or hide did. */
+export interface SharingResult { selected: number; confirmed: number; changed: number; sharedNow: number }
 export interface TeamReview {
   from: string; to: string; members: MemberReview[];
   shares: { userId: string; glueHours: number; share: number }[]; signals: TeamSignal[];
@@ -37,7 +42,8 @@ export function createFetcher(getToken: () => Promise<string>): Fetcher {
     const headers = new Headers(init?.headers);
     headers.set('Authorization', `Bearer ${await getToken()}`);
     const response = await fetch(path, { ...init, headers });
-    if (!response.ok && response.status !== 409) {
+    // 409 and 412 carry the record as stored now, for the caller to show.
+    if (!response.ok && response.status !== 409 && response.status !== 412) {
       const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
       throw new ApiError({ status: response.status, ...problem });
     }

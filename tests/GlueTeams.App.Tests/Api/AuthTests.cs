@@ -92,18 +92,6 @@ public sealed class AuthTests
     }
 
     [TestMethod]
-    public void DevIssuer_OutsideDevelopment_RefusesToStart()
-    {
-        using var app = new AppFactory(new Dictionary<string, string?>
-        {
-            ["Tabs:Audience"] = TabApiHost.Audience,
-            ["Tabs:DevIssuerMetadataUrl"] = "http://127.0.0.1:1/dev/x/v2.0/.well-known/openid-configuration",
-        }, environment: "Production");
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
-        StringAssert.Contains(error.Message, "only in Development");
-    }
-
-    [TestMethod]
     public async Task OpenApiDocument_ListsTheTabRoutes()
     {
         using var client = s_host.ClientWith(null);

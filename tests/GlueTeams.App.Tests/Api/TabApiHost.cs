@@ -43,7 +43,9 @@ internal sealed class TabApiHost : IAsyncDisposable
     public SimulatedUser Report(int index) => Org.Get(Manager.DirectReportIds[index]);
     public SimulatedUser NotAReport => Org.Users.First(u => u.Role == OrgRole.Engineer && u.ManagerId != Manager.Id);
 
-    public static async Task<TabApiHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, SimulatorOptions? simulator = null)
+    /// <param name="storage">Storage of the test's own (an Azurite it stops and starts); new tables on the shared Azurite when null.</param>
+    public static async Task<TabApiHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, SimulatorOptions? simulator = null,
+        GlueTeams.Storage.StorageOptions? storage = null)
     {
         var graph = await SimulatedGraph.StartAsync(simulator ?? new SimulatorOptions { Users = 40 });
         var issuer = await DevTokenIssuerHost.StartAsync(apiAudience: Audience);
@@ -61,7 +63,7 @@ internal sealed class TabApiHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return new TabApiHost(graph, issuer, new AppFactory(settings));
+        return new TabApiHost(graph, issuer, new AppFactory(settings, storage));
     }
 
     public string Token(string userId, string tenantId = TenantId, Func<TokenRequest, TokenRequest>? change = null) =>

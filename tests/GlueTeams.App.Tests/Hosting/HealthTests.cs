@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using GlueTeams.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GlueTeams.App.Tests.Hosting;
 
@@ -16,14 +15,6 @@ public sealed class HealthTests
         using var client = app.CreateClient();
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
-    }
-
-    [TestMethod]
-    public void Start_WithoutStorageConfiguration_RefusesWithAClearMessage()
-    {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:ConnectionString", ""));
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
-        StringAssert.Contains(error.Message, "Storage:ConnectionString");
     }
 
     [TestMethod]

@@ -6,11 +6,13 @@ using GlueTeams.App.Tests.Hosting;
 using GlueTeams.App.Tests.Sync;
 using GlueTeams.Simulator;
 using GlueTeams.Simulator.Org;
+using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Subscriptions;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Notifications;
@@ -113,6 +115,39 @@ public sealed class GraphNotificationsTests
         await using var ___ = app;
         Assert.AreEqual(expected, (await PostAsync(client, body)).StatusCode);
         Assert.AreEqual(0, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync());
+    }
+
+    [TestMethod]
+    public async Task TwentyThousandMadeUpEntries_AreRefusedAtOnce_WithoutATableRead_AndDuplicatesAreHandledOnce()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var app = new AppFactory(SimulatedGraph.AppSettings(simulator));
+        var tableRequests = new CountingHandler();
+        var clientOptions = app.Storage.TableClientOptions();
+        clientOptions.Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(tableRequests));
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(new GlueTables(app.Storage, clientOptions))));
+        using var client = counted.CreateClient();
+        var demo = SimulatedProfiles.For(simulator.Tenant.Org, simulator.Tenant.Org.DemoUser);
+        await counted.Services.GetRequiredService<UserStore>().UpsertAsync(demo);
+        await counted.Services.GetRequiredService<SubscriptionStore>().PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", DateTimeOffset.UtcNow.AddDays(3)));
+        var queue = counted.Services.GetRequiredService<WorkQueue<SyncWorkItem>>();
+
+        var madeUp = """{"value":[""" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $$"""{"subscriptionId":"made-{{i:D5}}","clientState":"gs"}""")) + "]}";
+        Assert.IsTrue(madeUp.Length is > 1_000_000 and < GraphNotificationsApi.MaxBodyBytes, $"a 1 MB body within the size limit ({madeUp.Length} bytes)");
+        var before = tableRequests.Count;
+        using var refused = await PostAsync(client, madeUp);
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        StringAssert.Contains(await refused.Content.ReadAsStringAsync(), $"at most {GraphNotificationsApi.MaxNotifications} notifications");
+        Assert.AreEqual(before, tableRequests.Count, "nothing was read or written");
+        Assert.AreEqual(0, await queue.ApproximateCountAsync());
+
+        // The same genuine notification 100 times (the most a request may carry): one subscription read, one re-sync.
+        var repeated = """{"value":[""" + string.Join(",", Enumerable.Repeat("""{"subscriptionId":"sub-1","clientState":"the-real-secret","changeType":"updated"}""", 100)) + "]}";
+        before = tableRequests.Count;
+        using var accepted = await PostAsync(client, repeated);
+        Assert.AreEqual(HttpStatusCode.Accepted, accepted.StatusCode, "the app still serves");
+        Assert.AreEqual(3, tableRequests.Count - before, "one read of the subscription, one of the user, one write of the week's sync state");
+        Assert.AreEqual(1, await queue.ApproximateCountAsync());
     }
 
     [TestMethod]

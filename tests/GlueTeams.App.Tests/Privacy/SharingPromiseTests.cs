@@ -71,6 +71,40 @@ public sealed class SharingPromiseTests
     }
 
     [TestMethod]
+    public async Task EngineerChoosesToShareInTheWelcome_AskedOnceWithTheCount_ThenTheManagerSeesEveryConfirmedRecord()
+    {
+        var report = s_host.Report(0);
+        await PrivacyHost.ReseedAsync(s_host, report, sharingDefault: null);
+        using (var own = s_host.ClientFor(report.Id))
+        {
+            await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.Week.AddWeeks(-5).ToString(), to = PrivacyHost.Week.ToString(), shared = false });
+        }
+        PrivacyHost.AssertNameOnly(await PrivacyHost.MemberAsync(s_host, report), null, report);
+
+        var question = await PrivacyHost.InvokeAsync(s_host, report.Id, "share", new Dictionary<string, string> { ["choice"] = "share" });
+        var manager = (await s_host.Users.GetAsync(TabApiHost.TenantId, report.Id))!.ManagerUserPrincipalName ?? "your manager";
+        StringAssert.Contains(BotHarness.Texts(question), $"Share your 48 confirmed records with {manager}?");
+        Assert.IsNull((await s_host.Users.GetAsync(TabApiHost.TenantId, report.Id))!.SharingDefault, "nothing changes before the answer");
+        await PrivacyHost.InvokeAsync(s_host, report.Id, "applySharing", new Dictionary<string, string> { ["choice"] = "share" });
+
+        var member = await PrivacyHost.MemberAsync(s_host, report);
+        Assert.AreEqual("sharing", member.GetProperty("sharing").GetString());
+        Assert.AreEqual(6 * 3 * 60, member.GetProperty("period").GetProperty("total").GetProperty("glueMinutes").GetInt32());
+        Assert.IsTrue((await s_host.Users.GetAsync(TabApiHost.TenantId, report.Id))!.SharingDefault);
+    }
+
+    [TestMethod]
+    public async Task ForgedSharingAnswer_ChangesNothing()
+    {
+        var report = s_host.Report(0);
+        await PrivacyHost.ReseedAsync(s_host, report);
+        var card = await PrivacyHost.InvokeAsync(s_host, report.Id, "applySharing", new Dictionary<string, string> { ["choice"] = "everyone" });
+        StringAssert.Contains(BotHarness.Notice(card), "nothing was changed");
+        Assert.IsTrue((await s_host.Users.GetAsync(TabApiHost.TenantId, report.Id))!.SharingDefault);
+        Assert.AreEqual("sharing", (await PrivacyHost.MemberAsync(s_host, report)).GetProperty("sharing").GetString());
+    }
+
+    [TestMethod]
     public async Task EngineerNeverAnswered_ManagerSeesNameOnly_EvenWithUnsharedConfirmedRecords()
     {
         var report = s_host.Report(0);

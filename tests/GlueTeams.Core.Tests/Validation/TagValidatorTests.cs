@@ -110,4 +110,29 @@ public sealed class TagValidatorTests
         Assert.AreEqual(TagValidator.MaxTitleLength, cleaned.Length);
         Assert.EndsWith("…", cleaned);
     }
+
+    [TestMethod]
+    [DataRow('\u200B')]
+    [DataRow('\u200D')]
+    [DataRow('\u200F')]
+    [DataRow('\u202A')]
+    [DataRow('\u202E')]
+    [DataRow('\u2066')]
+    [DataRow('\u2069')]
+    [DataRow('\uFEFF')]
+    public void Validate_InvisibleOrBidiCharacters_AreRefusedInNotesAndTitles(char hidden)
+    {
+        var note = TagValidator.Validate(Input(note: $"Mentored {hidden}the new hire"));
+        var title = TagValidator.Validate(Input(link: "https://wiki.example.com/guide", title: $"Guide{hidden}"));
+
+        Assert.IsFalse(note.IsValid);
+        Assert.AreEqual("note", note.Errors.Single().Field);
+        StringAssert.Contains(note.Errors.Single().Message, $"invisible character (U+{(int)hidden:X4})");
+        Assert.IsFalse(title.IsValid);
+        Assert.AreEqual("artifactTitle", title.Errors.Single().Field);
+    }
+
+    [TestMethod]
+    public void Validate_OrdinaryNonLatinText_IsAccepted() =>
+        Assert.IsTrue(TagValidator.Validate(Input(note: "שלום — 你好 — Grüße, 3 weeks → 1")).IsValid);
 }

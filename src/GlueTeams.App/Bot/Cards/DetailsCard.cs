@@ -15,7 +15,7 @@ internal static class DetailsCard
         var input = typed ?? new TagInput(row.CategoryId, row.Impact == Impact.Multiplier ? "multiplier" : "one-off",
             confirmation?.ArtifactLink?.AbsoluteUri, confirmation?.ArtifactTitle, confirmation?.OutcomeNote, confirmation?.Delegated ?? false);
         var byField = errors?.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
-        var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.Lead.ETag.ToString()), (Verbs.Week, week), (Verbs.PageNumber, page) };
+        var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.CardETags), (Verbs.Week, week), (Verbs.PageNumber, page) };
 
         var body = new List<CardElement> { Title("Details: " + row.Record.Title) };
         body.AddRange(NoticeBlock(errors is { Count: > 0 } ? Notice.Error("Nothing was saved: please correct the fields below.") : null));

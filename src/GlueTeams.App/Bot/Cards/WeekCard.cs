@@ -68,7 +68,7 @@ internal static class WeekCard
         var confirmAll = new Dictionary<string, string> { [Verbs.Week] = week, [Verbs.PageNumber] = Number(page) };
         foreach (var row in view.Rows)
         {
-            confirmAll[Verbs.ETagKey(row.Id)] = row.Lead.ETag.ToString();
+            confirmAll[Verbs.ETagKey(row.Id)] = row.CardETags;
         }
         var actions = new List<CardAction>();
         if (view.Rows.Count > 0)
@@ -109,7 +109,7 @@ internal static class WeekCard
         var status = row.IsConfirmed
             ? new TextBlock("✓ Confirmed: " + GlueCategories.Get(row.CategoryId).Name) { Color = TextColor.Good, Spacing = Spacing.None }
             : Subtle("Suggested: " + (record.Suggestion?.Reason ?? "no signal in the title"));
-        var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.Lead.ETag.ToString()), (Verbs.Week, view.Week.ToString()), (Verbs.PageNumber, Number(page)) };
+        var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.CardETags), (Verbs.Week, view.Week.ToString()), (Verbs.PageNumber, Number(page)) };
         var actions = new List<CardAction>
         {
             Execute(row.IsConfirmed ? "Update" : "Confirm", Verbs.Confirm, data),

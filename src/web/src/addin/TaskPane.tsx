@@ -4,7 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { createFetcher } from '../api';
 import { categoryColour, type EventRef, type OutlookItem } from './outlook';
-import { describeFailure, linkError, loadTag, saveTag, type Failure, type FieldErrors, type TagInput, type TagView } from './tags';
+import { ChangedElsewhere, describeFailure, linkError, loadTag, saveTag, type Failure, type FieldErrors, type TagInput, type TagView } from './tags';
 import { TagForm, formFrom, type FormValues } from './TagForm';
 
 type Phase =
@@ -18,6 +18,8 @@ interface Outcome {
   intent: 'success' | 'warning' | 'error';
   text: string;
   retry?: boolean;
+  /** The tag changed elsewhere: offer to load the saved one into the form. */
+  reload?: boolean;
   /** Where this Outlook cannot set categories: said beside a success, never as an error. */
   note?: string;
 }
@@ -117,10 +119,16 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
     setErrors({});
     setSaving(true);
     try {
-      const saved = await saveTag(fetcher, phase.eventId, toInput(values));
+      const saved = await saveTag(fetcher, phase.eventId, toInput(values), phase.view.eTag);
       setPhase({ ...phase, view: saved });
       setOutcome(await markInOutlook(saved));
     } catch (e) {
+      if (e instanceof ChangedElsewhere) {
+        // The pane now knows the stored tag (and its ETag): Save again replaces it knowingly, Reload takes it.
+        setPhase({ ...phase, view: e.current });
+        setOutcome({ intent: 'warning', text: e.message, reload: true });
+        return;
+      }
       const failure = describeFailure(e);
       if (failure.fields) setErrors(failure.fields);
       setOutcome({ intent: 'error', text: failure.message, retry: failure.retry });
@@ -173,6 +181,9 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
         <MessageBar intent={outcome.intent} layout="multiline">
           <MessageBarBody role={outcome.intent === 'error' ? 'alert' : 'status'}>{outcome.text}</MessageBarBody>
           {outcome.retry && <MessageBarActions><Button onClick={() => void submit()}>Retry</Button></MessageBarActions>}
+          {outcome.reload && (
+            <MessageBarActions><Button onClick={() => { setValues(formFrom(view)); setOutcome(undefined); }}>Reload</Button></MessageBarActions>
+          )}
         </MessageBar>
       )}
       {outcome?.note && <MessageBar intent="info" layout="multiline"><MessageBarBody role="status">{outcome.note}</MessageBarBody></MessageBar>}

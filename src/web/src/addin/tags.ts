@@ -44,8 +44,21 @@ export async function loadTag(fetcher: Fetcher, eventId: string): Promise<TagVie
   return (await (await fetcher(path(eventId))).json()) as TagView;
 }
 
-export async function saveTag(fetcher: Fetcher, eventId: string, input: TagInput): Promise<TagView> {
-  const response = await fetcher(path(eventId), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+/** The tag was changed elsewhere (the tab, the card, another pane) since the pane loaded it: here it is as stored now. */
+export class ChangedElsewhere extends Error {
+  constructor(public readonly current: TagView) {
+    super('This meeting\'s tag was changed elsewhere since you opened it. Your changes are still in the form: Reload shows the saved tag, Save again replaces it.');
+  }
+}
+
+/** Saves the tag; <eTag> is the one the pane loaded (If-Match), so that an edit made since elsewhere is never wiped. */
+export async function saveTag(fetcher: Fetcher, eventId: string, input: TagInput, eTag: string | null): Promise<TagView> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (eTag) headers['If-Match'] = eTag;
+  const response = await fetcher(path(eventId), { method: 'PUT', headers, body: JSON.stringify(input) });
+  if (response.status === 412) {
+    throw new ChangedElsewhere((await response.json()) as TagView);
+  }
   if (response.status === 409) {
     throw new ApiError({ status: 409, detail: 'This meeting was changed elsewhere at the same moment (another device or the weekly card). Try again.' });
   }
@@ -65,6 +78,7 @@ export function linkError(link: string): string | undefined {
 
 /** Any error from a load or save, as what the person should read and whether Retry can help. */
 export function describeFailure(error: unknown): Failure {
+  if (error instanceof ChangedElsewhere) return { message: error.message, retry: false };
   if (error instanceof SignInError) return { message: error.message, retry: true };
   if (error instanceof OutlookError) return { message: `Outlook could not do it: ${error.message}`, retry: true };
   if (!(error instanceof ApiError)) {
@@ -86,6 +100,8 @@ export function describeFailure(error: unknown): Failure {
       return { message: problem.detail ?? 'GlueTeams does not see this meeting in your calendar yet. If you just saved it, retry in a minute.', retry: true };
     case 409:
       return { message: error.message, retry: true };
+    case 428:
+      return { message: 'This meeting was tagged elsewhere while the pane was open. Reload it to see the saved tag.', retry: false };
     case 422:
       return { message: problem.detail ?? 'This meeting does not count as glue work (cancelled, declined, all-day or free time).', retry: false };
     default:
