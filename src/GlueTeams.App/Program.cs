@@ -38,7 +38,7 @@ if (!Settings.Check(app.Services, Console.Error))
 {
     return 2;
 }
-if (args is ["sync" or "export", ..])
+if (args is ["sync" or "export" or "purge", ..])
 {
     // Commands run without the hosted services: create the tables and queues they use here.
     try
