@@ -123,4 +123,47 @@ public sealed class TabPagesTests
         Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.Context.CloseAsync();
     }
+
+    [TestMethod]
+    [DataRow("/tab/me", "My glue work")]
+    [DataRow("/tab/team", "Team review")]
+    public async Task OutsideTeams_APlainPageSaysHowToOpenItInTeams_WithNoDevelopmentHints(string path, string tab)
+    {
+        var page = await s_pages.NewPageAsync(1100);
+        await page.GotoAsync(new Uri(s_pages.BaseUrl, path).ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open Glueprint in Microsoft Teams" })).ToBeVisibleAsync();
+        var text = await page.InnerTextAsync("main");
+        StringAssert.Contains(text, $"choose the {tab} tab");
+        foreach (var hint in new[] { "tid=", "oid=", "Development", "?" })
+        {
+            Assert.DoesNotContain(hint, text, $"a development hint: {hint}");
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Glueprint support" })).ToHaveAttributeAsync("href", "/support");
+        Assert.AreEqual(0, (await PagesHost.SeriousAxeViolationsAsync(page)).Length);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, $"tab-outside-teams{path.Replace('/', '-')}.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task WithoutAdminConsent_TheTabSaysSo_WithTheAdminConsentLink_NeverAnEmptyPage()
+    {
+        var user = s_host.NotAReport;
+        s_host.Graph.Tenant.Faults.DenyConsent(user.Id);
+        try
+        {
+            var page = await OpenAsync("/tab/me", user.Id);
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your admin hasn't granted Glueprint access to calendars yet" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin consent page" }))
+                .ToHaveAttributeAsync("href", $"https://login.microsoftonline.com/{TabApiHost.TenantId}/adminconsent?client_id={PagesHost.ClientId}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "tab-admin-consent.png") });
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            s_host.Graph.Tenant.Faults.GrantConsent(user.Id);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using GlueTeams.App.Auth;
 using GlueTeams.App.Store;
 using GlueTeams.Graph;
 
@@ -15,12 +16,16 @@ public static class StoreServices
         return builder;
     }
 
-    /// <summary>/privacy, /terms and /support, open to anyone; on the API routes, Graph's 403 said as missing admin consent.</summary>
+    /// <summary>
+    /// /privacy, /terms and /support, open to anyone; the sign-in pages (consent, the Outlook dialog); on the API routes,
+    /// Graph's 403 said as missing admin consent.
+    /// </summary>
     public static WebApplication MapGlueStore(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             && !context.Request.Path.StartsWithSegments("/api/messages", StringComparison.OrdinalIgnoreCase), branch => branch.Use(AdminConsent.MapDeniedAsync));
+        app.MapSignInPages();
         return app.MapStorePages();
     }
 }
