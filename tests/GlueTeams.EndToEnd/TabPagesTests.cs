@@ -166,4 +166,57 @@ public sealed class TabPagesTests
             s_host.Graph.Tenant.Faults.GrantConsent(user.Id);
         }
     }
+
+    /// <summary>
+    /// A stand-in for Teams on the web around the tab: a page at teams.microsoft.com (an origin teams-js accepts) that
+    /// frames the tab at https://glue.test (answered by the app on loopback) and answers the TeamsJS messages the tab
+    /// sends: initialize, getContext, authentication.getAuthToken (refused for consent until authenticate ran) and
+    /// authentication.authenticate, whose URL it records. What it saw is in window.__host.
+    /// </summary>
+    private static string FakeTeamsHost(string token, string userId, string path) => $$"""
+        <!doctype html><html><body style="margin:0">
+        <iframe id="tab" src="https://glue.test{{path}}" style="width:1100px;height:880px;border:0"></iframe>
+        <script>
+          const host = window.__host = { calls: [], consented: false, authenticateUrl: null };
+          const runtime = { apiVersion: 4, supports: { app: {}, authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teams: { fullTrust: {} } } };
+          const context = { theme: 'default', locale: 'en-us', frameContext: 'content', hostClientType: 'web', entityId: 'me',
+            tid: '{{TabApiHost.TenantId}}', userObjectId: '{{userId}}', loginHint: 'ada@contoso.com', userPrincipalName: 'ada@contoso.com', appSessionId: 'session' };
+          window.addEventListener('message', (event) => {
+            const message = event.data;
+            if (!message || typeof message.func !== 'string') return;
+            host.calls.push(message.func);
+            const reply = (args) => event.source.postMessage({ id: message.id, uuid: message.uuid, args }, 'https://glue.test');
+            if (message.func === 'initialize') reply(['content', 'web', JSON.stringify(runtime), '2.58.0']);
+            else if (message.func === 'getContext') reply([context]);
+            else if (message.func === 'authentication.getAuthToken') reply(host.consented ? [true, '{{token}}'] : [false, 'resourceRequiresConsent']);
+            else if (message.func === 'authentication.authenticate') { host.authenticateUrl = message.args[0]; host.consented = true; reply([true, '']); }
+          });
+        </script></body></html>
+        """;
+
+    [TestMethod]
+    public async Task InTeams_ConsentNeeded_ShowsAConsentButton_ThatRunsAuthenticateOnAuthStart_ThenTheTabLoads()
+    {
+        var user = s_host.Report(0);
+        var page = await s_pages.NewPageAsync(1100);
+        var local = s_pages.BaseUrl.ToString().TrimEnd('/');
+        await page.Context.RouteAsync("https://teams.microsoft.com/**", route => route.FulfillAsync(new() { Body = FakeTeamsHost(s_host.Token(user.Id), user.Id, "/tab/me"), ContentType = "text/html" }));
+        await page.Context.RouteAsync("https://glue.test/**", async route =>
+        {
+            var response = await route.FetchAsync(new() { Url = route.Request.Url.Replace("https://glue.test", local, StringComparison.Ordinal) });
+            await route.FulfillAsync(new() { Response = response });
+        });
+        // teams-js looks up its list of valid host origins on a CDN: no outside request, it falls back to its own list.
+        await page.Context.RouteAsync("https://res.cdn.office.net/**", route => route.AbortAsync());
+        await page.GotoAsync("https://teams.microsoft.com/_fake-host");
+        var tab = page.FrameLocator("#tab");
+
+        await Assertions.Expect(tab.GetByRole(AriaRole.Alert).Filter(new() { HasText = "needs your consent" })).ToBeVisibleAsync();
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Consent" }).ClickAsync();
+
+        await Assertions.Expect(tab.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToBeVisibleAsync();
+        Assert.AreEqual("https://glue.test/auth/start", await page.EvaluateAsync<string>("() => window.__host.authenticateUrl"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "tab-after-consent.png") });
+        await page.Context.CloseAsync();
+    }
 }
