@@ -1,5 +1,6 @@
 using GlueTeams.Simulator;
 using GlueTeams.Simulator.Api;
+using GlueTeams.Simulator.Connector;
 using GlueTeams.Simulator.Tokens;
 
 // The simulated Microsoft 365 tenant as a process, for ./glue demo and benchmarks. Tests host it in-process (SimulatorHost).
@@ -9,6 +10,9 @@ var app = builder.Build();
 await using var tenant = new SimulatedTenant(options);
 using var issuer = new DevTokenIssuer();
 app.MapGraphSimulator(tenant);
+// The Bot Connector too, so that the demo and the fan-out benchmark can send to http://HOST/connector/ with faults.
+var connector = new SimulatedConnector(options.Seed) { TenantRateLimit = builder.Configuration.GetValue("Connector:TenantRateLimit", 50) };
+app.MapConnectorSimulator(connector);
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokenIssuer(issuer, options.ApiAudience);

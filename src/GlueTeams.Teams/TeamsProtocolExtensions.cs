@@ -1,9 +1,13 @@
 using GlueTeams.Teams.Auth;
 using GlueTeams.Teams.Connector;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 
 namespace GlueTeams.Teams;
 
@@ -27,7 +31,37 @@ public static class TeamsProtocolExtensions
             sp.GetRequiredService<IOptions<BotOptions>>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenValidator)),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient<ConnectorClient>();
+        var attemptTimeout = builder.Configuration.GetSection(BotOptions.Section).GetValue(nameof(BotOptions.ConnectorAttemptTimeout), new BotOptions().ConnectorAttemptTimeout);
+        services.AddHttpClient<ConnectorClient>().AddStandardResilienceHandler(options => ConfigureConnectorResilience(options, attemptTimeout));
         return builder;
     }
+
+    /// <summary>
+    /// Short retries within one call: up to 3, jittered exponential from 250 ms, for transient statuses whose
+    /// Retry-After (if any) is at most <see cref="MaxInCallRetryAfter"/>, and for timeouts and connection failures.
+    /// A longer Retry-After is left to the caller (the outbox waits it out on the queue, not in a thread).
+    /// </summary>
+    public static void ConfigureConnectorResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AttemptTimeout.Timeout = attemptTimeout;
+        options.TotalRequestTimeout.Timeout = attemptTimeout * 4;
+        options.CircuitBreaker.SamplingDuration = attemptTimeout * 3;
+        options.Retry.MaxRetryAttempts = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+        options.Retry.MaxDelay = MaxInCallRetryAfter;
+        options.Retry.BackoffType = DelayBackoffType.Exponential;
+        options.Retry.UseJitter = true;
+        options.Retry.ShouldRetryAfterHeader = true;
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+        {
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            { Result: { } response } => ConnectorClient.IsTransient(response.StatusCode)
+                && (response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero) <= MaxInCallRetryAfter,
+            _ => false,
+        });
+    }
+
+    /// <summary>The longest Retry-After waited out inside one call.</summary>
+    public static readonly TimeSpan MaxInCallRetryAfter = TimeSpan.FromSeconds(3);
 }

@@ -32,7 +32,8 @@ public sealed record RecordView(
 public sealed record RecordPatch(
     string? Category, string? Impact, string? ArtifactLink, string? ArtifactTitle, string? Note, bool? Delegated, bool? SharedWithManager, string? ETag);
 
-public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault);
+/// <param name="TeamsUnreachable">Teams refused the bot's messages (blocked, or the chat is gone): the tab tells the user to reinstall the app.</param>
+public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault, bool TeamsUnreachable = false);
 
 public sealed record AuditView(string ActorId, string ActorName, string Action, string Detail, DateTimeOffset At)
 {

@@ -41,7 +41,7 @@ public static class MeApi
         var profile = await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken);
         var reports = await s.Reports.ListAsync(caller.TenantId, caller.UserId, cancellationToken);
         var name = profile?.DisplayName is { Length: > 0 } stored ? stored : caller.Name ?? "";
-        return TypedResults.Ok(new ProfileView(caller.UserId, name, reports.Count > 0, profile?.SharingDefault));
+        return TypedResults.Ok(new ProfileView(caller.UserId, name, reports.Count > 0, profile?.SharingDefault, profile?.Unreachable ?? false));
     }
 
     internal static async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> GetSummary(

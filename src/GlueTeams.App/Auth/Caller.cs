@@ -4,7 +4,7 @@ using GlueTeams.Core.Validation;
 namespace GlueTeams.App.Auth;
 
 /// <summary>Who calls the API: tenant and user taken only from the validated token's tid and oid claims.</summary>
-public sealed partial record Caller(string TenantId, string UserId, string? Name)
+public sealed record Caller(string TenantId, string UserId, string? Name)
 {
     public static Caller From(ClaimsPrincipal principal)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Store;
+using GlueTeams.App.Outbox;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
@@ -10,7 +11,7 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -65,7 +66,12 @@ internal sealed partial class BotDispatcher(
             case ActivityTypes.Invoke:
                 return AdaptiveCardInvokeResponse.Card(InfoCards.Erased());
             case ActivityTypes.Message:
-                await SendAsync(turn, InfoCards.Erased(), cancellationToken);
+                // Sent directly, not through the outbox: the outbox's sent-marker would be a row about the erased user.
+                var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(InfoCards.Erased()), cancellationToken);
+                if (!result.IsOk)
+                {
+                    LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
+                }
                 break;
         }
         return null;
@@ -80,7 +86,7 @@ internal sealed partial class BotDispatcher(
         var installed = await registration.InstallAsync(turn, cancellationToken);
         if (installed.ShouldWelcome)
         {
-            await SendAsync(turn, InfoCards.Welcome(installed.Profile, links), cancellationToken);
+            await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile, links), cancellationToken);
         }
     }
 
@@ -88,6 +94,10 @@ internal sealed partial class BotDispatcher(
     {
         var profile = await registration.EnsureAsync(turn, cancellationToken);
         var command = Command(turn.Activity.Text);
+        if (command is "this week" or "week")
+        {
+            await TypingAsync(turn, cancellationToken);
+        }
         var card = command switch
         {
             "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
@@ -98,7 +108,7 @@ internal sealed partial class BotDispatcher(
             "help" or "hey" or "" => InfoCards.Help(profile, links),
             _ => InfoCards.Help(profile, links, Notice.Info($"I didn't understand \"{Shorten(command)}\". Here is what I can do.")),
         };
-        await SendAsync(turn, card, cancellationToken);
+        await SendAsync(turn, OutboxKind.Reply, card, cancellationToken);
     }
 
     private async Task<AdaptiveCardInvokeResponse> OnInvokeAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -136,17 +146,33 @@ internal sealed partial class BotDispatcher(
     internal static string Command(string? text) =>
         Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
 
-    private async Task SendAsync(BotTurn turn, AdaptiveCard card, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the card on the outbox, keyed by the inbound activity id: the last step of a turn, so that the reply is
+    /// durable before Teams gets its 200.
+    /// </summary>
+    private async Task SendAsync(BotTurn turn, OutboxKind kind, AdaptiveCard card, CancellationToken cancellationToken)
     {
-        var message = Activity.CardMessage(card);
-        var result = turn.Activity.Id is { Length: > 0 } replyTo
-            ? await connector.ReplyAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, replyTo, message, cancellationToken)
-            : await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, message, cancellationToken);
+        var key = $"{kind}:{turn.Activity.Id ?? Guid.NewGuid().ToString("N")}".ToLowerInvariant();
+        await outbox.EnqueueAsync(new OutboxMessage(kind, key, turn.TenantId, turn.UserId, turn.Inbound.ServiceUrl, turn.Inbound.ConversationId,
+            turn.Activity.Id is { Length: > 0 } replyTo ? replyTo : null, Activity.CardMessage(card)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Teams asks for an answer or "typing" within 2 s; a calendar sync can take longer. Best effort, sent directly
+    /// (not through the outbox: a late typing indicator is worthless) and given at most <see cref="TypingTimeout"/>.
+    /// </summary>
+    private async Task TypingAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TypingTimeout);
+        var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.Typing(), timeout.Token);
         if (!result.IsOk)
         {
-            LogSendFailed(logger, result.Failure, result.Message);
+            LogTypingFailed(logger, result.Failure, (int?)result.Status);
         }
     }
+
+    private static readonly TimeSpan TypingTimeout = TimeSpan.FromSeconds(2);
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
@@ -156,6 +182,9 @@ internal sealed partial class BotDispatcher(
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Spaces();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed ({Failure}): {Message}")]
-    private static partial void LogSendFailed(ILogger logger, ConnectorFailure? failure, string? message);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was not sent ({Failure}, {Status}); the reply still goes through the outbox.")]
+    private static partial void LogTypingFailed(ILogger logger, ConnectorFailure? failure, int? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling an erased user how to start again failed ({Failure}, {Status}).")]
+    private static partial void LogDirectSendFailed(ILogger logger, ConnectorFailure? failure, int? status);
 }

@@ -1,4 +1,3 @@
-using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -40,11 +39,6 @@ internal static partial class BotEndpoint
                 ? Invoke(AdaptiveCardInvokeResponse.Error(400, "NoUser", "GlueTeams works for Microsoft 365 users in a personal chat."))
                 : TypedResults.Ok();
         }
-        if (!SafeIds.IsSafe(inbound.TenantId) || !SafeIds.IsSafe(userId))
-        {
-            // The same check as the tab API's: an id that could name a reserved key (or anything else odd) touches nothing.
-            return TypedResults.Problem("The tenant or user id is not a directory id.", statusCode: StatusCodes.Status400BadRequest, title: "BadId");
-        }
         var turn = new BotTurn(inbound, userId);
         // After "delete my data" nothing is written for the user (not even the claim below) until they start again.
         if (!BotDispatcher.StartsAgain(turn) && await tombstones.IsErasedAsync(inbound.TenantId, userId, cancellationToken))
@@ -52,8 +46,8 @@ internal static partial class BotEndpoint
             return await dispatcher.ErasedAsync(turn, cancellationToken) is { } erased ? Invoke(erased) : TypedResults.Ok();
         }
         // Teams re-delivers an activity it got no answer to within ~15 s, with the same id: one effect per id.
-        var first = inbound.Activity.Id is not { Length: > 0 } id
-            || await claims.TryClaimAsync(inbound.TenantId, userId, "activity:" + id, Environment.MachineName, cancellationToken);
+        var claimKey = inbound.Activity.Id is { Length: > 0 } id ? "activity:" + id : null;
+        var first = claimKey is null || await claims.TryClaimAsync(inbound.TenantId, userId, claimKey, Environment.MachineName, cancellationToken);
         AdaptiveCardInvokeResponse? response;
         try
         {
@@ -66,11 +60,37 @@ internal static partial class BotEndpoint
             await claims.DeleteAllAsync(inbound.TenantId, userId, cancellationToken); // the claim above, written after the erasure
             response = await dispatcher.ErasedAsync(turn, cancellationToken);
         }
+        catch (Exception e) when (first && claimKey is not null)
+        {
+            // The turn failed before its reply was queued: give the id back so that Teams' re-delivery runs it again.
+            LogTurnFailed(loggers.CreateLogger(typeof(BotEndpoint)), inbound.Type, e.GetType().Name);
+            await ReleaseAsync(claims, inbound.TenantId, userId, claimKey, loggers);
+            return TypedResults.Problem("The activity could not be handled now; Teams will deliver it again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return response is null ? TypedResults.Ok() : Invoke(response);
+    }
+
+    private static async Task ReleaseAsync(ClaimStore claims, string tenantId, string userId, string key, ILoggerFactory loggers)
+    {
+        try
+        {
+            await claims.ReleaseAsync(tenantId, userId, key, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            // storage is what failed: the claim stays, and this activity's re-delivery is answered as a duplicate
+            LogReleaseFailed(loggers.CreateLogger(typeof(BotEndpoint)), e.GetType().Name);
+        }
     }
 
     private static JsonHttpResult<AdaptiveCardInvokeResponse> Invoke(AdaptiveCardInvokeResponse response) =>
         TypedResults.Json(response, ProtocolJson.Options);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn failed before its reply was queued ({Error}); its claim is released for Teams' re-delivery.")]
+    private static partial void LogTurnFailed(ILogger logger, string? type, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing a failed turn's claim failed too ({Error}).")]
+    private static partial void LogReleaseFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a bot request: {Failure}: {Reason}")]
     private static partial void LogRefused(ILogger logger, BotAuthFailure failure, string reason);

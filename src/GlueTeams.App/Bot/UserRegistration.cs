@@ -30,7 +30,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         }
         var existing = await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken);
         var conversation = new ConversationReference(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, turn.Activity.Recipient?.Id ?? "");
-        if (existing is { Installed: true } && existing.Conversation == conversation)
+        if (existing is { Installed: true, Unreachable: false } && existing.Conversation == conversation)
         {
             return new(existing, false);
         }
@@ -40,6 +40,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
             TeamsUserId = turn.TeamsUserId,
             TimeZoneId = KnownZone(turn.Activity.LocalTimezone) ?? existing?.TimeZoneId ?? "UTC",
             Installed = true,
+            Unreachable = false,
             Conversation = conversation,
         };
         if (existing is not { Installed: true })
@@ -58,7 +59,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
 
     /// <summary>The user's profile, registering them first if they talk to the bot before any install event arrived.</summary>
     public async Task<UserProfile> EnsureAsync(BotTurn turn, CancellationToken cancellationToken) =>
-        await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { Installed: true } profile
+        await users.GetAsync(turn.TenantId, turn.UserId, cancellationToken) is { Installed: true, Unreachable: false } profile
             ? profile
             : (await InstallAsync(turn, cancellationToken)).Profile;
 

@@ -1,94 +1,168 @@
-using GlueTeams.Storage.Claims;
+using GlueTeams.App.Outbox;
+using GlueTeams.App.Sync;
+using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
-using GlueTeams.Teams.Connector;
 
 namespace GlueTeams.App.Bot;
 
+/// <summary>How often the due list is polled, and how long a taken entry stays with its taker; configuration "Bot:CardPollInterval", "Bot:CardLease".</summary>
+internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpan Lease);
+
 /// <summary>
-/// Sends each user's weekly card at their local day and time. The due list lives in Table Storage, so a restart loses
-/// nothing; each due entry is taken by exactly one instance, and a claim per user and week keeps a card from going
-/// out twice even if an entry were scheduled twice.
+/// Puts each user's weekly card on the outbox at their local day and time. The due list lives in Table Storage, so a
+/// restart loses nothing. Each due entry is leased by one instance (an ETag-guarded "taken until"), never deleted
+/// before its card is on the outbox: any failure hands it back with a back-off, and an instance that dies simply lets
+/// its lease run out. The next week's card is scheduled before this week's is built, whatever then happens to it.
+/// Due users are synced from Graph together (20 to a $batch); a failed sync still sends what storage holds.
 /// </summary>
 internal sealed partial class WeeklyCardScheduler(
-    IServiceScopeFactory scopes, CardScheduleStore schedule, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
+    IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(15);
-    private const int BatchSize = 50;
+    private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first poll comes one interval after start, so that a starting instance is ready before it sends.
-        using var timer = new PeriodicTimer(PollInterval, time);
+        using var timer = new PeriodicTimer(options.PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await SendDueAsync(stoppingToken);
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogPollFailed(logger, e);
+                return;
+            }
+            catch (Exception e)
+            {
+                // storage unreachable, Graph or MSAL failing: the leases run out and the next tick tries again
+                LogPollFailed(logger, e.GetType().Name, e);
             }
         }
     }
 
-    /// <summary>Takes what is due now and sends it; returns how many cards were sent.</summary>
+    /// <summary>Takes what is due now and queues the cards; returns how many cards were queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var sent = 0;
+        var queued = 0;
         IReadOnlyList<DueCard> due;
         do
         {
-            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, cancellationToken: cancellationToken);
-            foreach (var card in due)
-            {
-                sent += await SendOneAsync(card, cancellationToken) ? 1 : 0;
-            }
+            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
+            queued += await QueueAsync(due, cancellationToken);
         }
         while (due.Count == BatchSize);
-        return sent;
+        return queued;
     }
 
-    private async Task<bool> SendOneAsync(DueCard due, CancellationToken cancellationToken)
+    /// <summary>The wait before a failed card is tried again: 1, 2, 4 … minutes, at most 30.</summary>
+    internal static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(30, Math.Pow(2, Math.Min(attempts, 5))));
+
+    private async Task<int> QueueAsync(IReadOnlyList<DueCard> due, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var profile = await services.GetRequiredService<UserStore>().GetAsync(due.TenantId, due.UserId, cancellationToken);
-        if (profile is null || await services.GetRequiredService<ErasureTombstones>().IsErasedAsync(due.TenantId, due.UserId, cancellationToken))
-        {
-            return false; // the user deleted their data: nothing more to send, nothing to schedule
-        }
+        var users = services.GetRequiredService<UserStore>();
+        var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
-        var weeks = services.GetRequiredService<WeekCards>();
-        var week = weeks.CurrentWeek(profile);
-        var sent = false;
-        if (profile is { ShouldReceiveCards: true, Conversation: { } conversation }
-            && await services.GetRequiredService<ClaimStore>().TryClaimAsync(profile.TenantId, profile.UserId, "weekly:" + week, Environment.MachineName, cancellationToken))
+        var ready = new List<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        foreach (var card in due)
         {
-            var card = await weeks.SyncAndBuildAsync(profile, profile.TeamsUserId ?? profile.UserId, cancellationToken);
-            var result = await services.GetRequiredService<ConnectorClient>().SendAsync(conversation.ServiceUrl, conversation.ConversationId, Activity.CardMessage(card), cancellationToken);
-            if (!result.IsOk)
+            try
             {
-                LogSendFailed(logger, profile.UserId, result.Message);
-                await services.GetRequiredService<ClaimStore>().ReleaseAsync(profile.TenantId, profile.UserId, "weekly:" + week, cancellationToken);
-                await schedule.ScheduleAsync(profile.TenantId, profile.UserId, time.GetUtcNow() + RetryDelay, cancellationToken: cancellationToken);
-                return false;
+                // After "delete my data" nothing is sent or scheduled, even if a profile was recreated by mistake.
+                var profile = await tombstones.IsErasedAsync(card.TenantId, card.UserId, cancellationToken)
+                    ? null
+                    : await users.GetAsync(card.TenantId, card.UserId, cancellationToken);
+                if (profile is { Installed: true, Unreachable: false })
+                {
+                    // Whatever happens to this week's card, the next one is due a week on.
+                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: cancellationToken);
+                }
+                var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
+                if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
+                {
+                    // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
+                    await schedule.CompleteAsync(card, cancellationToken);
+                    continue;
+                }
+                ready.Add((card, profile, week));
             }
-            sent = true;
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await ReturnAsync(card, e, cancellationToken);
+            }
         }
-        if (profile.Installed)
+        await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var weeks = services.GetRequiredService<WeekCards>();
+        var outbox = services.GetRequiredService<MessageOutbox>();
+        var queued = 0;
+        foreach (var (card, profile, week) in ready)
         {
-            await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: cancellationToken);
+            try
+            {
+                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+                var conversation = profile.Conversation!;
+                queued += await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
+                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), cancellationToken) ? 1 : 0;
+                await schedule.CompleteAsync(card, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await ReturnAsync(card, e, cancellationToken);
+            }
         }
-        return sent;
+        return queued;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the weekly card schedule failed; retrying at the next tick.")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
+    internal static string WeeklyKey(IsoWeek week) => "weekly:" + week;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the weekly card to {UserId} failed; retrying later: {Message}")]
-    private static partial void LogSendFailed(ILogger logger, string userId, string? message);
+    /// <summary>Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.</summary>
+    private async Task PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    {
+        if (sync is null)
+        {
+            return;
+        }
+        foreach (var group in users.GroupBy(u => u.Week))
+        {
+            try
+            {
+                var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                if (results.Count(r => !r.Succeeded) is var failed and > 0)
+                {
+                    LogSyncFailed(logger, failed, results.Count);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogSyncFailed(logger, group.Count(), group.Count(), e);
+            }
+        }
+    }
+
+    private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)
+    {
+        LogQueueFailed(logger, error.GetType().Name, card.Attempts + 1);
+        try
+        {
+            await schedule.ReturnAsync(card, time.GetUtcNow() + RetryDelay(card.Attempts), cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            // storage is what failed: the lease runs out by itself
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the weekly card schedule failed ({Error}); retrying at the next tick.")]
+    private static partial void LogPollFailed(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queuing a weekly card failed ({Error}, attempt {Attempt}); it is due again after a back-off.")]
+    private static partial void LogQueueFailed(ILogger logger, string error, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {Failed} of {Count} due users' weeks failed; their cards show what is stored.")]
+    private static partial void LogSyncFailed(ILogger logger, int failed, int count, Exception? exception = null);
 }

@@ -1,4 +1,8 @@
 using GlueTeams.App.Bot;
+using GlueTeams.App.Outbox;
+using GlueTeams.Storage;
+using GlueTeams.Storage.Queues;
+using GlueTeams.Teams.Activities;
 using GlueTeams.App.Users;
 using GlueTeams.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +23,29 @@ public static class BotServices
         builder.Services.AddSingleton<SettingsActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
+        builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(
+            builder.Configuration.GetValue("Bot:CardPollInterval", TimeSpan.FromSeconds(30)),
+            builder.Configuration.GetValue("Bot:CardLease", GlueTeams.Storage.Schedule.CardScheduleStore.DefaultLease)));
         builder.Services.AddSingleton<WeeklyCardScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeeklyCardScheduler>());
+        builder.AddGlueOutbox();
+        // Defence in depth: every background loop catches its own failures, and none may ever stop the host.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         return builder;
+    }
+
+    /// <summary>The outbox queue every outbound message goes through, and its worker (on every instance unless Outbox:RunWorker is false).</summary>
+    private static void AddGlueOutbox(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        builder.Services.AddSingleton(options);
+        // The queue's own limit (a consumer crashing on an item) sits above the worker's, which poisons with a metric first.
+        builder.Services.AddSingleton(sp => new WorkQueue<OutboxMessage>(sp.GetRequiredService<StorageOptions>(), "outbox", ProtocolJson.Options, options.MaxTries + 2));
+        builder.Services.AddSingleton<MessageOutbox>();
+        builder.Services.AddScoped<OutboxWorker>();
+        if (options.RunWorker)
+        {
+            builder.Services.AddHostedService<OutboxService>();
+        }
     }
 }

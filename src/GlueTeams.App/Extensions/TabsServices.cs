@@ -37,8 +37,8 @@ public static class TabsServices
         builder.Services.AddSingleton<TeamReviews>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
-        // Served only when Graph is configured (see MapTagsApi), whatever the order of Add calls: a factory, so that the
-        // start-time check of the container does not ask for a CalendarReader that is not there without Graph.
+        // Built only when Graph is configured (see MapTagsApi), whatever the order of the Add calls: a factory, so that
+        // a host without Graph does not fail its start-time check of constructor dependencies.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutlookTags>(sp));
         builder.AddTabsAuthentication(tabs);
         return builder;

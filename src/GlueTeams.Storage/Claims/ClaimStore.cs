@@ -33,6 +33,10 @@ public sealed class ClaimStore(GlueTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> is claimed (e.g. the sent-marker of an outbound message).</summary>
+    public async Task<bool> ExistsAsync(string tenantId, string userId, string key, CancellationToken cancellationToken = default) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), TableKeys.Encode(key), ["PartitionKey"], cancellationToken)).HasValue;
+
     /// <summary>Gives a claim back (the work it guarded failed), so that a retry may claim it again.</summary>
     public async Task ReleaseAsync(string tenantId, string userId, string key, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(TableKeys.UserPartition(tenantId, userId), TableKeys.Encode(key), cancellationToken: cancellationToken);

@@ -11,18 +11,27 @@ public sealed record WorkItem<T>(T Payload, string MessageId, string PopReceipt,
 /// <summary>
 /// Per-user work items on an Azure Storage queue, consumed by every running instance. A received item is invisible
 /// for the visibility timeout; if its consumer dies it reappears for another. An item that failed
-/// <see cref="MaxDequeueCount"/> times moves to the "-poison" queue instead of looping forever.
+/// <see cref="MaxDequeueCount"/> times (or the consumer's own limit, through <see cref="MoveToPoisonAsync"/>) moves to
+/// the "-poison" queue instead of looping forever.
 /// </summary>
 public sealed class WorkQueue<T>
 {
     public const int MaxDequeueCount = 5;
+    /// <summary>Azure's limit on a message, as stored (after Base64).</summary>
+    public const int MaxMessageBytes = 64 * 1024;
 
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
+    private readonly JsonSerializerOptions? _json;
+    private readonly int _maxDequeueCount;
 
-    public WorkQueue(StorageOptions options, string name)
+    /// <param name="json">How payloads are written (e.g. to leave out nulls); the defaults when null.</param>
+    /// <param name="maxDequeueCount">After how many receives an item is set aside unread (a consumer that crashes on it).</param>
+    public WorkQueue(StorageOptions options, string name, JsonSerializerOptions? json = null, int maxDequeueCount = MaxDequeueCount)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _json = json;
+        _maxDequeueCount = maxDequeueCount;
         var queueName = (options.TablePrefix + "-" + name).ToLowerInvariant();
         var clientOptions = options.QueueClientOptions();
         QueueServiceClient service = string.IsNullOrWhiteSpace(options.ConnectionString)
@@ -38,8 +47,25 @@ public sealed class WorkQueue<T>
         await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
-    public async Task EnqueueAsync(T payload, CancellationToken cancellationToken = default) =>
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(payload), cancellationToken);
+    /// <summary>Adds an item. An item over Azure's size limit is refused before anything is sent.</summary>
+    public async Task EnqueueAsync(T payload, CancellationToken cancellationToken = default)
+    {
+        var text = JsonSerializer.Serialize(payload, _json);
+        if ((System.Text.Encoding.UTF8.GetByteCount(text) + 2) / 3 * 4 > MaxMessageBytes)
+        {
+            throw new ArgumentException($"The work item is over Azure's {MaxMessageBytes / 1024} KiB queue message limit.", nameof(payload));
+        }
+        try
+        {
+            await _queue.SendMessageAsync(text, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.ErrorCode == "QueueNotFound")
+        {
+            // storage was down when the app started, or this is the first item: create the queue on first use
+            await EnsureCreatedAsync(cancellationToken);
+            await _queue.SendMessageAsync(text, cancellationToken);
+        }
+    }
 
     /// <summary>Up to 32 items, each hidden from other consumers for <paramref name="visibility"/>. Poisoned items are moved aside, not returned.</summary>
     public async Task<IReadOnlyList<WorkItem<T>>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken = default)
@@ -49,7 +75,7 @@ public sealed class WorkQueue<T>
         foreach (var message in messages)
         {
             var payload = TryRead(message);
-            if (payload is null || message.DequeueCount > MaxDequeueCount)
+            if (payload is null || message.DequeueCount > _maxDequeueCount)
             {
                 await _poison.SendMessageAsync(message.MessageText, cancellationToken);
                 await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
@@ -128,6 +154,14 @@ public sealed class WorkQueue<T>
         return texts;
     }
 
+    /// <summary>The item failed for good: move it to the poison queue, where an operator can look at it.</summary>
+    public async Task MoveToPoisonAsync(WorkItem<T> item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await _poison.SendMessageAsync(JsonSerializer.Serialize(item.Payload, _json), cancellationToken);
+        await _queue.DeleteMessageAsync(item.MessageId, item.PopReceipt, cancellationToken);
+    }
+
     public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default) =>
         (await _queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
@@ -140,11 +174,11 @@ public sealed class WorkQueue<T>
         await _poison.DeleteIfExistsAsync(cancellationToken);
     }
 
-    private static T? TryRead(QueueMessage message)
+    private T? TryRead(QueueMessage message)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(message.MessageText);
+            return JsonSerializer.Deserialize<T>(message.MessageText, _json);
         }
         catch (JsonException)
         {

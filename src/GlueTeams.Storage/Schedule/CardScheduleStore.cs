@@ -5,16 +5,29 @@ using GlueTeams.Storage.Tables;
 
 namespace GlueTeams.Storage.Schedule;
 
-/// <summary>One user's weekly card, due at <see cref="DueAt"/>.</summary>
-public sealed record DueCard(string TenantId, string UserId, DateTimeOffset DueAt);
+/// <summary>One user's weekly card, due at <see cref="DueAt"/>, leased by one caller until it completes or returns it.</summary>
+public sealed record DueCard(string TenantId, string UserId, DateTimeOffset DueAt)
+{
+    internal string PartitionKey { get; init; } = "";
+    internal string RowKey { get; init; } = "";
+    internal ETag ETag { get; init; }
+    /// <summary>How many times this entry was taken before (0 the first time): the back-off of a failed send grows with it.</summary>
+    public int Attempts { get; init; }
+}
 
 /// <summary>
 /// When each user's next weekly card is due, kept in storage so that it survives restarts. Row keys start with the
-/// due instant in UTC, so "what is due now" is one range query. Taking a due entry deletes it with the ETag that
-/// was read: with several instances polling, exactly one of them wins each card.
+/// due instant in UTC, so "what is due now" is one range query. Taking a due entry does not delete it: it writes a
+/// "taken until" lease guarded by the ETag that was read, so with several instances polling exactly one of them wins
+/// each card, and if that one dies or fails the entry comes back when the lease ends. The taker deletes the entry
+/// (<see cref="CompleteAsync"/>) only after the card is safely queued, or hands it back with a delay
+/// (<see cref="ReturnAsync"/>).
 /// </summary>
 public sealed class CardScheduleStore(GlueTables tables)
 {
+    /// <summary>How long a taken card stays with its taker: long enough to sync and queue a batch of cards.</summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
+
     // One partition per due day keeps any one partition small; a poll reads today's and the days it missed.
     private const string DayFormat = "yyyyMMdd";
     private const string InstantFormat = "yyyyMMdd'T'HHmmss";
@@ -36,19 +49,27 @@ public sealed class CardScheduleStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Takes up to <paramref name="max"/> cards due by <paramref name="now"/>, looking back <paramref name="lookBackDays"/> days for missed ones. Each is returned to one caller only.</summary>
-    public async Task<IReadOnlyList<DueCard>> TakeDueAsync(DateTimeOffset now, int max, int lookBackDays = 7, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Leases up to <paramref name="max"/> cards due by <paramref name="now"/> and not leased by anyone else, looking
+    /// back <paramref name="lookBackDays"/> days for missed ones. Each is returned to one caller only until its lease ends.
+    /// </summary>
+    public async Task<IReadOnlyList<DueCard>> TakeDueAsync(DateTimeOffset now, int max, int lookBackDays = 7, TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
         var taken = new List<DueCard>();
+        var until = now + (lease ?? DefaultLease);
         for (var day = now.UtcDateTime.Date.AddDays(-lookBackDays); day <= now.UtcDateTime.Date && taken.Count < max; day = day.AddDays(1))
         {
             var filter = $"PartitionKey eq {TableKeys.Literal(day.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
                          $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(max, 100), cancellationToken: cancellationToken))
             {
-                if (await TryTakeAsync(entity, cancellationToken))
+                if (entity.GetDateTimeOffset("TakenUntil") is { } takenUntil && takenUntil > now)
                 {
-                    taken.Add(new DueCard(entity.GetString("Tenant"), entity.GetString("User"), entity.GetDateTimeOffset("DueAt")!.Value));
+                    continue;
+                }
+                if (await TryLeaseAsync(entity, until, cancellationToken) is { } card)
+                {
+                    taken.Add(card);
                 }
                 if (taken.Count >= max)
                 {
@@ -59,17 +80,55 @@ public sealed class CardScheduleStore(GlueTables tables)
         return taken;
     }
 
-    private async Task<bool> TryTakeAsync(TableEntity entity, CancellationToken cancellationToken)
+    /// <summary>The card is safely on its way: removes the entry, unless another caller has leased it since (then it is theirs).</summary>
+    public async Task CompleteAsync(DueCard card, CancellationToken cancellationToken = default)
     {
-        // Another instance took it first: 412 throws; 404 comes back as a response (the SDK does not throw on it).
+        ArgumentNullException.ThrowIfNull(card);
         try
         {
-            var response = await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
-            return response.Status != 404;
+            await _table.DeleteEntityAsync(card.PartitionKey, card.RowKey, card.ETag, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            return false;
+            // gone already, or re-leased by another instance after our lease ended: theirs to finish
+        }
+    }
+
+    /// <summary>Taking the card failed: it becomes due again at <paramref name="retryAt"/>.</summary>
+    public async Task ReturnAsync(DueCard card, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(card.PartitionKey, card.RowKey) { ["TakenUntil"] = retryAt.ToUniversalTime() },
+                card.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // see CompleteAsync
+        }
+    }
+
+    private async Task<DueCard?> TryLeaseAsync(TableEntity entity, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        // Another instance leased or removed it first: 412 or 404.
+        var attempts = entity.GetInt32("Attempts") ?? 0;
+        try
+        {
+            var response = await _table.UpdateEntityAsync(
+                new TableEntity(entity.PartitionKey, entity.RowKey) { ["TakenUntil"] = until.ToUniversalTime(), ["Attempts"] = attempts + 1 },
+                entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return new DueCard(entity.GetString("Tenant"), entity.GetString("User"), entity.GetDateTimeOffset("DueAt")!.Value)
+            {
+                PartitionKey = entity.PartitionKey,
+                RowKey = entity.RowKey,
+                ETag = response.Headers.ETag ?? ETag.All,
+                Attempts = attempts,
+            };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
         }
     }
 

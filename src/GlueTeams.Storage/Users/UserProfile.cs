@@ -31,9 +31,11 @@ public sealed record UserProfile
     /// only then is a sync's read of earlier weeks worth its cost.
     /// </summary>
     public bool HasConfirmations { get; init; }
+    /// <summary>The connector answered 403 or 404 for the personal chat (the bot was blocked, the chat is gone): nothing is sent until a reinstall.</summary>
+    public bool Unreachable { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    public bool ShouldReceiveCards => OptedIn && Installed && !Paused && Conversation is not null;
+    public bool ShouldReceiveCards => OptedIn && Installed && !Paused && !Unreachable && Conversation is not null;
 
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;

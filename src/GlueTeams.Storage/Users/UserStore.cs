@@ -57,6 +57,28 @@ public sealed class UserStore(GlueTables tables)
         }
     }
 
+    /// <summary>
+    /// Notes that Teams refused the user's personal chat (403/404) for the conversation that was refused; a profile
+    /// that is gone (erased) or that has moved to another chat since (a reinstall) is left alone.
+    /// </summary>
+    public async Task MarkUnreachableAsync(string tenantId, string userId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(tenantId), TableKeys.Encode(userId), cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.GetString("ConversationId") != conversationId)
+        {
+            return;
+        }
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(response.Value.PartitionKey, response.Value.RowKey) { ["Unreachable"] = true },
+                response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // erased or changed meanwhile: the next send re-reads it
+        }
+    }
+
     public async Task<bool> DeleteAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var response = await _table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(userId), cancellationToken: cancellationToken);
@@ -83,6 +105,7 @@ public sealed class UserStore(GlueTables tables)
         ["BotId"] = p.Conversation?.BotId,
         ["CreatedAt"] = p.CreatedAt,
         ["HasConfirmations"] = p.HasConfirmations,
+        ["Unreachable"] = p.Unreachable,
     };
 
     private static UserProfile ToProfile(TableEntity e)
@@ -110,6 +133,7 @@ public sealed class UserStore(GlueTables tables)
                 : new ConversationReference(new Uri(serviceUrl), conversationId, e.GetString("BotId") ?? ""),
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
             HasConfirmations = e.GetBoolean("HasConfirmations") ?? false,
+            Unreachable = e.GetBoolean("Unreachable") ?? false,
         };
     }
 }

@@ -41,6 +41,9 @@ public sealed record Activity
     /// <summary>A plain text message to send.</summary>
     public static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
+    /// <summary>"The bot is typing": Teams shows it until the next message (or a few seconds).</summary>
+    public static Activity Typing() => new() { Type = ActivityTypes.Typing };
+
     /// <summary>
     /// A message carrying one Adaptive Card, with a notification summary: <paramref name="summary"/>, or else the card's
     /// first text (every GlueTeams card opens with its title), so that a notification never says only "Card".
@@ -55,6 +58,7 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
+    public const string Typing = "typing";
 }
 
 public sealed record ChannelAccount(

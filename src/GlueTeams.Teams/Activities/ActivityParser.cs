@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using GlueTeams.Core.Validation;
 
 namespace GlueTeams.Teams.Activities;
 
@@ -79,6 +80,10 @@ public static class ActivityParser
         if (!Uri.TryCreate(a.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
         {
             return Parsed<InboundActivity>.Fail(ParseFailure.Malformed, "The activity's serviceUrl is not an absolute http(s) URL.");
+        }
+        if (!SafeIds.IsSafe(a.TenantId) || (a.From!.AadObjectId is { } user && !SafeIds.IsSafe(user)))
+        {
+            return Parsed<InboundActivity>.Fail(ParseFailure.Malformed, "The activity's tenant id or from.aadObjectId is not a directory id.");
         }
         return Parsed<InboundActivity>.Ok(new(a, a.Type!, serviceUrl, a.Conversation!.Id!, a.From!.Id!, a.From.AadObjectId, a.TenantId!));
 

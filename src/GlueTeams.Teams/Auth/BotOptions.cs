@@ -25,5 +25,8 @@ public sealed class BotOptions
 
     public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? [.. AllowedServiceUrlHosts] : ServiceUrlAllowList.DefaultHosts;
 
+    /// <summary>How long one call to the connector may take before it is abandoned (and retried, within the call or later by the outbox).</summary>
+    public TimeSpan ConnectorAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
 }

@@ -10,15 +10,13 @@ namespace GlueTeams.Teams.Connector;
 /// <summary>
 /// Calls the Bot Connector REST API at an activity's serviceUrl: create a 1:1 conversation, send, reply, update.
 /// The serviceUrl is checked against the allow-list before anything else, so a forged one never gets a request or a
-/// token. Throttling (429) and transient failures (412, 502, 503, 504) are retried, honouring Retry-After.
+/// token. Short in-call retries (429 and 412/502/503/504 with a short or no Retry-After, timeouts) come from the
+/// resilience pipeline on the typed HttpClient (<see cref="TeamsProtocolExtensions.AddTeamsProtocol"/>); longer waits
+/// are the outbox's, which gets <see cref="ConnectorResult{T}.RetryAfter"/>. Every failure is a result, never an exception.
 /// </summary>
 public sealed partial class ConnectorClient(
     HttpClient http, IConnectorTokenSource tokens, ServiceUrlAllowList allowList, TimeProvider time, ILogger<ConnectorClient> logger)
 {
-    public const int MaxAttempts = 4;
-    public static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
-
     public Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
         Uri serviceUrl, CreateConversationRequest request, CancellationToken cancellationToken) =>
         CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", request, cancellationToken);
@@ -49,17 +47,23 @@ public sealed partial class ConnectorClient(
             return ConnectorResult<T>.Fail(ConnectorFailure.ServiceUrlNotAllowed, null, $"The serviceUrl host '{serviceUrl.Host}' is not on Bot:AllowedServiceUrlHosts.");
         }
         var uri = new Uri(new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/"), path);
-        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var json = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options);
-
-        for (var attempt = 1; ; attempt++)
+        string? token;
+        try
         {
-            using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(json) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
+            token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNoToken(logger, e.GetType().Name);
+            return ConnectorResult<T>.Fail(ConnectorFailure.NoToken, null, "The bot's connector token could not be acquired: " + e.GetType().Name);
+        }
+        using var request = new HttpRequestMessage(method, uri) { Content = JsonContent(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        try
+        {
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
@@ -69,37 +73,41 @@ public sealed partial class ConnectorClient(
                     ? ConnectorResult<T>.Fail(ConnectorFailure.HttpError, response.StatusCode, "The connector answered null.")
                     : ConnectorResult<T>.Ok(value);
             }
-            if (!IsRetryable(response.StatusCode) || attempt == MaxAttempts)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                return ConnectorResult<T>.Fail(ConnectorFailure.HttpError, response.StatusCode,
-                    $"{method} {path} answered {(int)response.StatusCode} after {attempt} attempt(s): {text[..Math.Min(text.Length, 500)]}");
-            }
-            var delay = Delay(response.Headers.RetryAfter, attempt);
-            LogRetry(logger, (int)response.StatusCode, delay, attempt);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return ConnectorResult<T>.Fail(ConnectorFailure.HttpError, response.StatusCode,
+                $"{method} {path} answered {(int)response.StatusCode}: {text[..Math.Min(text.Length, 500)]}", RetryAfter(response.Headers.RetryAfter));
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException or JsonException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ConnectorResult<T>.Fail(ConnectorFailure.Unreachable, null, $"{method} {path} got no answer: {e.GetType().Name}");
         }
     }
 
-    private static bool IsRetryable(HttpStatusCode status) =>
+    private static ByteArrayContent JsonContent(object body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>
+    /// The statuses worth retrying (Teams' guidance: 429, 412, 502, 504; and 503). Shared with the resilience pipeline.
+    /// </summary>
+    public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Retry-After when the connector gives one, else 1 s, 2 s, 4 s...; never more than <see cref="MaxDelay"/>.</summary>
-    private TimeSpan Delay(RetryConditionHeaderValue? retryAfter, int attempt)
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? retryAfter) => retryAfter switch
     {
-        var delay = retryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => BaseDelay * Math.Pow(2, attempt - 1),
-        };
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-    }
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call the connector at host {Host}: not on the allow-list.")]
     private static partial void LogRefused(ILogger logger, string host);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector answered {Status}; retrying in {Delay} (attempt {Attempt}).")]
-    private static partial void LogRetry(ILogger logger, int status, TimeSpan delay, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The connector token could not be acquired ({Error}); nothing was sent.")]
+    private static partial void LogNoToken(ILogger logger, string error);
 }

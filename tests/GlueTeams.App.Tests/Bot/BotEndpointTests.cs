@@ -122,7 +122,7 @@ public sealed class BotEndpointTests
         await bot.PostAsync(bot.Message(text));
 
         StringAssert.Contains(bot.SentCards().Single().ToJsonString(), expected);
-        StringAssert.EndsWith(bot.App.Connector.Requests.Single().Uri.AbsolutePath, "/activities/" + "activity-1");
+        StringAssert.EndsWith(bot.SentMessages().Single().Uri.AbsolutePath, "/activities/" + "activity-1");
     }
 
     [TestMethod]

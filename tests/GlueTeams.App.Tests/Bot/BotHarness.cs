@@ -2,12 +2,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using GlueTeams.App.Outbox;
 using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Users;
+using GlueTeams.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Bot;
@@ -28,6 +31,17 @@ internal sealed class BotHarness : IAsyncDisposable
         Client = App.CreateClient();
     }
 
+    /// <summary>An app whose connector calls go over HTTP to <paramref name="serviceUrl"/> (the connector simulator), which every activity names.</summary>
+    public BotHarness(Uri serviceUrl, IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null)
+    {
+        App = new AppFactory(settings, storage, realConnector: true);
+        Client = App.CreateClient();
+        DefaultServiceUrl = serviceUrl.AbsoluteUri;
+    }
+
+    /// <summary>The serviceUrl activities carry unless a test says otherwise.</summary>
+    public string DefaultServiceUrl { get; } = ServiceUrl;
+
     public AppFactory App { get; }
     public HttpClient Client { get; }
     public ActivityStore Activities => App.Services.GetRequiredService<ActivityStore>();
@@ -35,11 +49,11 @@ internal sealed class BotHarness : IAsyncDisposable
     public GlueTables Tables => App.Services.GetRequiredService<GlueTables>();
     public static IsoWeek ThisWeek => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
 
-    public JsonObject Activity(string type, string tenantId = TenantId, string userId = UserId, string serviceUrl = ServiceUrl) => new()
+    public JsonObject Activity(string type, string tenantId = TenantId, string userId = UserId, string? serviceUrl = null) => new()
     {
         ["type"] = type,
         ["id"] = "activity-" + Interlocked.Increment(ref _nextId),
-        ["serviceUrl"] = serviceUrl,
+        ["serviceUrl"] = serviceUrl ?? DefaultServiceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = TeamsUserId, ["name"] = "Ada", ["aadObjectId"] = userId },
         ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "GlueTeams" },
@@ -47,7 +61,7 @@ internal sealed class BotHarness : IAsyncDisposable
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     };
 
-    public JsonObject Install(string serviceUrl = ServiceUrl)
+    public JsonObject Install(string? serviceUrl = null)
     {
         var activity = Activity("installationUpdate", serviceUrl: serviceUrl);
         activity["action"] = "add";
@@ -76,6 +90,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization = null) => PostAsync(activity.ToJsonString(), authorization);
 
+    /// <summary>Posts an activity, then waits until the outbox has sent what the turn queued (the reply goes out after the 200).</summary>
     public async Task<HttpResponseMessage> PostAsync(string body, string? authorization = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -83,7 +98,32 @@ internal sealed class BotHarness : IAsyncDisposable
         {
             request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
         }
-        return await Client.SendAsync(request);
+        var response = await Client.SendAsync(request);
+        await DrainOutboxAsync();
+        return response;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>, 15 s by default) until the outbox queue holds nothing: every queued message was sent or dropped.</summary>
+    public async Task<bool> DrainOutboxAsync(TimeSpan? timeout = null)
+    {
+        var queue = App.Services.GetRequiredService<WorkQueue<OutboxMessage>>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await queue.ApproximateCountAsync() == 0)
+                {
+                    return true;
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                return true; // nothing was ever queued
+            }
+            await Task.Delay(50);
+        }
+        return false;
     }
 
     /// <summary>Posts an invoke and returns the card of the invoke response (asserting that it is one).</summary>
@@ -97,9 +137,13 @@ internal sealed class BotHarness : IAsyncDisposable
         return json["value"]!.AsObject();
     }
 
+    /// <summary>The messages the bot sent through the connector (not typing indicators), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> SentMessages() =>
+        [.. App.Connector.Requests.Where(r => (string?)JsonNode.Parse(r.Body)!["type"] == "message")];
+
     /// <summary>The cards the bot sent through the connector, oldest first.</summary>
     public IReadOnlyList<JsonObject> SentCards() =>
-        [.. App.Connector.Requests.Select(r => JsonNode.Parse(r.Body)!["attachments"]![0]!["content"]!.AsObject())];
+        [.. SentMessages().Select(r => JsonNode.Parse(r.Body)!["attachments"]![0]!["content"]!.AsObject())];
 
     /// <summary>Writes records of this week for a user, as a calendar sync would; returns them as stored.</summary>
     public async Task<IReadOnlyList<StoredRecord>> SeedAsync(params (string Title, string Category, string? Series)[] meetings) =>

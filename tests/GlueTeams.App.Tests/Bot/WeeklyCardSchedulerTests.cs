@@ -43,6 +43,7 @@ public sealed class WeeklyCardSchedulerTests
         await using var second = new BotHarness(storage: first.App.Storage);
 
         var sent = await Task.WhenAll(Scheduler(first).SendDueAsync(CancellationToken.None), Scheduler(second).SendDueAsync(CancellationToken.None));
+        await first.DrainOutboxAsync();
 
         Assert.AreEqual(1, sent.Sum());
         Assert.AreEqual(1, WeeklyCards(first) + WeeklyCards(second));

@@ -18,7 +18,8 @@ public sealed class SyncCommandTests
     {
         var host = await SimulatorHost.StartAsync(simulator);
         var storage = Azurite.NewStorageOptions();
-        var builder = WebApplication.CreateBuilder();
+        // Development: the simulator's plain-http Graph and dev token issuer are refused anywhere else.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
         builder.Configuration.AddInMemoryCollection(SimulatedGraph.AppSettings(host, new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = storage.ConnectionString,

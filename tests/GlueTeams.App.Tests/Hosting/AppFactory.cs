@@ -13,7 +13,9 @@ namespace GlueTeams.App.Tests.Hosting;
 /// </summary>
 /// <remarks>Typed by a class of the App rather than its Program, so that the benchmarks (which have a Program of their own) can host it too.</remarks>
 /// <param name="storage">Tables shared with another instance (several app instances, or a restart); new ones when null.</param>
-public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development") : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
+/// <param name="realConnector">Whether connector calls go over HTTP to the serviceUrl (the connector simulator on Kestrel) instead of to <see cref="Connector"/>.</param>
+public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development",
+    bool realConnector = false) : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
 {
     public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
     public RecordingHandler Connector { get; } = new();
@@ -26,6 +28,7 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
         builder.UseSetting("Storage:TablePrefix", Storage.TablePrefix);
         builder.UseSetting("Bot:AllowedServiceUrlHosts:0", "smba.trafficmanager.net");
         builder.UseSetting("Bot:AllowedServiceUrlHosts:1", "localhost");
+        builder.UseSetting("Bot:AllowedServiceUrlHosts:2", "127.0.0.1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -33,7 +36,10 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IConnectorTokenSource>(Tokens);
-            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+            if (!realConnector)
+            {
+                services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+            }
         });
     }
 

@@ -102,6 +102,18 @@ public sealed class ActivityParserTests
     }
 
     [TestMethod]
+    [DataRow("~tenant")]
+    [DataRow("a/b")]
+    [DataRow("00000000-0000-0000-0000-000000000020|x")]
+    public void A_user_or_tenant_id_that_is_not_a_directory_id_is_refused(string id)
+    {
+        var forgedUser = Samples.MessageJson();
+        forgedUser["from"]!["aadObjectId"] = id;
+        Assert.AreEqual(ParseFailure.Malformed, Parse(forgedUser).Failure, "user " + id);
+        Assert.AreEqual(ParseFailure.Malformed, Parse(Samples.MessageJson(tenantId: id)).Failure, "tenant " + id);
+    }
+
+    [TestMethod]
     public async Task A_body_over_256_KB_is_refused_without_reading_the_rest()
     {
         var json = Samples.MessageJson();

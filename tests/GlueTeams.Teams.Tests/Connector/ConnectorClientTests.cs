@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Auth;
 using GlueTeams.Teams.Connector;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,11 +21,20 @@ public sealed class ConnectorClientTests
     private sealed class RecordingHandler(TimeProvider time, params Func<HttpResponseMessage>[] responses) : HttpMessageHandler
     {
         public List<Recorded> Requests { get; } = [];
+        /// <summary>Never answers (until the caller gives up).</summary>
+        public bool Hang { get; init; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add(new(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, time.GetUtcNow()));
+            lock (Requests)
+            {
+                Requests.Add(new(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, time.GetUtcNow()));
+            }
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
             return responses[Math.Min(Requests.Count, responses.Length) - 1]();
         }
     }
@@ -57,17 +67,6 @@ public sealed class ConnectorClientTests
         new(new HttpClient(handler), tokens ?? _tokens, new ServiceUrlAllowList(ServiceUrlAllowList.DefaultHosts), _time, NullLogger<ConnectorClient>.Instance);
 
     private static readonly Uri ServiceUrl = new(Samples.ServiceUrl);
-
-    /// <summary>Moves the fake clock in small steps until the call completes (it waits on the clock between retries).</summary>
-    private async Task<T> RunWithClock<T>(Task<T> call)
-    {
-        for (var i = 0; i < 10_000 && !call.IsCompleted; i++)
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(1);
-        }
-        return await call;
-    }
 
     [TestMethod]
     public async Task A_forged_service_url_gets_no_request_and_no_token_is_acquired()
@@ -139,32 +138,84 @@ public sealed class ConnectorClientTests
         Assert.AreEqual("28:bot", (string?)body["bot"]!["id"]);
     }
 
-    [TestMethod]
-    public async Task A_429_is_retried_after_the_Retry_After_delay_and_then_succeeds()
+    /// <summary>The client as the app builds it: the typed HttpClient with its resilience pipeline, in front of <paramref name="handler"/>.</summary>
+    private static ConnectorClient ResilientClient(HttpMessageHandler handler, IConnectorTokenSource tokens, TimeSpan? attemptTimeout = null)
     {
-        var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(3)), () => Json("{\"id\":\"9\"}"));
+        var services = new ServiceCollection()
+            .AddSingleton(tokens)
+            .AddSingleton(new ServiceUrlAllowList(ServiceUrlAllowList.DefaultHosts))
+            .AddSingleton(TimeProvider.System)
+            .AddLogging();
+        services.AddHttpClient<ConnectorClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => handler)
+            .AddStandardResilienceHandler(options => TeamsProtocolExtensions.ConfigureConnectorResilience(options, attemptTimeout ?? TimeSpan.FromSeconds(10)));
+        return services.BuildServiceProvider().GetRequiredService<ConnectorClient>();
+    }
 
-        var result = await RunWithClock(Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None));
+    [TestMethod]
+    public async Task A_429_with_a_short_Retry_After_is_retried_within_the_call_and_then_succeeds()
+    {
+        var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1)), () => Json("{\"id\":\"9\"}"));
+
+        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual("9", result.Value?.Id);
         Assert.HasCount(2, handler.Requests);
         var waited = handler.Requests[1].At - handler.Requests[0].At;
-        Assert.IsTrue(waited >= TimeSpan.FromSeconds(3) && waited < TimeSpan.FromSeconds(3.5), $"waited {waited}");
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9), waited, "the Retry-After was honoured");
         Assert.AreEqual(1, _tokens.Calls);
     }
 
     [TestMethod]
-    public async Task Transient_failures_back_off_exponentially_and_give_up_after_the_last_attempt()
+    public async Task A_long_Retry_After_is_not_waited_out_in_the_call_but_handed_back_to_the_caller()
     {
-        var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.ServiceUnavailable));
+        var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromHours(2)));
 
-        var result = await RunWithClock(Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None));
+        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, result.Status);
+        Assert.AreEqual(TimeSpan.FromHours(2), result.RetryAfter);
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task Transient_failures_are_retried_three_times_within_the_call_and_then_returned_as_a_result()
+    {
+        var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.ServiceUnavailable));
+
+        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(ConnectorFailure.HttpError, result.Failure);
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, result.Status);
-        Assert.HasCount(ConnectorClient.MaxAttempts, handler.Requests);
-        var gaps = handler.Requests.Zip(handler.Requests.Skip(1), (a, b) => Math.Round((b.At - a.At).TotalSeconds)).ToArray();
-        Assert.AreEqual("1,2,4", string.Join(',', gaps));
+        Assert.HasCount(4, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task A_connector_that_hangs_is_abandoned_after_the_attempt_timeout_and_returned_as_unreachable()
+    {
+        var handler = new RecordingHandler(TimeProvider.System, () => throw new InvalidOperationException("unused")) { Hang = true };
+
+        var result = await ResilientClient(handler, _tokens, TimeSpan.FromMilliseconds(300)).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+
+        Assert.AreEqual(ConnectorFailure.Unreachable, result.Failure);
+        Assert.IsGreaterThanOrEqualTo(2, handler.Requests.Count, "an attempt that timed out was retried, until the whole call's timeout");
+    }
+
+    [TestMethod]
+    public async Task A_token_that_cannot_be_acquired_is_a_result_and_nothing_is_sent()
+    {
+        var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1\"}"));
+
+        var result = await Client(handler, new ThrowingTokenSource()).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+
+        Assert.AreEqual(ConnectorFailure.NoToken, result.Failure);
+        Assert.IsEmpty(handler.Requests);
+    }
+
+    private sealed class ThrowingTokenSource : IConnectorTokenSource
+    {
+        public Task<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+            throw new Microsoft.Identity.Client.MsalServiceException("invalid_client", "AADSTS7000215: Invalid client secret provided.");
     }
 
     [TestMethod]
