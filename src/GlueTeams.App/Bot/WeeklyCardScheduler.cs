@@ -1,4 +1,5 @@
 using GlueTeams.App.Outbox;
+using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Schedule;
@@ -96,7 +97,8 @@ internal sealed partial class WeeklyCardScheduler(
                 await ReturnAsync(card, e, cancellationToken);
             }
         }
-        await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var consentDenied = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var links = services.GetRequiredService<StoreLinks>();
         var weeks = services.GetRequiredService<WeekCards>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
@@ -104,7 +106,9 @@ internal sealed partial class WeeklyCardScheduler(
         {
             try
             {
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+                // Graph refused this user's calendar for want of admin consent: the card says so, never an empty week.
+                var notice = consentDenied.Contains((profile.TenantId, profile.UserId)) ? AdminConsent.Notice(links, profile.TenantId) : null;
+                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, notice, cancellationToken);
                 var conversation = profile.Conversation!;
                 queued += await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
                     conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), cancellationToken) ? 1 : 0;
@@ -120,18 +124,23 @@ internal sealed partial class WeeklyCardScheduler(
 
     internal static string WeeklyKey(IsoWeek week) => "weekly:" + week;
 
-    /// <summary>Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.</summary>
-    private async Task PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.
+    /// Returns the users whose calendar Graph refused for want of admin consent (403).
+    /// </summary>
+    private async Task<HashSet<(string TenantId, string UserId)>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
+        var consentDenied = new HashSet<(string, string)>();
         if (sync is null)
         {
-            return;
+            return consentDenied;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
                 var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                consentDenied.UnionWith(results.Where(r => AdminConsent.IsDenied(r.GraphStatus)).Select(r => (r.TenantId, r.UserId)));
                 if (results.Count(r => !r.Succeeded) is var failed and > 0)
                 {
                     LogSyncFailed(logger, failed, results.Count);
@@ -142,6 +151,7 @@ internal sealed partial class WeeklyCardScheduler(
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
+        return consentDenied;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)

@@ -117,6 +117,7 @@ public sealed class AdminConsentTests
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
         await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
         await bot.App.Services.GetRequiredService<GlueTeams.App.Bot.WeeklyCardScheduler>().SendDueAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
 
         var cards = bot.SentCards();
         StringAssert.Contains(BotHarness.Texts(cards[0]), "Welcome to Glueprint", "the install still welcomes");
