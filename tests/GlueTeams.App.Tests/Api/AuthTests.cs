@@ -84,6 +84,7 @@ public sealed class AuthTests
             // What production requires of the bot: an app id and no loopback service URLs.
             ["Bot:AppId"] = "00000000-0000-0000-0000-00000000b07",
             ["Bot:AllowedServiceUrlHosts:1"] = "smba.trafficmanager.net",
+            ["Bot:AllowedServiceUrlHosts:2"] = "smba.trafficmanager.net",
             ["Bot:UseManagedIdentity"] = "true",
         }, environment: "Production");
         using var client = app.CreateClient();

@@ -184,7 +184,7 @@ public sealed class StoreReadinessTests
         await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>()
             .ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
         await bot.App.Services.GetRequiredService<WeeklyCardScheduler>().SendDueAsync(CancellationToken.None);
-        await bot.DrainOutboxAsync();
+        await bot.DrainOutboxAsync(); // the scheduler queues the card; the outbox worker sends it
 
         // Messages only: the typing indicator before "this week" is an activity of its own kind, with nothing to notify.
         var sent = bot.App.Connector.Requests.Select(r => JsonNode.Parse(r.Body)!).Where(m => (string?)m["type"] == "message").ToList();
