@@ -123,4 +123,162 @@ public sealed class TabPagesTests
         Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.Context.CloseAsync();
     }
+
+    [TestMethod]
+    [DataRow("/tab/me", "My glue work")]
+    [DataRow("/tab/team", "Team review")]
+    public async Task OutsideTeams_APlainPageSaysHowToOpenItInTeams_WithNoDevelopmentHints(string path, string tab)
+    {
+        var page = await s_pages.NewPageAsync(1100);
+        await page.GotoAsync(new Uri(s_pages.BaseUrl, path).ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open Glueprint in Microsoft Teams" })).ToBeVisibleAsync();
+        var text = await page.InnerTextAsync("main");
+        StringAssert.Contains(text, $"choose the {tab} tab");
+        foreach (var hint in new[] { "tid=", "oid=", "Development", "?" })
+        {
+            Assert.DoesNotContain(hint, text, $"a development hint: {hint}");
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Glueprint support" })).ToHaveAttributeAsync("href", "/support");
+        Assert.AreEqual(0, (await PagesHost.SeriousAxeViolationsAsync(page)).Length);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, $"tab-outside-teams{path.Replace('/', '-')}.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task WithoutAdminConsent_TheTabSaysSo_WithTheAdminConsentLink_NeverAnEmptyPage()
+    {
+        var user = s_host.NotAReport;
+        s_host.Graph.Tenant.Faults.DenyConsent(user.Id);
+        try
+        {
+            var page = await OpenAsync("/tab/me", user.Id);
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your admin hasn't granted Glueprint access to calendars yet" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin consent page" }))
+                .ToHaveAttributeAsync("href", $"https://login.microsoftonline.com/{TabApiHost.TenantId}/adminconsent?client_id={PagesHost.ClientId}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "tab-admin-consent.png") });
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            s_host.Graph.Tenant.Faults.GrantConsent(user.Id);
+        }
+    }
+
+    /// <summary>
+    /// A stand-in for Teams on the web around the tab: a page at teams.microsoft.com (an origin teams-js accepts) that
+    /// frames the tab at https://glue.test (answered by the app on loopback) and answers the TeamsJS messages the tab
+    /// sends: initialize, getContext, authentication.getAuthToken (refused for consent until authenticate ran) and
+    /// authentication.authenticate, whose URL it records. What it saw is in window.__host.
+    /// </summary>
+    private static string FakeTeamsHost(string token, string userId, string path, bool popup = false) => $$"""
+        <!doctype html><html><body style="margin:0">
+        {{(popup ? "" : $"<iframe id=\"tab\" src=\"https://glue.test{path}\" style=\"width:1100px;height:880px;border:0\"></iframe>")}}
+        <script>
+          const host = window.__host = { calls: [], consented: false, authenticateUrl: null, outcome: null };
+          const runtime = { apiVersion: 4, supports: { app: {}, authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teams: { fullTrust: {} } } };
+          const context = { theme: 'default', locale: 'en-us', frameContext: 'content', hostClientType: 'web', entityId: 'me',
+            tid: '{{TabApiHost.TenantId}}', userObjectId: '{{userId}}', loginHint: 'ada@contoso.com', userPrincipalName: 'ada@contoso.com', appSessionId: 'session' };
+          window.addEventListener('message', (event) => {
+            const message = event.data;
+            if (!message || typeof message.func !== 'string') return;
+            host.calls.push(message.func);
+            const reply = (args) => event.source.postMessage({ id: message.id, uuid: message.uuid, args }, 'https://glue.test');
+            // The tab runs in the frame; the consent window is a popup, which Teams initialises as an authentication window.
+            const frame = document.getElementById('tab')?.contentWindow === event.source ? 'content' : 'authentication';
+            if (message.func === 'initialize') reply([frame, 'web', JSON.stringify(runtime), '2.58.0']);
+            else if (message.func === 'getContext') reply([context]);
+            else if (message.func === 'authentication.getAuthToken') reply(host.consented ? [true, '{{token}}'] : [false, 'resourceRequiresConsent']);
+            else if (message.func === 'authentication.authenticate') { host.authenticateUrl = message.args[0]; host.consented = true; reply([true, '']); }
+            else if (message.func.startsWith('authentication.authenticate.')) host.outcome = { func: message.func, args: message.args };
+          });
+          {{(popup ? $"window.open('https://glue.test{path}', 'auth', 'width=600,height=535');" : "")}}
+        </script></body></html>
+        """;
+
+    /// <summary>The tab's origin and teams.microsoft.com answered locally: the app for glue.test, the stand-in host for Teams.</summary>
+    private static async Task RouteTeamsAsync(IPage page, string hostHtml)
+    {
+        var local = s_pages.BaseUrl.ToString().TrimEnd('/');
+        await page.Context.RouteAsync("https://teams.microsoft.com/**", route => route.FulfillAsync(new() { Body = hostHtml, ContentType = "text/html" }));
+        await page.Context.RouteAsync("https://glue.test/**", async route =>
+        {
+            var response = await route.FetchAsync(new() { Url = route.Request.Url.Replace("https://glue.test", local, StringComparison.Ordinal) });
+            await route.FulfillAsync(new() { Response = response });
+        });
+        // teams-js looks up its list of valid host origins on a CDN: no outside request, it falls back to its own list.
+        await page.Context.RouteAsync("https://res.cdn.office.net/**", route => route.AbortAsync());
+    }
+
+    /// <summary>
+    /// The consent window's own pages in the stand-in host (a popup, as Teams on the web opens it): /auth/start sends the
+    /// person to Entra ID's authorize endpoint (answered here by redirecting back with <paramref name="answer"/>),
+    /// /auth/end tells Teams the outcome. Returns the authorize URL and what Teams was told.
+    /// </summary>
+    private static async Task<(Uri Authorize, JsonElement Outcome)> ConsentWindowAsync(Func<string, string> answer)
+    {
+        var user = s_host.Report(1);
+        var page = await s_pages.NewPageAsync(1100);
+        await RouteTeamsAsync(page, FakeTeamsHost(s_host.Token(user.Id), user.Id, "/auth/start", popup: true));
+        Uri? authorize = null;
+        await page.Context.RouteAsync("https://login.microsoftonline.com/**", route =>
+        {
+            authorize = new Uri(route.Request.Url);
+            var state = System.Web.HttpUtility.ParseQueryString(authorize.Query)["state"] ?? "";
+            return route.FulfillAsync(new() { Status = 302, Headers = new Dictionary<string, string> { ["Location"] = "https://glue.test/auth/end?" + answer(state) } });
+        });
+        await page.GotoAsync("https://teams.microsoft.com/_fake-host");
+        var outcome = await page.WaitForFunctionAsync("() => window.__host.outcome");
+        var result = (await outcome.JsonValueAsync<JsonElement>(), authorize!);
+        await page.Context.CloseAsync();
+        return (result.Item2, result.Item1);
+    }
+
+    [TestMethod]
+    public async Task ConsentWindow_AsksEntraIdForConsentToTheApiScope_AndReportsSuccessForItsOwnAnswer()
+    {
+        var (authorize, outcome) = await ConsentWindowAsync(state => $"code=fake-code&state={Uri.EscapeDataString(state)}");
+
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+        Assert.AreEqual($"/{TabApiHost.TenantId}/oauth2/v2.0/authorize", authorize.AbsolutePath);
+        Assert.AreEqual(PagesHost.ClientId, query["client_id"]);
+        Assert.AreEqual("https://glue.test/auth/end", query["redirect_uri"]);
+        CollectionAssert.Contains(query["scope"]!.Split(' '), $"{TabApiHost.Audience}/access_as_user");
+        Assert.AreEqual("consent", query["prompt"]);
+        Assert.AreEqual("S256", query["code_challenge_method"]);
+        Assert.AreEqual("ada@contoso.com", query["login_hint"]);
+        Assert.AreEqual("authentication.authenticate.success", outcome.GetProperty("func").GetString());
+    }
+
+    [TestMethod]
+    public async Task ConsentWindow_ReportsADeclineWithEntraIdsReason_AndRefusesAnAnswerToAnotherRequest()
+    {
+        var (_, declined) = await ConsentWindowAsync(_ => "error=access_denied&error_description=The+user+declined+to+consent");
+        Assert.AreEqual("authentication.authenticate.failure", declined.GetProperty("func").GetString());
+        Assert.AreEqual("The user declined to consent", declined.GetProperty("args")[0].GetString());
+
+        var (_, forged) = await ConsentWindowAsync(_ => "code=fake-code&state=not-the-one-issued");
+        Assert.AreEqual("authentication.authenticate.failure", forged.GetProperty("func").GetString());
+        StringAssert.Contains(forged.GetProperty("args")[0].GetString(), "did not match");
+    }
+
+    [TestMethod]
+    public async Task InTeams_ConsentNeeded_ShowsAConsentButton_ThatRunsAuthenticateOnAuthStart_ThenTheTabLoads()
+    {
+        var user = s_host.Report(0);
+        var page = await s_pages.NewPageAsync(1100);
+        await RouteTeamsAsync(page, FakeTeamsHost(s_host.Token(user.Id), user.Id, "/tab/me"));
+        await page.GotoAsync("https://teams.microsoft.com/_fake-host");
+        var tab = page.FrameLocator("#tab");
+
+        await Assertions.Expect(tab.GetByRole(AriaRole.Alert).Filter(new() { HasText = "needs your consent" })).ToBeVisibleAsync();
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Consent" }).ClickAsync();
+
+        await Assertions.Expect(tab.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToBeVisibleAsync();
+        Assert.AreEqual("https://glue.test/auth/start", await page.EvaluateAsync<string>("() => window.__host.authenticateUrl"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "tab-after-consent.png") });
+        await page.Context.CloseAsync();
+    }
 }

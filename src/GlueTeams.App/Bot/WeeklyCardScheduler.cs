@@ -1,5 +1,6 @@
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Outbox;
+using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Schedule;
@@ -101,6 +102,7 @@ internal sealed partial class WeeklyCardScheduler(
             }
         });
         var notSynced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var links = services.GetRequiredService<StoreLinks>();
         var weeks = services.GetRequiredService<WeekCards>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
@@ -109,7 +111,10 @@ internal sealed partial class WeeklyCardScheduler(
             var (card, profile, week) = entry;
             try
             {
-                var notice = notSynced.Contains(profile.UserId) ? Notice.Error(CalendarUnreachable) : null;
+                // A failed sync shows the stored week and says so; Graph refusing for want of admin consent says that instead.
+                var notice = notSynced.TryGetValue((profile.TenantId, profile.UserId), out var status)
+                    ? AdminConsent.IsDenied(status) ? AdminConsent.Notice(links, profile.TenantId) : Notice.Error(CalendarUnreachable)
+                    : null;
                 var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, notice, ct);
                 var conversation = profile.Conversation!;
                 if (await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
@@ -133,21 +138,24 @@ internal sealed partial class WeeklyCardScheduler(
 
     /// <summary>
     /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week;
-    /// returns the users whose sync failed, whose card says so.
+    /// returns the users whose sync failed, with Graph's status when it answered (403: no admin consent).
     /// </summary>
-    private async Task<HashSet<string>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    private async Task<Dictionary<(string TenantId, string UserId), int?>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
-        var failedUsers = new HashSet<string>(StringComparer.Ordinal);
+        var notSynced = new Dictionary<(string, string), int?>();
         if (sync is null)
         {
-            return failedUsers;
+            return notSynced;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
                 var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
-                failedUsers.UnionWith(results.Where(r => !r.Succeeded).Select(r => r.UserId));
+                foreach (var failure in results.Where(r => !r.Succeeded))
+                {
+                    notSynced[(failure.TenantId, failure.UserId)] = failure.GraphStatus;
+                }
                 if (results.Count(r => !r.Succeeded) is var failed and > 0)
                 {
                     LogSyncFailed(logger, failed, results.Count);
@@ -155,11 +163,14 @@ internal sealed partial class WeeklyCardScheduler(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                failedUsers.UnionWith(group.Select(u => u.Profile.UserId));
+                foreach (var (profile, _) in group)
+                {
+                    notSynced[(profile.TenantId, profile.UserId)] = null;
+                }
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
-        return failedUsers;
+        return notSynced;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)

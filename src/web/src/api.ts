@@ -27,7 +27,19 @@ export interface TeamReview {
   from: string; to: string; members: MemberReview[];
   shares: { userId: string; glueHours: number; share: number }[]; signals: TeamSignal[];
 }
-export interface Problem { title?: string; detail?: string; status: number; errors?: Record<string, string[]> }
+export interface Problem {
+  type?: string; title?: string; detail?: string; status: number; errors?: Record<string, string[]>;
+  /** With ADMIN_CONSENT_PROBLEM: Entra's admin consent page for this organisation. */
+  adminConsentUrl?: string;
+}
+
+/** The problem type the API answers when the organisation has not granted Glueprint's Graph permissions yet. */
+export const ADMIN_CONSENT_PROBLEM = 'urn:glueprint:problem:admin-consent-required';
+
+/** The admin consent link when an error is the API saying that admin consent is missing; else undefined. */
+export function adminConsentUrl(error: unknown): string | undefined {
+  return error instanceof ApiError && error.problem.type === ADMIN_CONSENT_PROBLEM ? error.problem.adminConsentUrl : undefined;
+}
 
 export class ApiError extends Error {
   constructor(public readonly problem: Problem) {

@@ -55,7 +55,9 @@ internal static class WeekCard
         var body = new List<CardElement> { Title("Your glue work, week " + week) };
         body.AddRange(NoticeBlock(notice));
         body.Add(Totals(view.Totals));
-        if (view.Rows.Count == 0)
+        // An empty week is "no meetings" only when nothing went wrong: after an error (the calendar unreachable, admin
+        // consent missing) the notice says why there is nothing to show.
+        if (view.Rows.Count == 0 && notice is not { IsError: true })
         {
             body.Add(new TextBlock("No meetings to review this week."));
         }
