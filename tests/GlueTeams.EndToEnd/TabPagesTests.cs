@@ -21,13 +21,15 @@ public sealed class TabPagesTests
     {
         s_pages = await PagesHost.StartAsync(Path.Combine("src", "GlueTeams.App", "wwwroot", "index.html"));
         s_host = s_pages.Api;
-        var to = TabApiHost.CurrentWeek;
-        // Three reports share (team signals need three), and the first carries most of the team's glue work.
+        // Three reports share (team signals need three), and the first carries most of the team's glue work; the fourth
+        // installed GlueTeams and shares nothing; the others never installed it. Each one's weeks end with their own week.
         foreach (var (index, glue) in new[] { (0, 5), (1, 1), (2, 1) })
         {
             var report = s_host.Report(index);
+            var to = TabApiHost.WeekOf(report);
             await s_host.SeedAsync(report, SimulatedRecords.Weeks(TabApiHost.TenantId, report.Id, to.AddWeeks(-11), to, gluePerWeek: glue));
         }
+        await s_host.Users.UpsertAsync(SimulatedProfiles.For(s_host.Org, s_host.Report(3), sharingDefault: false));
     }
 
     [ClassCleanup]
@@ -96,29 +98,121 @@ public sealed class TabPagesTests
     }
 
     [TestMethod]
-    public async Task TeamReview_ShowsReportsSignalsAndADrillDown()
+    public async Task TeamReview_ShowsReportsTheirStatusTheMixSignalsAndADrillDown()
     {
         var page = await OpenAsync("/tab/team", s_host.Manager.Id);
-        var table = page.GetByRole(AriaRole.Table, new() { Name = "Team glue work" });
-        await table.WaitForAsync();
-        Assert.AreEqual(s_host.Manager.DirectReportIds.Count + 1, await table.GetByRole(AriaRole.Row).CountAsync());
+        var people = page.GetByRole(AriaRole.List, new() { Name = "Team glue work" });
+        await people.WaitForAsync();
+        Assert.AreEqual(s_host.Manager.DirectReportIds.Count, await people.GetByRole(AriaRole.Listitem).CountAsync());
+        await Assertions.Expect(page.GetByText($"3 of {s_host.Manager.DirectReportIds.Count} reports share")).ToBeVisibleAsync();
+        await Assertions.Expect(people.GetByRole(AriaRole.Listitem).Filter(new() { HasText = s_host.Report(3).DisplayName })).ToContainTextAsync("Not sharing");
+        await Assertions.Expect(people.GetByRole(AriaRole.Listitem).Filter(new() { HasText = s_host.Report(4).DisplayName })).ToContainTextAsync("Not installed");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = $"{s_host.Report(0).DisplayName}'s trend: weekly glue hours 5.0, 5.0", Exact = false })).ToBeVisibleAsync();
+        Assert.IsTrue(await ColouredPixelsAsync(page, "section[aria-label=\"The team's category mix\"] canvas") > 1000, "the team's mix is drawn");
         await Assertions.Expect(page.GetByText("Uneven load")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Open {s_host.Report(0).DisplayName}" }).ClickAsync();
-        await page.WaitForSelectorAsync("canvas[role=img]");
-        Assert.IsTrue(await ColouredPixelsAsync(page, "canvas[role=img]") > 1000);
+        var drillDown = page.Locator("#drill-down canvas[role=img]");
+        await drillDown.WaitForAsync();
+        Assert.IsTrue(await ColouredPixelsAsync(page, "#drill-down canvas[role=img]") > 1000);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "team-review.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
     [TestMethod]
-    [DataRow("/tab/me", false)]
-    [DataRow("/tab/team", true)]
-    [DataRow("/tab/me?theme=contrast", false)]
-    public async Task Axe_FindsNoSeriousOrCriticalViolations(string path, bool asManager)
+    public async Task TeamReview_ASignalOpensThePersonOnExactlyItsWeeks_AndThePeriodPickerAndCsvFollow()
     {
-        var (route, theme) = path.Split("?theme=") is [var r, var t] ? (r, t) : (path, null);
-        var page = await OpenAsync(route, asManager ? s_host.Manager.Id : s_host.Report(0).Id, theme);
-        await page.WaitForSelectorAsync(asManager ? "table" : "canvas[role=img]");
+        var page = await OpenAsync("/tab/team", s_host.Manager.Id);
+        var show = page.GetByRole(AriaRole.Button, new() { Name = $"Show these weeks: {s_host.Report(0).DisplayName},", Exact = false }).First;
+        var name = await show.GetAttributeAsync("aria-label");
+        var weeks = System.Text.RegularExpressions.Regex.Match(name!, @"(\d{4}-W\d{2}) to (\d{4}-W\d{2})");
+        await show.ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-down")).ToContainTextAsync($"{weeks.Groups[1].Value} to {weeks.Groups[2].Value}");
+
+        await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("4");
+        var to = s_host.TeamWeek;
+        await Assertions.Expect(page.GetByText($"{to.AddWeeks(-3)} to {to}.", new() { Exact = false })).ToBeVisibleAsync();
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV (what you see)" }).ClickAsync());
+        var lines = (await File.ReadAllTextAsync(await csv.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        StringAssert.StartsWith(lines[0], "person,status,week,glue_hours,share_of_team");
+        Assert.IsTrue(lines.Any(l => l.StartsWith($"{s_host.Report(4).DisplayName},not-installed,,", StringComparison.Ordinal)));
+        Assert.AreEqual(1 + 5 + 3 * 5 + (s_host.Manager.DirectReportIds.Count - 3), lines.Length, "the team and 4 weeks, each sharing person and their 4 weeks, one line for each other person");
+
+        await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("dates");
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync(to.AddWeeks(-1).Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(to.AddWeeks(-2).Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByText("The first day is after the last.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Swap them" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"{to.AddWeeks(-2)} to {to.AddWeeks(-1)}.", new() { Exact = false })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task MyGlueWork_WeekPicker_IsADatePicker_AnEmptyDaySaysSoAndOffersThisWeek()
+    {
+        var report = s_host.Report(0);
+        var page = await OpenAsync("/tab/me", report.Id);
+        var records = page.GetByRole(AriaRole.List, new() { Name = $"Records of {TabApiHost.WeekOf(report)}" });
+        await records.WaitForAsync();
+        Assert.AreEqual(8, await records.GetByRole(AriaRole.Listitem).CountAsync());
+        await page.GetByLabel("Week of").FillAsync("");
+        await Assertions.Expect(page.GetByText("No day is picked.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(records).Not.ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show this week" }).ClickAsync();
+        await Assertions.Expect(records).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous week" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous week" }).ClickAsync();
+        await page.GetByLabel("Week of").FillAsync("2001-01-03");
+        await Assertions.Expect(page.GetByText("No meetings are recorded for 2001-W01", new() { Exact = false })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task MyGlueWork_WhoViewedMyData_NamesTheManagerInWords()
+    {
+        var report = s_host.Report(1);
+        using (var manager = s_host.ClientFor(s_host.Manager.Id))
+        {
+            using var _ = await manager.GetAsync(new Uri($"/api/team/members/{report.Id}/summary", UriKind.Relative));
+        }
+        var page = await OpenAsync("/tab/me", report.Id);
+        var viewed = page.GetByRole(AriaRole.List, new() { Name = "Who viewed my data" });
+        await Assertions.Expect(viewed).ToContainTextAsync($"{s_host.Manager.DisplayName} opened your glue work in detail");
+        Assert.IsFalse((await viewed.InnerTextAsync()).Contains(s_host.Manager.Id, StringComparison.OrdinalIgnoreCase), "no raw id");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    [DataRow("/tab/me", null)]
+    [DataRow("/tab/me", "dark")]
+    [DataRow("/tab/me", "contrast")]
+    [DataRow("/tab/team", null)]
+    [DataRow("/tab/team", "dark")]
+    [DataRow("/tab/team", "contrast")]
+    public async Task BothTabs_At400px_NoHorizontalScroll_NoClippedNames_AndAxeFindsNothingSerious(string route, string? theme)
+    {
+        var manager = route == "/tab/team";
+        var page = await OpenAsync(route, manager ? s_host.Manager.Id : s_host.Report(0).Id, theme, width: 400);
+        await page.WaitForSelectorAsync(manager ? "[data-person-name]" : "ul[aria-label^='Records of'] li");
+        await page.WaitForSelectorAsync("canvas[role=img]");
+        if (manager)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Open {s_host.Report(0).DisplayName}" }).ClickAsync();
+            await page.WaitForSelectorAsync("#drill-down canvas");
+        }
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.body.scrollWidth]");
+        Assert.IsLessThanOrEqualTo(widths[1], widths[0], $"no horizontal scroll at 400 px: scrollWidth {widths[0]}, clientWidth {widths[1]}");
+        Assert.IsLessThanOrEqualTo(widths[1], widths[2], "the body does not overflow either");
+        if (manager)
+        {
+            var clipped = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('[data-person-name]')]
+                  .filter(e => { const r = e.getBoundingClientRect(); return e.scrollWidth > e.clientWidth || r.left < 0 || r.right > document.documentElement.clientWidth; })
+                  .map(e => e.textContent)
+                """);
+            Assert.IsEmpty(clipped, "clipped names: " + string.Join(", ", clipped));
+            Assert.AreEqual(s_host.Manager.DirectReportIds.Count, await page.Locator("[data-person-name]").CountAsync());
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, $"{route.Trim('/').Replace('/', '-')}-{theme ?? "light"}-400.png"), FullPage = true });
         var serious = await PagesHost.SeriousAxeViolationsAsync(page);
         Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.Context.CloseAsync();

@@ -108,9 +108,11 @@ internal static class WeekCard
         var start = TimeZoneInfo.ConvertTime(record.Start, view.Zone);
         var title = row.Occurrences.Count > 1 ? $"{record.Title} (×{Number(row.Occurrences.Count)})" : record.Title;
         var when = string.Create(CultureInfo.InvariantCulture, $"{start:ddd HH:mm} · {row.Minutes} min");
+        // The category's marker (categories.json): the nearest a card can come to the colour the tabs and the packet use.
+        var marker = GlueCategories.TryGet(row.CategoryId, out var category) ? category.Marker + " " : "";
         var status = row.IsConfirmed
-            ? new TextBlock("✓ Confirmed: " + GlueCategories.Get(row.CategoryId).Name) { Color = TextColor.Good, Spacing = Spacing.None }
-            : Subtle("Suggested: " + (record.Suggestion?.Reason ?? "no signal in the title"));
+            ? new TextBlock(marker + "✓ Confirmed: " + GlueCategories.Get(row.CategoryId).Name) { Color = TextColor.Good, Spacing = Spacing.None }
+            : Subtle(marker + "Suggested: " + (record.Suggestion?.Reason ?? "no signal in the title"));
         var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.CardETags), (Verbs.Week, view.Week.ToString()), (Verbs.PageNumber, Number(page)) };
         var actions = new List<CardAction>
         {
