@@ -33,7 +33,7 @@ try
     else
     {
         // A command needs storage (and Graph to sync), not the bot's or the tabs' settings.
-        builder.Services.AddSingleton<GlueTeams.App.Export.PromotionPacket>();
+        builder.Services.AddGluePacket();
     }
     app = builder.Build();
 }

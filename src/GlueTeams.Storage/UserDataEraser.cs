@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Claims;
+using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Tables;
 using GlueTeams.Storage.Users;
@@ -10,10 +11,11 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.Storage;
 
 /// <summary>How much of one user's data an erasure removed, per table.</summary>
-public sealed record ErasureCounts(int Records, int SyncStates, int AuditEntries, int Claims, bool Profile, int Schedule = 0, int Subscriptions = 0, int QueueItems = 0)
+public sealed record ErasureCounts(int Records, int SyncStates, int AuditEntries, int Claims, bool Profile, int Schedule = 0, int Subscriptions = 0, int QueueItems = 0,
+    int Evidence = 0)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {QueueItems} queued sync items, profile {(Profile ? "deleted" : "absent")}");
+        $"{Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {QueueItems} queued sync items, {Evidence} acknowledgements, dismissed nudges and artifact counts, profile {(Profile ? "deleted" : "absent")}");
 }
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record ErasureCounts(int Records, int SyncStates, int AuditEntries
 /// the user in every table, and a tenant-wide note with the counts only: it names nobody.
 /// </summary>
 public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, SyncStateStore syncStates, AuditLog audit, ClaimStore claims, UserStore users,
-    ErasureTombstones tombstones)
+    ErasureTombstones tombstones, AcknowledgementStore acknowledgements, NudgeDismissals nudges, ArtifactReachStore artifactReach)
 {
     public async Task<ErasureCounts> EraseAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
@@ -33,7 +35,9 @@ public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, 
             await claims.DeleteAllAsync(tenantId, userId, cancellationToken),
             await users.DeleteAsync(tenantId, userId, cancellationToken),
             await DeleteWhereAsync(tables.Schedule, tenantId, userId, cancellationToken),
-            await DeleteWhereAsync(tables.Subscriptions, tenantId, userId, cancellationToken));
+            await DeleteWhereAsync(tables.Subscriptions, tenantId, userId, cancellationToken),
+            Evidence: await acknowledgements.DeleteAllAsync(tenantId, userId, cancellationToken) + await nudges.DeleteAllAsync(tenantId, userId, cancellationToken)
+                + await artifactReach.DeleteAllAsync(tenantId, userId, cancellationToken));
         await audit.AppendAsync(tenantId, AuditLog.TenantSubject, AuditLog.SystemActor, "user-data-erased", counts.ToString(), cancellationToken);
         return counts;
     }

@@ -30,7 +30,7 @@ public static class MeApi
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
-        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown with a chart, or CSV of the records");
+        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown and its chart (zip) or Word, evidence grouped for a ladder level; or CSV of the records");
         me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed my data, in words, one line per viewer, kind of view and day, newest first");
         return routes;
     }
@@ -116,8 +116,10 @@ public static class MeApi
         };
     }
 
+    /// <param name="level">The ladder level evidence is grouped for (the ladder's default when absent).</param>
+    /// <param name="includePrivate">Whether the private section (delegated work) is in; it is left out unless asked.</param>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        string? from, string? to, string? format, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+        string? from, string? to, string? format, string? level, bool? includePrivate, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!WeekRange.TryParse(from, to, await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), out var range, out var error))
@@ -126,9 +128,13 @@ public static class MeApi
         }
         if (!PromotionPacket.TryParseFormat(format, out var exportFormat))
         {
-            return BadRequest("'format' must be 'md' or 'csv'.");
+            return BadRequest("'format' must be 'md' (Markdown and its chart, zipped), 'docx' (Word) or 'csv'.");
         }
-        var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, range.From, range.To, exportFormat, cancellationToken);
+        if (s.Packet.LevelProblem(level) is { } levelProblem)
+        {
+            return BadRequest(levelProblem);
+        }
+        var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, new PacketRequest(range.From, range.To, exportFormat, level, includePrivate ?? false), cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 

@@ -26,6 +26,9 @@ public static class StorageServices
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<CardScheduleStore>();
         builder.Services.AddSingleton<UserDataEraser>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.AcknowledgementStore>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.NudgeDismissals>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.ArtifactReachStore>();
         builder.Services.AddSingleton<ErasureTombstones>();
         builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();

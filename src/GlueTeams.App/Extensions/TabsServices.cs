@@ -35,11 +35,12 @@ public static class TabsServices
         });
         builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         builder.Services.AddSingleton<TeamReviews>();
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.Acknowledgements>();
         builder.Services.AddSingleton(sp => new DirectoryLookups(sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
             sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
         builder.Services.AddSingleton<LocalWeeks>();
         builder.Services.AddSingleton<WhoViewed>();
-        builder.Services.AddSingleton<PromotionPacket>();
+        builder.Services.AddGluePacket();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         // Built only when Graph is configured (see MapTagsApi), whatever the order of the Add calls: a factory, so that
         // a host without Graph does not fail its start-time check of constructor dependencies.
@@ -71,6 +72,7 @@ public static class TabsServices
         if (tabs.IsConfigured)
         {
             app.MapMeApi();
+            app.MapEvidenceApi();
             app.MapTeamApi();
             MapTagsApi(app);
         }

@@ -43,6 +43,12 @@ public sealed record ActivityRecord
 {
     public const string RedactedTitle = "(private appointment)";
 
+    /// <summary>A meeting with more people than this is a broadcast (an all-hands): its people are not kept one by one.</summary>
+    public const int MaxPeople = 100;
+
+    /// <summary>The longest address kept (RFC 5321's path limit); with <see cref="MaxPeople"/>, a record's people fit one table property.</summary>
+    public const int MaxAddressLength = 254;
+
     public required string TenantId { get; init; }
     public required string UserId { get; init; }
     /// <summary>The calendar event's iCalUId (one per occurrence), or another stable id for manual entries.</summary>
@@ -59,6 +65,12 @@ public sealed record ActivityRecord
     public bool IsRedacted { get; init; }
     public bool IsOrganizer { get; init; }
     public int AttendeeCount { get; init; }
+    /// <summary>
+    /// The other people in the meeting (lower-case addresses, rooms left out), kept only for items that are not private
+    /// and may be glue work (suggested or confirmed glue), and only up to <see cref="MaxPeople"/>: what "people
+    /// reached" counts. Only ever shown to the engineer, as counts; a manager's view never reads it.
+    /// </summary>
+    public IReadOnlyList<string> People { get; init; } = [];
     public ActivitySource Source { get; init; } = ActivitySource.Graph;
     public Suggestion? Suggestion { get; init; }
     public Confirmation? Confirmation { get; init; }

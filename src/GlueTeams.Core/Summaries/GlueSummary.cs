@@ -19,7 +19,7 @@ public sealed record GlueSummary(
     int GlueMinutes,
     IReadOnlyDictionary<string, int> MinutesByCategory,
     int MultiplierMinutes,
-    int DelegatedMinutes,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] int DelegatedMinutes,
     int ConfirmedCount,
     int UnconfirmedCount,
     IReadOnlyList<ArtifactEntry> Artifacts,
@@ -33,7 +33,8 @@ public sealed record GlueSummary(
     /// <summary>Of the glue minutes, the share marked multiplier.</summary>
     public double MultiplierShare => Ratio(MultiplierMinutes, GlueMinutes);
 
-    /// <summary>Of the glue minutes, the share that was someone else's work handed over.</summary>
+    /// <summary>Of the glue minutes, the share that was someone else's work handed over (private: 0 and left out of JSON in a manager's view).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public double DelegatedShare => Ratio(DelegatedMinutes, GlueMinutes);
 
     public double GlueHours => GlueMinutes / 60.0;

@@ -68,7 +68,7 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
         {
             ("batch", "POST") => await BatchAsync(request, cancellationToken),
             ("users", "GET") => Users(request),
-            ("user", "GET") => new GraphResponse(200, GraphJson.User(user!)),
+            ("user", "GET") => new GraphResponse(200, UserWithExpand(request, user!)),
             ("manager", "GET") => user!.ManagerId is { } managerId
                 ? new GraphResponse(200, GraphJson.User(tenant.Org.Get(managerId)))
                 : GraphResponse.Error(404, "Request_ResourceNotFound", "Resource 'manager' does not exist or one of its queried reference-property objects are not present."),
@@ -107,6 +107,18 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
 
     private Dictionary<string, string> RetryAfter() =>
         new() { ["Retry-After"] = tenant.Faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>A user, with <c>$expand=manager</c> (or <c>manager($select=…)</c>) honoured as Graph does: the manager inline, or absent.</summary>
+    private JsonObject UserWithExpand(GraphRequest request, SimulatedUser user)
+    {
+        var json = GraphJson.User(user);
+        if (request.QueryValue("$expand") is { } expand && expand.Split(',').Any(e => e.Trim().StartsWith("manager", StringComparison.OrdinalIgnoreCase))
+            && user.ManagerId is { } managerId)
+        {
+            json["manager"] = GraphJson.User(tenant.Org.Get(managerId));
+        }
+        return json;
+    }
 
     private GraphResponse Users(GraphRequest request)
     {

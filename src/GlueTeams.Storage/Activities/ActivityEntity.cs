@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GlueTeams.Core.Categories;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Tables;
@@ -31,6 +32,8 @@ internal static class ActivityEntity
             ["Redacted"] = record.IsRedacted,
             ["Organizer"] = record.IsOrganizer,
             ["Attendees"] = record.AttendeeCount,
+            // Always written, so that a meeting made private (or no longer glue) loses the addresses it had.
+            ["People"] = string.Join('\n', record.People),
         };
         if (record.Suggestion is { } suggestion)
         {
@@ -47,6 +50,10 @@ internal static class ActivityEntity
         var entity = Observed(record);
         entity["Source"] = record.Source.ToString(); // where the decision came from: a re-sync must not rewrite it
         entity["Skipped"] = record.Status == ActivityStatus.Skipped;
+        if (record.Status == ActivityStatus.Skipped || record.ConfirmedCategoryId == GlueCategories.NotGlueId)
+        {
+            entity["People"] = ""; // the user said it is not glue work: nobody was "reached", keep no addresses
+        }
         if (record.Status == ActivityStatus.Confirmed && record.Confirmation is { } c)
         {
             entity["ConfCategory"] = c.CategoryId;
@@ -94,6 +101,7 @@ internal static class ActivityEntity
             IsRedacted = entity.GetBoolean("Redacted") ?? false,
             IsOrganizer = entity.GetBoolean("Organizer") ?? false,
             AttendeeCount = entity.GetInt32("Attendees") ?? 0,
+            People = entity.GetString("People") is { Length: > 0 } people ? people.Split('\n') : [],
             Source = Enum.TryParse<ActivitySource>(entity.GetString("Source"), out var source) ? source : ActivitySource.Graph,
             Suggestion = suggestion,
             Confirmation = confirmation,

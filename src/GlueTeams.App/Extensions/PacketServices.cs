@@ -1,0 +1,23 @@
+using GlueTeams.App.Export;
+using GlueTeams.App.Users;
+using GlueTeams.Graph;
+using GlueTeams.Graph.Directory;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GlueTeams.App.Extensions;
+
+public static class PacketServices
+{
+    /// <summary>The promotion packet and what it reads (the ladder, colleagues' teams), for the tab API and the export command alike.</summary>
+    public static IServiceCollection AddGluePacket(this IServiceCollection services)
+    {
+        services.AddSettings<PacketOptions>(PacketOptions.Section, (options, _) => options.Problems());
+        services.AddMemoryCache();
+        services.TryAddSingleton(sp => new DirectoryLookups(sp.GetRequiredService<IMemoryCache>(),
+            sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<PacketOptions>().Ladder());
+        services.TryAddSingleton<PromotionPacket>();
+        return services;
+    }
+}
