@@ -3,6 +3,7 @@ using GlueTeams.App.Auth;
 using GlueTeams.App.Evidence;
 using GlueTeams.App.Team;
 using GlueTeams.App.Users;
+using GlueTeams.Core.Evidence;
 using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Evidence;
@@ -12,8 +13,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>
-/// Evidence. For the engineer's own eyes (the caller's own partition, tenant and user from the token): impact measures
-/// and the acknowledgements their manager wrote. For a manager: the records a direct report shared, and acknowledging
+/// Evidence. For the engineer's own eyes (the caller's own partition, tenant and user from the token): impact measures,
+/// their private nudges, and the acknowledgements their manager wrote. For a manager: the records a direct report shared, and acknowledging
 /// one of them or a shared period (<see cref="Acknowledgements"/>: direct reports only, audited).
 /// </summary>
 public static class EvidenceApi
@@ -23,6 +24,8 @@ public static class EvidenceApi
         var me = routes.MapGroup("/api/me").RequireAuthorization().WithTags("My glue work");
         me.MapGet("/impact", GetImpact).WithName("GetMyImpact").WithSummary("People reached and their teams, sessions per theme, weeks with records, from..to ISO weeks");
         me.MapGet("/acknowledgements", GetMyAcknowledgements).WithName("GetMyAcknowledgements").WithSummary("What my manager acknowledged, newest first");
+        me.MapGet("/nudges", GetNudges).WithName("GetMyNudges").WithSummary("My private nudges toward systems and saying no, dismissed ones left out");
+        me.MapPost("/nudges/dismiss", DismissNudge).WithName("DismissMyNudge").WithSummary("Dismiss one of my nudges for good");
         me.MapPatch("/acknowledgements/{id}", QuoteAcknowledgement).WithName("QuoteMyAcknowledgement").WithSummary("Quote an acknowledgement in my packet, or not");
 
         var team = routes.MapGroup("/api/team/members/{oid}").RequireAuthorization().WithTags("Team review");
@@ -30,6 +33,30 @@ public static class EvidenceApi
         team.MapGet("/acknowledgements", GetWrittenAcknowledgements).WithName("GetMemberAcknowledgements").WithSummary("What I acknowledged of this report");
         return routes;
     }
+
+    /// <summary>Which nudge to dismiss: a key <c>GET /api/me/nudges</c> gave.</summary>
+    public sealed record NudgeDismissal(string? Key);
+
+    internal static async Task<Ok<IReadOnlyList<Nudge>>> GetNudges(ClaimsPrincipal user, NudgeService nudges, LocalWeeks weeks, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        return TypedResults.Ok(await nudges.ForAsync(caller.TenantId, caller.UserId, await weeks.ZoneAsync(caller.TenantId, caller.UserId, cancellationToken), cancellationToken));
+    }
+
+    internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DismissNudge(NudgeDismissal body, ClaimsPrincipal user, NudgeService nudges, LocalWeeks weeks,
+        CancellationToken cancellationToken)
+    {
+        if (body.Key is not { Length: > 0 and <= MaxNudgeKeyLength } key)
+        {
+            return MeApi.BadRequest($"'key' must be one of the keys GET /api/me/nudges gave (at most {MaxNudgeKeyLength} characters).");
+        }
+        var caller = Caller.From(user);
+        return await nudges.DismissAsync(caller.TenantId, caller.UserId, await weeks.ZoneAsync(caller.TenantId, caller.UserId, cancellationToken), key, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+    }
+
+    private const int MaxNudgeKeyLength = 100;
 
     /// <summary>The engineer's choice to quote an acknowledgement in the packet.</summary>
     public sealed record QuoteChoice(bool Quoted);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Evidence;
 using GlueTeams.App.Store;
 using GlueTeams.App.Outbox;
 using GlueTeams.Storage.Users;
@@ -11,7 +12,8 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger,
+    NudgeService nudges)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -145,9 +147,18 @@ internal sealed partial class BotDispatcher(
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
             Verbs.Help => InfoCards.Help(profile, links),
+            Verbs.DismissNudge => await DismissNudgeAsync(turn, profile, action, cancellationToken),
             _ => InfoCards.Help(profile, links, Notice.Error($"\"{Shorten(action.Verb)}\" is not an action Glueprint knows; nothing was changed.")),
         };
         return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    /// <summary>Dismisses the card's nudge (it stays dismissed) and shows the week again; a key that is not one of theirs changes nothing.</summary>
+    private async Task<AdaptiveCard> DismissNudgeAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var dismissed = action.DataString(Verbs.NudgeKey) is { Length: > 0 and <= 100 } key
+            && await nudges.DismissAsync(profile.TenantId, profile.UserId, profile.TimeZone, key, cancellationToken);
+        return await records.WeekAsync(turn, profile, action, dismissed ? Notice.Info("Dismissed: it won't come back.") : null, cancellationToken);
     }
 
     /// <summary>The command in a message: mentions removed, lower case, single spaces, no trailing punctuation.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Evidence;
 using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Summaries;
@@ -13,7 +14,9 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Reads a user's week from storage and builds the weekly card; used by commands, actions and the scheduler.</summary>
 /// <param name="sync">The calendar sync, when Graph is configured; without it the card shows what storage holds.</param>
-internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, StoreLinks links, WeekSync? sync = null)
+/// <param name="nudges">The engineer's private nudges (issue 16), when registered: one line on the card.</param>
+internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, StoreLinks links, WeekSync? sync = null,
+    NudgeService? nudges = null)
 {
     private enum SyncOutcome { Read, Failed, ConsentDenied }
 
@@ -31,8 +34,23 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken)
     {
         var records = await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken);
-        var view = new WeekView(week, WeekRow.Group(records), GlueSummary.Of(records.Select(r => r.Record)), profile.TimeZone, teamsUserId);
+        var view = new WeekView(week, WeekRow.Group(records), GlueSummary.Of(records.Select(r => r.Record)), profile.TimeZone, teamsUserId,
+            await NudgeAsync(profile, cancellationToken));
         return WeekCard.Page(view, page, notice);
+    }
+
+    /// <summary>The first nudge not dismissed; a nudge is a nicety, so a failure to read it never costs the card.</summary>
+    private async Task<Core.Evidence.Nudge?> NudgeAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return nudges is null ? null : (await nudges.ForAsync(profile.TenantId, profile.UserId, profile.TimeZone, cancellationToken)) is [var first, ..] ? first : null;
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            LogNudgeFailed(logger, e.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>
@@ -87,6 +105,9 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
             ? $"Couldn't reach your calendar: showing what was stored on {TimeZoneInfo.ConvertTime(synced, profile.TimeZone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)}."
             : "Couldn't reach your calendar: showing what is stored; this week was not read from it yet.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a user's nudges failed ({Exception}); the card goes without one.")]
+    private static partial void LogNudgeFailed(ILogger logger, string exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing a user's week {Week} failed, showing what is stored: {Error}")]
     private static partial void LogSyncFailed(ILogger logger, string week, string? error);

@@ -19,6 +19,7 @@ public static class BotServices
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         builder.Services.AddSingleton<UserRegistration>();
         builder.Services.AddSingleton<WeekCards>();
+        builder.Services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>(); // the weekly card's private nudge line
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
         // Scoped: it holds the connector, a typed HttpClient.

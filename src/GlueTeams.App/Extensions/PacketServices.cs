@@ -18,6 +18,7 @@ public static class PacketServices
             sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<PacketOptions>().Ladder());
         services.TryAddSingleton<PromotionPacket>();
+        services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>();
         return services;
     }
 }

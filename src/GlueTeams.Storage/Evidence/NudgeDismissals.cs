@@ -35,6 +35,6 @@ public sealed class NudgeDismissals(GlueTables tables, TimeProvider time)
         return keys;
     }
 
-    internal Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+    public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
         TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 }

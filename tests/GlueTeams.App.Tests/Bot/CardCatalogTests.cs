@@ -53,6 +53,8 @@ public sealed class CardCatalogTests
         yield return ("week-empty", WeekCard.Page(View(0), 0));
         yield return ("week", WeekCard.Page(View(8), 0, Notice.Info("Confirmed 8 items.")));
         yield return ("week-error", WeekCard.Page(View(8), 0, Notice.Error("That item is not in your GlueTeams data; nothing was changed.")));
+        yield return ("week-nudge", WeekCard.Page(View(8) with { Nudge = new GlueTeams.Core.Evidence.Nudge("repeat:onboarding:person:0123456789abcdef",
+            GlueTeams.Core.Evidence.NudgeKind.Repetition, "3rd onboarding session with the same colleague: would a guide help?") }, 0));
         var paged = View(120);
         for (var page = 0; page < WeekCard.Pages(paged).Count; page++)
         {

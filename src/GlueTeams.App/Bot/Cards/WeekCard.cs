@@ -1,5 +1,6 @@
 using System.Globalization;
 using GlueTeams.Core.Categories;
+using GlueTeams.Core.Evidence;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
@@ -8,8 +9,8 @@ using static GlueTeams.App.Bot.Cards.CardParts;
 
 namespace GlueTeams.App.Bot.Cards;
 
-/// <summary>What the weekly card shows: one page of a week's rows, the week's totals, and for whom it refreshes.</summary>
-internal sealed record WeekView(IsoWeek Week, IReadOnlyList<WeekRow> Rows, GlueSummary Totals, TimeZoneInfo Zone, string TeamsUserId);
+/// <summary>What the weekly card shows: one page of a week's rows, the week's totals, and for whom it refreshes; <see cref="Nudge"/> is the engineer's private nudge, if any.</summary>
+internal sealed record WeekView(IsoWeek Week, IReadOnlyList<WeekRow> Rows, GlueSummary Totals, TimeZoneInfo Zone, string TeamsUserId, Nudge? Nudge = null);
 
 /// <summary>The weekly activity card (Universal Actions): rows with a suggested category each, Confirm all, paging.</summary>
 internal static class WeekCard
@@ -55,6 +56,10 @@ internal static class WeekCard
         var body = new List<CardElement> { Title("Your glue work, week " + week) };
         body.AddRange(NoticeBlock(notice));
         body.Add(Totals(view.Totals));
+        if (view.Nudge is { } nudge)
+        {
+            body.Add(NudgeLine(nudge, week, page));
+        }
         // An empty week is "no meetings" only when nothing went wrong: after an error (the calendar unreachable, admin
         // consent missing) the notice says why there is nothing to show.
         if (view.Rows.Count == 0 && notice is not { IsError: true })
@@ -93,6 +98,14 @@ internal static class WeekCard
             Refresh = new CardRefresh(Execute("Refresh", Verbs.Refresh, (Verbs.Week, week), (Verbs.PageNumber, Number(page))), [view.TeamsUserId]),
         };
     }
+
+    /// <summary>One dismissable line with the engineer's nudge (issue 16): the card goes only to them, so it stays private.</summary>
+    private static Container NudgeLine(Nudge nudge, string week, int page) => new(
+    [
+        new TextBlock("💡 " + nudge.Text),
+        new ActionSet([Execute("Dismiss", Verbs.DismissNudge, (Verbs.NudgeKey, nudge.Key), (Verbs.Week, week), (Verbs.PageNumber, Number(page)))]),
+    ])
+    { Spacing = Spacing.Medium };
 
     private static FactSet Totals(GlueSummary totals) => new(
     [
