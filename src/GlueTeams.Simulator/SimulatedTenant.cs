@@ -24,6 +24,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             MailboxConcurrencyLimit = options.MailboxConcurrencyLimit,
         };
         Subscriptions = new SimulatedSubscriptions(Org, Calendars, Time);
+        Drives = new Files.SimulatedDrives(options.Seed);
     }
 
     public SimulatorOptions Options { get; }
@@ -33,6 +34,8 @@ public sealed class SimulatedTenant : IAsyncDisposable
     public SimulatorFaults Faults { get; }
     public SimulatorCounters Counters { get; } = new();
     public SimulatedSubscriptions Subscriptions { get; }
+    /// <summary>SharePoint and OneDrive files for item analytics (artifact reach).</summary>
+    public Files.SimulatedDrives Drives { get; }
     internal MailboxGate Gate { get; } = new();
 
     public ValueTask DisposeAsync() => Subscriptions.DisposeAsync();

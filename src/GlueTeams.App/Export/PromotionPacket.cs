@@ -32,7 +32,8 @@ public sealed record PacketRequest(IsoWeek From, IsoWeek To, ExportFormat Format
 /// (<see cref="PacketContent"/>), as Markdown with its chart in a zip, or as a Word document; or the records as CSV.
 /// The same for the tab (<c>GET /api/me/export</c>) and the <c>export</c> command.
 /// </summary>
-public sealed class PromotionPacket(ActivityStore activities, UserStore users, DirectoryLookups directory, CareerLadder ladder, AcknowledgementStore acknowledgements)
+public sealed class PromotionPacket(ActivityStore activities, UserStore users, DirectoryLookups directory, CareerLadder ladder, AcknowledgementStore acknowledgements,
+    ArtifactReachStore artifactReach)
 {
     public CareerLadder Ladder => ladder;
 
@@ -67,12 +68,34 @@ public sealed class PromotionPacket(ActivityStore activities, UserStore users, D
         // The manager's words the engineer chose to quote; the engineer's partition, so only ever their own.
         var quotes = (await acknowledgements.ListAsync(tenantId, userId, cancellationToken)).Where(a => a.Quoted)
             .Select(a => new PacketQuote(a.Note, a.ManagerName, a.About, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.At, zone).DateTime))).ToList();
-        var input = new PacketInput(profile?.DisplayName, request.From, request.To, records, reach, new Dictionary<string, ArtifactViews>(), null, quotes,
+        var (views, note) = await ViewsAsync(tenantId, userId, records, cancellationToken);
+        var input = new PacketInput(profile?.DisplayName, request.From, request.To, records, reach, views, note, quotes,
             ladder, ladder.Level(request.Level) ?? throw new ArgumentException(LevelProblem(request.Level), nameof(request)), request.IncludePrivate, zone);
         var document = PacketContent.Build(input, GlueChart.RenderPng(PeriodSummary.Of(request.From, request.To, records)));
         return request.Format == ExportFormat.Word
             ? new ExportFile(name + ".docx", PacketWord.ContentType, PacketWord.Render(document))
             : new ExportFile(name + ".zip", "application/zip", Zip(name + ".md", PacketMarkdown.Render(document), document.ChartPng));
+    }
+
+    /// <summary>
+    /// The artifacts' views from the weekly refresh, and one sentence when some are missing: refused (the permission is
+    /// not granted) or not read yet. Only SharePoint and OneDrive links have views at all.
+    /// </summary>
+    private async Task<(Dictionary<string, ArtifactViews> Views, string? Note)> ViewsAsync(string tenantId, string userId, IReadOnlyList<ActivityRecord> records,
+        CancellationToken cancellationToken)
+    {
+        var links = records.Select(r => r.Confirmation?.ArtifactLink).OfType<Uri>().Where(Graph.Files.ItemAnalyticsReader.IsDriveLink)
+            .Select(l => l.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+        if (links.Count == 0)
+        {
+            return ([], null);
+        }
+        var stored = (await artifactReach.ListAsync(tenantId, userId, cancellationToken)).Where(r => links.Contains(r.Link.AbsoluteUri)).ToList();
+        var views = stored.Where(r => r.Status == ReachStatus.Known).ToDictionary(r => r.Link.AbsoluteUri, r => new ArtifactViews(r.Views, r.Viewers), StringComparer.Ordinal);
+        var note = stored.Any(r => r.Status == ReachStatus.Denied)
+            ? "Views of SharePoint and OneDrive artifacts are not available: your organisation has not granted GlueTeams the permission to read file analytics."
+            : stored.Count < links.Count ? "Views of SharePoint and OneDrive artifacts are read once a week; some were not read yet." : null;
+        return (views, note);
     }
 
     /// <summary>The Markdown and, beside it, the chart it shows as <c>![…](chart.png)</c>.</summary>

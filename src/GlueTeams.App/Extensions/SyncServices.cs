@@ -35,6 +35,10 @@ public static class SyncServices
             sp.GetRequiredService<GraphCounters>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new DirectoryReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton<WeekSync>();
+        // Artifact reach (issue 16): item analytics read weekly by one instance; a 403 only turns the feature off.
+        builder.Services.AddSingleton(sp => new GlueTeams.Graph.Files.ItemAnalyticsReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachRefresh>();
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachJob>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
         builder.Services.AddSingleton(new StorageResource("sync queue", (sp, ct) => sp.GetRequiredService<WorkQueue<SyncWorkItem>>().EnsureCreatedAsync(ct)));
         builder.Services.AddSingleton(sp => new SubscriptionClient(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
@@ -46,6 +50,10 @@ public static class SyncServices
         {
             builder.Services.AddHostedService<SyncWorkerService>();
             builder.Services.AddHostedService<SubscriptionRenewalService>();
+        }
+        if (builder.Configuration.GetValue("Evidence:RefreshArtifactReach", true))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Evidence.ArtifactReachJob>());
         }
         return builder;
     }

@@ -85,6 +85,8 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
             ("delta", "GET") => Delta(request, user!),
             ("event", "GET") => Event(request, user!, Uri.UnescapeDataString(segments[3])),
             ("subscriptions", _) => await tenant.Subscriptions.HandleAsync(request, segments, cancellationToken),
+            ("shares", "GET") => tenant.Drives.DriveItem(Uri.UnescapeDataString(segments[1])),
+            ("analytics", "GET") => tenant.Drives.AllTime(Uri.UnescapeDataString(segments[3])),
             _ => GraphResponse.Error(400, "BadRequest", $"Resource not found for the segment '{segments.LastOrDefault()}'."),
         };
     }
@@ -102,6 +104,8 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
             && delta is "delta" or "delta()" => "delta",
         ["users", _, var relation, _] when relation.Equals("events", StringComparison.OrdinalIgnoreCase) => "event",
         ["subscriptions", ..] => "subscriptions",
+        ["shares", _, var item] when item.Equals("driveItem", StringComparison.OrdinalIgnoreCase) => "shares",
+        ["drives", _, "items", _, "analytics", var range] when range.Equals("allTime", StringComparison.OrdinalIgnoreCase) => "analytics",
         _ => "other",
     };
 

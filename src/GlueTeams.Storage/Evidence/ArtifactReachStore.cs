@@ -56,6 +56,6 @@ public sealed class ArtifactReachStore(GlueTables tables)
         return found;
     }
 
-    internal Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+    public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
         TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
 }

@@ -52,6 +52,13 @@ internal static class SimulatedEngineer
             var written = await host.Activities.ReplaceAsync(record with { Record = Confirm(record.Record, seen[category]) });
             Assert.IsInstanceOfType<WriteResult.Written>(written);
         }
+        // Their manager's acknowledgement of the month, which the engineer chose to quote (written on a fixed day: the golden packet shows it).
+        var manager = host.Org.Get(user.ManagerId!);
+        await host.App.Services.GetRequiredService<GlueTeams.Storage.Evidence.AcknowledgementStore>().AddAsync(new(
+            "", profile.TenantId, user.Id, manager.Id, manager.DisplayName, null, FirstWeek, LastWeek, "glue work from 2 Nov to 29 Nov 2026",
+            "The onboarding guide means new hires no longer wait for you. That is Staff-level leverage.", new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), Quoted: true));
+        // The weekly job's work, done now: the SharePoint artifacts' views, as the simulated Graph reports them.
+        await host.App.Services.GetRequiredService<GlueTeams.App.Evidence.ArtifactReachRefresh>().RunAsync();
     }
 
     /// <summary>What the engineer decides for the <paramref name="index"/>th suggestion of its category (from 1): the category, and the details that make evidence.</summary>
