@@ -24,6 +24,7 @@ public static class EvidenceApi
         var me = routes.MapGroup("/api/me").RequireAuthorization().WithTags("My glue work");
         me.MapGet("/impact", GetImpact).WithName("GetMyImpact").WithSummary("People reached and their teams, sessions per theme, weeks with records, from..to ISO weeks");
         me.MapGet("/acknowledgements", GetMyAcknowledgements).WithName("GetMyAcknowledgements").WithSummary("What my manager acknowledged, newest first");
+        me.MapGet("/ladder", GetLadder).WithName("GetLadder").WithSummary("The career ladder the packet groups evidence under: its levels and the default");
         me.MapGet("/nudges", GetNudges).WithName("GetMyNudges").WithSummary("My private nudges toward systems and saying no, dismissed ones left out");
         me.MapPost("/nudges/dismiss", DismissNudge).WithName("DismissMyNudge").WithSummary("Dismiss one of my nudges for good");
         me.MapPatch("/acknowledgements/{id}", QuoteAcknowledgement).WithName("QuoteMyAcknowledgement").WithSummary("Quote an acknowledgement in my packet, or not");
@@ -33,6 +34,15 @@ public static class EvidenceApi
         team.MapGet("/acknowledgements", GetWrittenAcknowledgements).WithName("GetMemberAcknowledgements").WithSummary("What I acknowledged of this report");
         return routes;
     }
+
+    /// <summary>A level of the ladder, for the tab's picker.</summary>
+    public sealed record LadderLevelView(string Id, string Name);
+
+    /// <summary>The ladder as the tab offers it: its name, its levels, the one picked by default.</summary>
+    public sealed record LadderView(string Name, string DefaultLevel, IReadOnlyList<LadderLevelView> Levels);
+
+    internal static Ok<LadderView> GetLadder(CareerLadder ladder) =>
+        TypedResults.Ok(new LadderView(ladder.Name, ladder.DefaultLevel, [.. ladder.Levels.Select(l => new LadderLevelView(l.Id, l.Name))]));
 
     /// <summary>Which nudge to dismiss: a key <c>GET /api/me/nudges</c> gave.</summary>
     public sealed record NudgeDismissal(string? Key);

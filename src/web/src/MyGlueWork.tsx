@@ -4,13 +4,14 @@ import {
   MessageBarBody, Select, Spinner, Switch, Tab, TabList, Text, Textarea, Title2, Title3,
 } from '@fluentui/react-components';
 import {
-  ApiError, addWeeks, categories, download, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
+  ApiError, addWeeks, categories, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
   type SharingResult, type SharingState, type ViewedDay,
 } from './api';
 import { WeeklyChart, weeksOf } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
 import { WeekPicker } from './Pickers';
 import { ButtonRow, CategoryLabel, ErrorState, useListStyles } from './Layout';
+import { AcknowledgementList, ImpactSection, NudgeBars, PacketExport } from './Evidence';
 
 const periods = { week: 0, quarter: 12, year: 51 } as const;
 type Period = keyof typeof periods;
@@ -58,8 +59,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   };
   useEffect(load, [load]);
 
-  const exportAs = (format: 'md' | 'csv') =>
-    download(fetcher, `/api/me/export?from=${from}&to=${to}&format=${format}`, `glue-work-${from}-${to}.${format}`).catch((e: Error) => setError(e.message));
+  const showError = useCallback((message: string) => setError(message), []);
 
   return (
     <>
@@ -67,6 +67,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
       <p>{profile.displayName} — {sharingText(sharing)}</p>
       {error && <ErrorState message={`Something went wrong: ${error}`} onRetry={load} />}
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      <NudgeBars fetcher={fetcher} />
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
         <Tab value="week">Week</Tab>
         <Tab value="quarter">Quarter</Tab>
@@ -74,7 +75,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
       </TabList>
       {!summary ? (!error && <Spinner label="Loading summary…" />) : (
         <section aria-label="Summary">
-          <Stats total={summary.total} />
+          <Stats total={summary.total} showDelegated />
           {summary.total.confirmedCount === 0 && (
             <MessageBar intent="info">
               <MessageBarBody>Nothing confirmed from {from} to {to} yet. Confirm your meetings in the weekly card in Teams, or below, week by week.</MessageBarBody>
@@ -85,14 +86,13 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
           <Artifacts total={summary.total} />
         </section>
       )}
+      <ImpactSection fetcher={fetcher} from={from} to={to} />
       <ButtonRow>
         <Button onClick={() => void share(true, { from, to })}>Share this period with my manager</Button>
         <Button onClick={() => void share(false, { from, to })}>Make this period private</Button>
       </ButtonRow>
-      <ButtonRow>
-        <Button onClick={() => void exportAs('md')}>Export promotion packet (Markdown)</Button>
-        <Button onClick={() => void exportAs('csv')}>Export records (CSV)</Button>
-      </ButtonRow>
+      <AcknowledgementList fetcher={fetcher} />
+      <PacketExport fetcher={fetcher} from={from} to={to} onError={showError} />
       <Title3 as="h2">Records of a week</Title3>
       <WeekPicker week={week} currentWeek={profile.currentWeek} onChange={setWeek} />
       {week && records && records.length > 0 && (
