@@ -74,6 +74,21 @@ public sealed class ExportCommandTests
     }
 
     [TestMethod]
+    public async Task Export_UnknownLevel_ExitsTwoAndWritesNothing()
+    {
+        await using var app = await StartWithRecordsAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "glue-export-" + Guid.NewGuid().ToString("N"));
+        using var errors = new StringWriter();
+
+        var exit = await ExportCommand.RunAsync(["--user", "ada@contoso.example", "--from", "2026-11-16", "--to", "2026-11-22", "--out", directory, "--tenant", Tenant, "--level", "principal"],
+            app.Services, TextWriter.Null, errors);
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(errors.ToString(), "--level must be one of: senior, staff");
+        Assert.IsFalse(Directory.Exists(directory));
+    }
+
+    [TestMethod]
     [DataRow(new[] { "--user", "a@b.c", "--out", "x" }, "--from and --to must be dates")]
     [DataRow(new[] { "--user", "a@b.c", "--from", "2026-12-01", "--to", "2026-11-01", "--out", "x" }, "--from is after --to")]
     [DataRow(new[] { "--user", "a@b.c", "--from", "2020-01-01", "--to", "2026-11-01", "--out", "x" }, "at most two years")]
