@@ -53,7 +53,7 @@ internal static class PacketBenchmark
             | packet, Word with the chart | {docx.P50:F1} ms | {docx.P95:F1} ms | {docx.Max:F1} ms |
 
             First export (every colleague's team read from the simulated Graph): {cold.Elapsed.TotalMilliseconds:F0} ms. Markdown packet p95
-            is **{md.P95 / baseline.P95:F1}×** and Word **{docx.P95 / baseline.P95:F1}×** the summary's p95 (the chart's rendering dominates).
+            is **{md.P95 / baseline.P95:F1}×** and Word **{docx.P95 / baseline.P95:F1}×** the summary's p95 (`dotnet run -c Release --project bench/GlueTeams.Bench -- docs/benchmarks.md packet`).
 
             """);
     }
