@@ -143,17 +143,22 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
             : [];
     }
 
-    /// <summary>What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier confirmations.</summary>
-    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week)
+    /// <summary>
+    /// What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier
+    /// confirmations (category and impact), and which series of <paramref name="events"/> met different people.
+    /// </summary>
+    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var email = user.UserPrincipalName ?? "";
         return new SuggestionContext(
-            user.UserPrincipalName ?? "",
+            email,
             user.ManagerUserPrincipalName,
             new ConfirmationHistory(history
-                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
-                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
-            TenantModel.Empty);
+                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && !r.Record.IsLogged && r.Record.Week < week)
+                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId, r.Record.Confirmation.Impact))),
+            TenantModel.Empty,
+            events is null ? null : SuggestionContext.VarietyOf(events, email));
     }
 
     private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, List<string> ids, CancellationToken cancellationToken)
@@ -173,7 +178,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     private async Task<IReadOnlyCollection<string>> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
-        var context = SuggestionContextFor(user, history, week);
+        var context = SuggestionContextFor(user, history, week, events);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events
