@@ -127,7 +127,7 @@ internal static class WeekCard
 
     /// <summary>"6.5 h glue work · 34% of meeting time · 20% multiplier · 5 of 18 rows confirmed": rows, as the card shows them.</summary>
     private static string Totals(WeekView view) => string.Create(CultureInfo.InvariantCulture,
-        $"{Hours(view.Totals.GlueMinutes)} glue work · {Percent(view.Totals.ShareOfMeetingTime)} of meeting time · {Percent(view.Totals.MultiplierShare)} multiplier · {view.Rows.Count(r => r.IsConfirmed)} of {view.Rows.Count} rows confirmed");
+        $"{Hours(view.Totals.GlueMinutes)} glue work · {Sure(view.Totals.ShareOfMeetingTime)} of meeting time · {Sure(view.Totals.MultiplierShare)} multiplier · {view.Rows.Count(r => r.IsConfirmed)} of {view.Rows.Count} rows confirmed");
 
     /// <summary>"7 not glue work: Daily standup ×5, Focus ×2 — change"; tapping it shows the rows, each of which opens its details.</summary>
     private static Container QuietLine(IReadOnlyList<WeekRow> quiet)
