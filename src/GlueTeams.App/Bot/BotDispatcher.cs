@@ -11,7 +11,7 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -94,13 +94,16 @@ internal sealed partial class BotDispatcher(
     {
         var profile = await registration.EnsureAsync(turn, cancellationToken);
         var command = Command(turn.Activity.Text);
-        if (command is "this week" or "week")
+        var weekCommand = WeekCommand.Read(command, weeks.CurrentWeek(profile), weeks.Today(profile));
+        if (weekCommand is { Week: not null })
         {
             await TypingAsync(turn, cancellationToken);
         }
         var card = command switch
         {
-            "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
+            _ when weekCommand is { Week: { } week } => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, week, cancellationToken),
+            _ when weekCommand is { Problem: { } problem } => InfoCards.Help(profile, links, Notice.Error(problem)),
+            _ when LogActions.IsLog(command) => await logs.PreviewAsync(turn, profile, Text(turn.Activity.Text), cancellationToken),
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
             "settings" => SettingsActions.Settings(profile),
             "delete my data" => InfoCards.ConfirmDelete(),
@@ -137,14 +140,18 @@ internal sealed partial class BotDispatcher(
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
             Verbs.Help => InfoCards.Help(profile, links),
+            Verbs.SaveLog => await logs.SaveAsync(turn, profile, action, cancellationToken),
+            Verbs.CancelLog => LogCard.Cancelled(),
             _ => InfoCards.Help(profile, links, Notice.Error($"\"{Shorten(action.Verb)}\" is not an action Glueprint knows; nothing was changed.")),
         };
         return AdaptiveCardInvokeResponse.Card(card);
     }
 
     /// <summary>The command in a message: mentions removed, lower case, single spaces, no trailing punctuation.</summary>
-    internal static string Command(string? text) =>
-        Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+    internal static string Command(string? text) => Text(text).TrimEnd('.', '!', '?').ToLowerInvariant();
+
+    /// <summary>A message as typed, mentions removed, single spaces (what "log …" reads: its case and links kept).</summary>
+    internal static string Text(string? text) => Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim();
 
     /// <summary>
     /// Queues the card on the outbox, keyed by the inbound activity id: the last step of a turn, so that the reply is

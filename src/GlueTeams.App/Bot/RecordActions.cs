@@ -93,6 +93,12 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         {
             return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
         }
+        if (row.Record.IsLogged)
+        {
+            // Logged work has no suggestion to go back to and no calendar item to bring it back: undoing it removes it.
+            var removed = (await Task.WhenAll(row.Occurrences.Select(o => activities.DeleteAsync(o, cancellationToken)))).All(ok => ok);
+            return await WeekAsync(turn, profile, action, removed ? Notice.Info($"Removed: {row.Record.Title}.") : Stale, cancellationToken);
+        }
         var written = await WriteRowAsync(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null }, cancellationToken);
         return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }

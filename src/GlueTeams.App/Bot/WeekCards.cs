@@ -22,6 +22,9 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
 
     public IsoWeek CurrentWeek(UserProfile profile) => IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
 
+    /// <summary>Today in the user's own time zone.</summary>
+    public DateOnly Today(UserProfile profile) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), profile.TimeZone).DateTime);
+
     public async Task<IReadOnlyList<WeekRow>> RowsAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken) =>
         WeekRow.Group(await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken));
 
@@ -37,10 +40,16 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     /// read storage. When the calendar cannot be read within <see cref="CalendarWait"/>, the card shows what storage
     /// holds, with a note saying when that was last read from the calendar.
     /// </summary>
-    public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
+    public Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var week = CurrentWeek(profile);
+        return SyncAndBuildAsync(profile, teamsUserId, CurrentWeek(profile), cancellationToken);
+    }
+
+    /// <summary>The same for another week ("last week", "week of 16 Nov").</summary>
+    public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
         var notice = await SyncWithinWaitAsync(profile, week, cancellationToken) ? null : await StoredWeekNoticeAsync(profile, week, cancellationToken);
         return await BuildAsync(profile, teamsUserId, week, 0, notice, cancellationToken);
     }

@@ -32,10 +32,10 @@ internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
     /// The suggestion was unsure (or there is none). Decided by the suggestion alone, not by the confirmation, so that a
     /// row stays where it was on the card after it is confirmed.
     /// </summary>
-    public bool IsUncertain => Record.Suggestion is not { Confidence: >= SureFrom };
+    public bool IsUncertain => !Record.IsLogged && Record.Suggestion is not { Confidence: >= SureFrom };
 
     /// <summary>A sure row that shows "not glue": one of the card's collapsed line.</summary>
-    public bool IsQuietNotGlue => !IsUncertain && CategoryId == GlueCategories.NotGlueId;
+    public bool IsQuietNotGlue => !IsUncertain && !Record.IsLogged && CategoryId == GlueCategories.NotGlueId;
 
     /// <summary>The occurrences not confirmed yet, as a row, or null when all are.</summary>
     public WeekRow? Unconfirmed()

@@ -21,6 +21,7 @@ public static class BotServices
         builder.Services.AddSingleton<WeekCards>();
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
+        builder.Services.AddSingleton<LogActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
         builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(

@@ -28,6 +28,7 @@ public static class StorageServices
         builder.Services.AddSingleton<UserDataEraser>();
         builder.Services.AddSingleton<ErasureTombstones>();
         builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Work.LoggedWork>();
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
