@@ -11,13 +11,15 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageActions messageActions, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
-    public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
+    public async Task<IInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         switch (turn.Inbound.Type)
         {
+            case ActivityTypes.Invoke when MessageActionInvoke.IsMessageAction(turn.Activity):
+                return await OnMessageActionAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 return await OnInvokeAsync(turn, cancellationToken);
             case ActivityTypes.Message:
@@ -34,9 +36,16 @@ internal sealed partial class BotDispatcher(
         return null;
     }
 
-    /// <summary>A re-delivered activity has no second effect; a re-delivered invoke still needs a card, so it gets the week as stored.</summary>
-    public async Task<AdaptiveCardInvokeResponse?> RepeatAsync(BotTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A re-delivered activity has no second effect; a re-delivered invoke still needs a card, so it gets the week as
+    /// stored. A message action is answered again: its form has no effect and its save is idempotent per message.
+    /// </summary>
+    public async Task<IInvokeResponse?> RepeatAsync(BotTurn turn, CancellationToken cancellationToken)
     {
+        if (MessageActionInvoke.IsMessageAction(turn.Activity))
+        {
+            return await OnMessageActionAsync(turn, cancellationToken);
+        }
         if (turn.Inbound.Type != ActivityTypes.Invoke || AdaptiveCardInvoke.Parse(turn.Activity) is not { IsOk: true } parsed)
         {
             return null;
@@ -59,10 +68,12 @@ internal sealed partial class BotDispatcher(
     }
 
     /// <summary>A user who deleted their data, doing anything but starting again: told so, and nothing is written.</summary>
-    public async Task<AdaptiveCardInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken)
+    public async Task<IInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         switch (turn.Inbound.Type)
         {
+            case ActivityTypes.Invoke when MessageActionInvoke.IsMessageAction(turn.Activity):
+                return TaskModuleResponse.Message("You deleted your Glueprint data, so nothing was logged. Say \"start\" to Glueprint to start again.");
             case ActivityTypes.Invoke:
                 return AdaptiveCardInvokeResponse.Card(InfoCards.Erased());
             case ActivityTypes.Message:
@@ -112,6 +123,18 @@ internal sealed partial class BotDispatcher(
             _ => InfoCards.Help(profile, links, Notice.Info($"I didn't understand \"{Shorten(command)}\". Here is what I can do.")),
         };
         await SendAsync(turn, OutboxKind.Reply, card, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Log as glue work" on a message, wherever it is: the user is not registered from here (that would point their
+    /// weekly card at a group chat or channel), only their own partition is written.
+    /// </summary>
+    private async Task<IInvokeResponse> OnMessageActionAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var parsed = MessageActionInvoke.Parse(turn.Activity);
+        return parsed.IsOk
+            ? await messageActions.HandleAsync(turn, parsed.Value, cancellationToken)
+            : AdaptiveCardInvokeResponse.Error(400, "BadRequest", parsed.Message);
     }
 
     private async Task<AdaptiveCardInvokeResponse> OnInvokeAsync(BotTurn turn, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class BotServices
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
         builder.Services.AddSingleton<LogActions>();
+        builder.Services.AddSingleton<MessageActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
         builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(

@@ -78,6 +78,9 @@ public sealed class CardCatalogTests
         logged = logged with { Record = logged.Record with { Source = ActivitySource.Manual, Status = ActivityStatus.Confirmed, Confirmation = new Confirmation("onboarding", Impact.Multiplier, log.Link, null, null, false, false, DateTimeOffset.UnixEpoch) } };
         yield return ("log-saved", LogCard.Saved(logged.Record, logged.Id, logged.ETag.ToString(), before: false));
         yield return ("log-cancelled", LogCard.Cancelled());
+        yield return ("log-form", LogFormCard.Build(new LogForm("Answered a question about the deploy pipeline", "30m", "https://teams.microsoft.com/l/message/19:abc@thread.v2/1", null, null, "1"), suggestion));
+        yield return ("log-form-errors", LogFormCard.Build(new LogForm("", "3 days", "javascript:x", "x", null, "1"), null,
+            [new("duration", "A log entry is at most 12 h: log each day's work on its own."), new("link", "The link must be a full https:// address."), new("text", "Say what the work was.")]));
         yield return ("week-with-logged-work", WeekCard.Page(new WeekView(Week, WeekRow.Group([.. Records(6), logged]), GlueSummary.Of([.. Records(6).Select(r => r.Record), logged.Record]), TimeZoneInfo.Utc, "29:user-1"), 0));
     }
 
