@@ -13,7 +13,6 @@ namespace GlueTeams.App.Tests.Bot;
 [TestClass]
 public sealed class MessageActionTests
 {
-    private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string LinkToMessage = "https://teams.microsoft.com/l/message/19:abc@thread.v2/1700000000000";
     private static DevTokenIssuerHost s_issuer = null!;
 
@@ -23,15 +22,9 @@ public sealed class MessageActionTests
     [ClassCleanup]
     public static async Task StopIssuer() => await s_issuer.DisposeAsync();
 
-    private static BotHarness Harness() => new(new Dictionary<string, string?>
-    {
-        ["Bot:AppId"] = AppId,
-        ["Bot:AppPassword"] = "unused: the tests replace the token source",
-        ["Bot:OpenIdMetadataUrl"] = s_issuer.BotMetadataUrl.AbsoluteUri,
-    });
+    private static BotHarness Harness() => SignedBot.Harness(s_issuer);
 
-    private static string Bearer(Func<GlueTeams.Simulator.Tokens.TokenRequest, GlueTeams.Simulator.Tokens.TokenRequest>? change = null) =>
-        "Bearer " + s_issuer.Issuer.MintBotToken(AppId, BotHarness.ServiceUrl, change);
+    private static string Bearer(Func<GlueTeams.Simulator.Tokens.TokenRequest, GlueTeams.Simulator.Tokens.TokenRequest>? change = null) => SignedBot.Bearer(s_issuer, change);
 
     /// <summary>A message extension invoke from a group chat, on a message with <paramref name="html"/> as its body.</summary>
     private static JsonObject Invoke(BotHarness bot, string name, string html, JsonObject? data = null, string commandId = "logAsGlueWork")
