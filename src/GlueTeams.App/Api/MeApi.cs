@@ -27,6 +27,8 @@ public static class MeApi
         me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Display name, whether Graph lists direct reports, the sharing default");
         me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
         me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
+        me.MapQuarterApi();
+        me.MapPost("/work", WorkApi.AddWork).WithName("AddMyWork").WithSummary("Log glue work that was not a meeting; suggested by the engine when no category is given");
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");

@@ -58,7 +58,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             changes.Add((row, tag.Value));
         }
         var written = await WriteAsync(changes, profile, cancellationToken);
-        var newRows = rows.Values.Where(r => !shownIds.Contains(r.Id) && !r.IsConfirmed).ToList();
+        var newRows = rows.Values.Where(r => !shownIds.Contains(r.Id) && r.HasOpen).ToList();
         var done = $"Confirmed {Items(changes.Count)} of week {week}." + (kept > 0 ? $" {Items(kept)} confirmed before {(kept == 1 ? "was" : "were")} kept." : "");
         var notShown = newRows.Count == 0 ? "" : " Not on this card, so not confirmed: " + string.Join(", ", newRows.Select(r => r.Record.Title)) + ".";
         return await WeekAsync(turn, profile, action, written ? Notice.Info(done + SkippedText(skipped, profile) + notShown) : Stale, cancellationToken);

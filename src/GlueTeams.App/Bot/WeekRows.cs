@@ -19,8 +19,11 @@ internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
 
     public int Minutes => Occurrences.Sum(o => o.Record.Minutes);
 
-    /// <summary>Every occurrence is confirmed.</summary>
-    public bool IsConfirmed => Occurrences.All(o => o.Record is { Status: ActivityStatus.Confirmed, Confirmation: not null });
+    /// <summary>The row's first occurrence is confirmed (what the row shows).</summary>
+    public bool IsConfirmed => Record is { Status: ActivityStatus.Confirmed, Confirmation: not null };
+
+    /// <summary>Some occurrence is still a suggestion: "Confirm week" has something to do.</summary>
+    public bool HasOpen => Unconfirmed() is not null;
 
     /// <summary>What the row's choice shows: the confirmed category, else the suggestion, else not glue.</summary>
     public string CategoryId => Record.ConfirmedCategoryId ?? Record.Suggestion?.CategoryId ?? GlueCategories.NotGlueId;
@@ -40,7 +43,7 @@ internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
     /// <summary>The occurrences not confirmed yet, as a row, or null when all are.</summary>
     public WeekRow? Unconfirmed()
     {
-        var open = Occurrences.Where(o => o.Record.Status != ActivityStatus.Confirmed || o.Record.Confirmation is null).ToList();
+        var open = Occurrences.Where(o => o.Record is not { Status: ActivityStatus.Confirmed, Confirmation: not null }).ToList();
         return open.Count == 0 ? null : new WeekRow(open);
     }
 

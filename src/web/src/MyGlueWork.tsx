@@ -9,6 +9,8 @@ import {
 } from './api';
 import { WeeklyChart } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
+import { AddWork } from './AddWork';
+import { ReviewQuarter } from './ReviewQuarter';
 
 const periods = { week: 0, quarter: 12, year: 51 } as const;
 type Period = keyof typeof periods;
@@ -89,6 +91,8 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
         <Button onClick={() => void download('md')}>Export promotion packet (Markdown)</Button>
         <Button onClick={() => void download('csv')}>Export records (CSV)</Button>
       </div>
+      <ReviewQuarter fetcher={fetcher} onChanged={load} />
+      <AddWork fetcher={fetcher} onSaved={load} />
       <Title3 as="h2">Records of a week</Title3>
       <Field label="Week">
         <Input value={week} onChange={(_, d) => setWeek(d.value)} pattern="\d{4}-W\d{2}" />

@@ -93,7 +93,7 @@ internal static class WeekCard
         }
 
         var actions = new List<CardAction>();
-        if (measuring || view.Rows.Any(r => !r.IsConfirmed))
+        if (measuring || view.Rows.Any(r => r.HasOpen))
         {
             // Every row of the week, not just this page's: pages only split the display. Each row carries the ETags of its
             // occurrences, so that one changed since the card was built is skipped and named.
@@ -127,7 +127,7 @@ internal static class WeekCard
 
     /// <summary>"6.5 h glue work · 34% of meeting time · 20% multiplier · 5 of 18 rows confirmed": rows, as the card shows them.</summary>
     private static string Totals(WeekView view) => string.Create(CultureInfo.InvariantCulture,
-        $"{Hours(view.Totals.GlueMinutes)} glue work · {Sure(view.Totals.ShareOfMeetingTime)} of meeting time · {Sure(view.Totals.MultiplierShare)} multiplier · {view.Rows.Count(r => r.IsConfirmed)} of {view.Rows.Count} rows confirmed");
+        $"{Hours(view.Totals.GlueMinutes)} glue work · {Sure(view.Totals.ShareOfMeetingTime)} of meeting time · {Sure(view.Totals.MultiplierShare)} multiplier · {view.Rows.Count(r => !r.HasOpen)} of {view.Rows.Count} rows confirmed");
 
     /// <summary>"7 not glue work: Daily standup ×5, Focus ×2 — change"; tapping it shows the rows, each of which opens its details.</summary>
     private static Container QuietLine(IReadOnlyList<WeekRow> quiet)
@@ -150,7 +150,7 @@ internal static class WeekCard
     /// <summary>One compact row: its title, then when, how long, and the suggestion (with its confidence) or the confirmation. Tapping it opens its details.</summary>
     private static Container Row(WeekRow row, WeekView view, int page, bool measuring)
     {
-        var confirmed = row.IsConfirmed && !measuring;
+        var confirmed = !row.HasOpen && !measuring;
         var record = row.Record;
         var start = TimeZoneInfo.ConvertTime(record.Start, view.Zone);
         var title = row.Occurrences.Count > 1 ? $"{record.Title} ×{Number(row.Occurrences.Count)}" : record.Title;
