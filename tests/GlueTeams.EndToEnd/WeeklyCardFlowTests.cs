@@ -147,4 +147,62 @@ public sealed class WeeklyCardFlowTests
             await page.CloseAsync();
         }
     }
+
+    [TestMethod]
+    public async Task Logging_work_that_is_not_a_meeting_takes_one_tap_on_the_reply_card()
+    {
+        var page = await s_browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        page.SetDefaultTimeout(20_000);
+        try
+        {
+            await page.GotoAsync(s_tool!.Url.AbsoluteUri);
+            var compose = page.Locator("[role=textbox][contenteditable=true]");
+            await compose.WaitForAsync();
+            await s_tool.InstallAsync();
+
+            await compose.ClickAsync();
+            await page.Keyboard.TypeAsync("log 2h Onboarding guide for the payments sandbox https://wiki.contoso.com/eng/onboarding-guide");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send Message" }).ClickAsync();
+            await page.GetByText("Log this glue work?").WaitForAsync();
+            var height = (await Card(page, "Log this glue work?").BoundingBoxAsync())!.Height;
+            await ShotAsync(page, "1-preview");
+            var activities = new ActivityStore(new GlueTables(s_storage));
+            var thisWeek = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+            bool IsTheGuide(StoredRecord r) => r.Record.Title == "Onboarding guide for the payments sandbox";
+            Assert.IsFalse((await activities.ListAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId, thisWeek, thisWeek)).Any(IsTheGuide), "nothing stored before the tap");
+
+            var clicks = 0;
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            clicks++;
+            await page.GetByText("Logged as glue work").WaitForAsync();
+            await ShotAsync(page, "2-logged");
+
+            var stored = (await activities.ListAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId, thisWeek, thisWeek)).Single(IsTheGuide).Record;
+            Assert.AreEqual(ActivitySource.Manual, stored.Source);
+            Assert.AreEqual(ActivityStatus.Confirmed, stored.Status);
+            Assert.AreEqual("onboarding", stored.Confirmation!.CategoryId);
+            Assert.AreEqual(Impact.Multiplier, stored.Confirmation.Impact);
+            Assert.AreEqual(120, stored.Minutes);
+            Assert.AreEqual(1, clicks);
+            BenchmarkReport.Write("log-work", "Logging work that is not a meeting in the Teams App Test Tool",
+                "`log 2h Onboarding guide for the payments sandbox https://…` sent to the bot in the Teams App Test Tool, rendered in Chromium at 1280 px wide " +
+                "(`./glue test EndToEnd`, test `Logging_work_that_is_not_a_meeting_takes_one_tap_on_the_reply_card`).",
+                "",
+                "| measure | value |",
+                "| --- | ---: |",
+                $"| taps to store it as confirmed glue work | {clicks} |",
+                $"| reply card height at 1280 px | {height:F0} px |");
+        }
+        catch
+        {
+            await ShotAsync(page, "failure");
+            TestContext.WriteLine("App output:\n" + Tail(s_app!.Output, 6000));
+            TestContext.WriteLine("Test Tool output:\n" + Tail(s_tool!.Output, 3000));
+            throw;
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
 }
