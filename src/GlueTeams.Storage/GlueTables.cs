@@ -24,6 +24,7 @@ public sealed class GlueTables
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
         Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
         Leases = Service.GetTableClient(options.TablePrefix + "Leases");
+        TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
     public TableServiceClient Service { get; }
@@ -39,7 +40,10 @@ public sealed class GlueTables
     /// <summary>Leases of background jobs that must run on one instance at a time (<see cref="Leases.JobLease"/>).</summary>
     public TableClient Leases { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases];
+    /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
+    public TableClient TenantModels { get; }
+
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, TenantModels];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>The services the "My glue work" handlers use.</summary>
-public sealed record MeServices(ActivityStore Activities, UserStore Users, AuditLog Audit, DirectReports Reports, PromotionPacket Packet, TimeProvider Time);
+public sealed record MeServices(ActivityStore Activities, UserStore Users, AuditLog Audit, DirectReports Reports, PromotionPacket Packet, TimeProvider Time,
+    Suggestions.TenantModels Models);
 
 /// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
 public static class MeApi
@@ -107,7 +108,12 @@ public static class MeApi
                 Confirmation = validated.Value.ToConfirmation(shared, s.Time.GetUtcNow()),
             },
         };
-        return await s.Activities.ReplaceAsync(updated, cancellationToken) switch
+        var result = await s.Activities.ReplaceAsync(updated, cancellationToken);
+        if (result is WriteResult.Written)
+        {
+            await s.Models.LearnAsync([(stored.Record, updated.Record)], cancellationToken);
+        }
+        return result switch
         {
             WriteResult.Written written => TypedResults.Ok(RecordView.Of(written.Record)),
             WriteResult.Conflict conflict => TypedResults.Conflict(RecordView.Of(conflict.Current)),

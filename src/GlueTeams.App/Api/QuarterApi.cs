@@ -29,7 +29,7 @@ public sealed record QuarterConfirmResult(int Confirmed, int Skipped);
 /// <summary>GET /api/me/quarter and POST /api/me/quarter/confirm: the caller's own last quarter, erasure-guarded.</summary>
 public static class QuarterApi
 {
-    public sealed record Services(ActivityStore Activities, UserStore Users, ErasureGuard Erasures, TimeProvider Time);
+    public sealed record Services(ActivityStore Activities, UserStore Users, ErasureGuard Erasures, TimeProvider Time, Suggestions.TenantModels Models);
 
     public static RouteGroupBuilder MapQuarterApi(this RouteGroupBuilder me)
     {
@@ -92,15 +92,17 @@ public static class QuarterApi
             .ToList();
         var now = s.Time.GetUtcNow();
         // Each write carries the ETag just read: a record a sync or another device changed meanwhile is left as it is.
-        var results = await Task.WhenAll(selected.Select(r => s.Activities.ReplaceAsync(r with
+        var updates = selected.Select(r => r with
         {
             Record = r.Record with
             {
                 Status = ActivityStatus.Confirmed,
                 Confirmation = new Confirmation(r.Record.Suggestion!.CategoryId, r.Record.Suggestion.Impact, null, null, null, false, shared, now),
             },
-        }, cancellationToken)));
+        }).ToList();
+        var results = await Task.WhenAll(updates.Select(u => s.Activities.ReplaceAsync(u, cancellationToken)));
         await s.Erasures.UndoIfErasedAsync(caller.TenantId, caller.UserId, cancellationToken);
+        await s.Models.LearnAsync(selected.Zip(updates).Where((_, i) => results[i] is WriteResult.Written).Select(p => (p.First.Record, p.Second.Record)), cancellationToken);
         var confirmed = results.Count(r => r is WriteResult.Written);
         return TypedResults.Ok(new QuarterConfirmResult(confirmed, results.Length - confirmed));
     }

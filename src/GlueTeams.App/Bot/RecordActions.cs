@@ -15,7 +15,7 @@ namespace GlueTeams.App.Bot;
 /// records (their partition); anything else is refused with nothing written. The ETag the card was built with guards
 /// every write: a stale card gets the fresh one back with a note.
 /// </summary>
-internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time)
+internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time, Suggestions.TenantModels models)
 {
     private static readonly Notice NotYours = Notice.Error("That item is not in your GlueTeams data; nothing was changed.");
     private static readonly Notice Stale = Notice.Info("This week changed since the card was shown, so nothing was saved: here it is as stored now. Please check and try again.");
@@ -99,7 +99,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             var removed = (await Task.WhenAll(row.Occurrences.Select(o => activities.DeleteAsync(o, cancellationToken)))).All(ok => ok);
             return await WeekAsync(turn, profile, action, removed ? Notice.Info($"Removed: {row.Record.Title}.") : Stale, cancellationToken);
         }
-        var written = await WriteRowAsync(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null }, cancellationToken);
+        var written = await WriteRowsAsync([(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null })], cancellationToken);
         return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }
 
@@ -213,17 +213,22 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
     private async Task<bool> WriteAsync(IReadOnlyList<(WeekRow Row, ValidTag Tag)> changes, UserProfile profile, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var results = await Task.WhenAll(changes.Select(c => WriteRowAsync(c.Row, r => r with
+        return await WriteRowsAsync([.. changes.Select(c => (c.Row, (Func<ActivityRecord, ActivityRecord>)(r => r with
         {
             Status = ActivityStatus.Confirmed,
             Confirmation = c.Tag.ToConfirmation(r.Confirmation?.SharedWithManager ?? profile.SharingDefault ?? false, now),
-        }, cancellationToken)));
-        return results.All(ok => ok);
+        })))], cancellationToken);
     }
 
-    private async Task<bool> WriteRowAsync(WeekRow row, Func<ActivityRecord, ActivityRecord> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every occurrence of every row concurrently, each under the ETag it was read with; then teaches the tenant
+    /// model what was written, in one update per category. False when any write met a newer version.
+    /// </summary>
+    private async Task<bool> WriteRowsAsync(IReadOnlyList<(WeekRow Row, Func<ActivityRecord, ActivityRecord> Change)> rows, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(row.Occurrences.Select(o => activities.ReplaceAsync(o with { Record = change(o.Record) }, cancellationToken)));
+        var updates = rows.SelectMany(r => r.Row.Occurrences.Select(o => (Stored: o, After: r.Change(o.Record)))).ToList();
+        var results = await Task.WhenAll(updates.Select(u => activities.ReplaceAsync(u.Stored with { Record = u.After }, cancellationToken)));
+        await models.LearnAsync(updates.Where((_, i) => results[i] is WriteResult.Written).Select(u => (u.Stored.Record, u.After)), cancellationToken);
         return results.All(r => r is WriteResult.Written);
     }
 }

@@ -24,7 +24,9 @@ public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week
 /// show what vanished), and one transaction writes what the calendar says. Idempotent: a re-run changes nothing a
 /// user decided, and never duplicates.
 /// </summary>
-public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures)
+/// <param name="models">The tenants' models of confirmed titles; without it the engine uses its rules and the user's history only.</param>
+public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures,
+    Suggestions.TenantModels? models = null)
 {
     /// <summary>How many earlier weeks of confirmations the engine learns from.</summary>
     public const int HistoryWeeks = 8;
@@ -147,7 +149,8 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     /// What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier
     /// confirmations (category and impact), and which series of <paramref name="events"/> met different people.
     /// </summary>
-    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null)
+    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null,
+        TenantModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var email = user.UserPrincipalName ?? "";
@@ -157,7 +160,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
             new ConfirmationHistory(history
                 .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && !r.Record.IsLogged && r.Record.Week < week)
                 .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId, r.Record.Confirmation.Impact))),
-            TenantModel.Empty,
+            model ?? TenantModel.Empty,
             events is null ? null : SuggestionContext.VarietyOf(events, email));
     }
 
@@ -178,7 +181,8 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     private async Task<IReadOnlyCollection<string>> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
-        var context = SuggestionContextFor(user, history, week, events);
+        var model = models is null ? null : await models.GetAsync(user.TenantId, cancellationToken);
+        var context = SuggestionContextFor(user, history, week, events, model);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events

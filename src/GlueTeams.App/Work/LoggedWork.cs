@@ -25,14 +25,16 @@ public abstract record LogResult
 /// by the same engine as a meeting, and stored as a confirmed record in the user's own week partition, so it counts
 /// wherever their records count. Every write checks the erasure tombstone before and after (<see cref="ErasureGuard"/>).
 /// </summary>
-public sealed class LoggedWork(ActivityStore activities, UserStore users, ErasureGuard erasures, TimeProvider time)
+public sealed class LoggedWork(ActivityStore activities, UserStore users, ErasureGuard erasures, TimeProvider time, Suggestions.TenantModels models)
 {
     /// <summary>The engine's suggestion for the entry (category with its reason, multiplier with its reason), or null when nothing points to a category.</summary>
     public async Task<Suggestion?> SuggestAsync(string tenantId, UserProfile? profile, WorkLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        await Task.CompletedTask;
-        var context = SuggestionContext.Cold(profile?.UserPrincipalName ?? "", profile?.ManagerUserPrincipalName);
+        var context = SuggestionContext.Cold(profile?.UserPrincipalName ?? "", profile?.ManagerUserPrincipalName) with
+        {
+            Model = await models.GetAsync(tenantId, cancellationToken),
+        };
         return SuggestionEngine.SuggestLogged(log.Text, log.Link, context);
     }
 
