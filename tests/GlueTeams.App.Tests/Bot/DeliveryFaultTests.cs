@@ -13,7 +13,11 @@ using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
+using GlueTeams.App.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GlueTeams.App.Tests.Bot;
 
@@ -369,11 +373,13 @@ public sealed class DeliveryFaultTests
     }
 
     [TestMethod]
-    public async Task A_message_that_keeps_failing_goes_to_the_poison_queue_after_the_last_try()
+    public async Task A_message_that_keeps_failing_goes_to_the_poison_queue_after_the_last_try_with_a_metric_and_a_log_line_naming_nobody()
     {
         await using var simulator = await ConnectorSimulatorHost.StartAsync();
         var connector = simulator.Connector;
-        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(new Dictionary<string, string?> { ["Outbox:MaxTries"] = "3" }));
+        using var poisoned = new MetricCollector<long>(null, GlueMetrics.MeterName, "glueteams.outbox.poisoned");
+        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(new Dictionary<string, string?> { ["Outbox:MaxTries"] = "3" }),
+            services: services => services.AddFakeLogging());
         connector.UnavailableShare = 1;
         connector.RetryAfterSeconds = 0;
 
@@ -383,6 +389,15 @@ public sealed class DeliveryFaultTests
         await WaitUntilAsync(async () => await queue.PoisonCountAsync() == 1, "the message is set aside");
         Assert.AreEqual(0, await queue.ApproximateCountAsync());
         Assert.AreEqual(0, Delivered(connector));
+        var measurement = poisoned.GetMeasurementSnapshot().Single();
+        Assert.AreEqual(1L, measurement.Value);
+        Assert.AreEqual("Reply", measurement.Tags["kind"]);
+        var line = bot.App.Services.GetFakeLogCollector().GetSnapshot().Single(r => r.Category == typeof(OutboxWorker).FullName && r.Level == LogLevel.Error);
+        StringAssert.Contains(line.Message, "Gave up a Reply message after 3 tries (last status 503");
+        foreach (var personal in new[] { BotHarness.UserId, BotHarness.TenantId, BotHarness.TeamsUserId, "Ada", "a:chat-", "Glueprint commands", simulator.ServiceUrl.Authority })
+        {
+            Assert.DoesNotContain(personal, line.Message + string.Join(" ", line.StructuredState?.Select(p => p.Value) ?? []), "the log line names nobody: " + personal);
+        }
         connector.UnavailableShare = 0;
         await AssertStillServesAsync(bot, connector);
     }
