@@ -20,7 +20,11 @@ public abstract record WriteResult
 }
 
 /// <summary>How a batch of observed records was written.</summary>
-public sealed record UpsertCounts(int Records, int Transactions);
+public sealed record UpsertCounts(int Records, int Transactions)
+{
+    /// <summary>The ETag each written row has now, by record id (as the transactions answered).</summary>
+    public IReadOnlyDictionary<string, ETag> ETags { get; init; } = new Dictionary<string, ETag>();
+}
 
 /// <summary>
 /// Activity records, one partition per tenant and user, row keys "2026-W47|eventKey" so that any run of weeks is a
@@ -48,13 +52,28 @@ public sealed class ActivityStore(GlueTables tables)
             .DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
             .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)));
         var transactions = 0;
+        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         foreach (var batch in TableLimits.Transactions(actions))
         {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
+            var responses = (await _table.SubmitTransactionAsync(batch, cancellationToken)).Value;
+            for (var i = 0; i < responses.Count && i < batch.Count; i++)
+            {
+                if (responses[i].Headers.ETag is { } etag)
+                {
+                    etags[batch[i].Entity.RowKey] = etag;
+                }
+            }
             transactions++;
         }
-        return new UpsertCounts(records.Count, transactions);
+        return new UpsertCounts(records.Count, transactions) { ETags = etags };
     }
+
+    /// <summary>
+    /// What a row that <see cref="UpsertObservedAsync(IReadOnlyCollection{ActivityRecord}, CancellationToken)"/> created
+    /// holds, as a read would return it: for a caller that knows the row did not exist before, so need not read it back.
+    /// </summary>
+    public static StoredRecord AsObserved(ActivityRecord record, ETag etag) =>
+        new(RecordId(record), ActivityEntity.ToRecord(ActivityEntity.Observed(record)), etag);
 
     /// <summary>The one-request form of <see cref="UpsertObservedAsync"/>, for a single change notification.</summary>
     public async Task UpsertObservedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
