@@ -201,10 +201,14 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         // A "Glue: …" Outlook category confirms a row the user has not decided yet; otherwise only calendar facts are written.
         var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed).ToList();
         var observed = records.Except(tagged).ToList();
+        var ids = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+        // With no rows known, tagged rows are added in the facts' own transactions; one that exists already fails them, and then row by row below.
+        if (existing.Count == 0 && tagged.Count > 0 && await activities.TryUpsertObservedAndAddDecidedAsync(observed, tagged, cancellationToken) is { } written)
+        {
+            return new WrittenRecords(ids, Stored(observed.Select(r => (r, false)).Concat(tagged.Select(r => (r, true))), written));
+        }
         var etags = (await activities.UpsertObservedAsync(observed, cancellationToken)).ETags;
-        List<StoredRecord>? stored = observed.All(r => etags.ContainsKey(ActivityStore.RecordId(r)))
-            ? observed.Select(r => ActivityStore.AsObserved(r, etags[ActivityStore.RecordId(r)])).ToList()
-            : null;
+        var stored = Stored(observed.Select(r => (r, false)), etags);
         foreach (var record in tagged)
         {
             var current = existing.GetValueOrDefault(ActivityStore.RecordId(record));
@@ -213,7 +217,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
                 var added = await activities.AddDecidedAsync(record, cancellationToken);
                 if (added is WriteResult.Written { Record: var row })
                 {
-                    stored?.Add(row); // a new row: the category is the decision
+                    stored?.Add(ActivityStore.AsWritten(record, row.ETag, decided: true)); // a new row: the category is the decision
                     continue;
                 }
                 if (added is not WriteResult.Conflict { Current: var conflicting })
@@ -233,8 +237,22 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
                 await activities.ReplaceAsync(current with { Record = record }, cancellationToken);
             }
         }
-        return new WrittenRecords(records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal),
-            stored?.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
+        return new WrittenRecords(ids, stored?.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The rows as the writes left them, in time order, when every write gave its ETag; else null.</summary>
+    private static List<StoredRecord>? Stored(IEnumerable<(ActivityRecord Record, bool Decided)> rows, IReadOnlyDictionary<string, Azure.ETag> etags)
+    {
+        var stored = new List<StoredRecord>();
+        foreach (var (record, decided) in rows)
+        {
+            if (!etags.TryGetValue(ActivityStore.RecordId(record), out var etag))
+            {
+                return null;
+            }
+            stored.Add(ActivityStore.AsWritten(record, etag, decided));
+        }
+        return stored.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

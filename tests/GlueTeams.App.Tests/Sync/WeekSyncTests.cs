@@ -63,12 +63,16 @@ public sealed class WeekSyncTests
     {
         await using var fixture = await SyncFixture.StartAsync();
         var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        var calendar = fixture.Graph.Tenant.Calendars;
+        var meeting = calendar.EventsFor(demo.UserId, SyncFixture.Week).First(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Type != "seriesMaster");
+        calendar.SetCategories(demo.UserId, meeting.Id, ["Glue: Hiring"]); // a row that is decided when it is first written
 
         var first = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
         var read = await fixture.StoredAsync(demo);
 
         Assert.IsNotNull(first.StoredWeek, "the week's first sync of a user without decisions knows what it stored");
         Assert.IsNotEmpty(read);
+        Assert.AreEqual("hiring", read.Single(r => r.Record.EventKey == meeting.ICalUId).Record.Confirmation?.CategoryId);
         CollectionAssert.AreEqual(read.Select(r => (r.Id, r.ETag)).ToList(), first.StoredWeek.Select(r => (r.Id, r.ETag)).ToList(), "same rows, order and ETags");
         CollectionAssert.AreEqual(read.Select(r => r.Record).ToList(), first.StoredWeek.Select(r => r.Record).ToList(), "same contents");
         var again = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
