@@ -65,14 +65,19 @@ internal static class FanOutBenchmark
         try
         {
             FanOutResult result;
-            await using (var first = new AppFactory(settings, storage, realConnector: true))
-            await using (var second = new AppFactory(settings, storage, realConnector: true))
+            string storageTable;
+            var counter = new StorageCounter();
+            // Every storage request of both instances is counted by kind.
+            void Counted(IServiceCollection services) => services.PostConfigure<StorageOptions>(options => options.Policies.Add(counter));
+            await using (var first = new AppFactory(settings, storage, realConnector: true, services: Counted))
+            await using (var second = new AppFactory(settings, storage, realConnector: true, services: Counted))
             {
                 _ = first.Services; // starts the host: its scheduler and outbox worker
                 _ = second.Services;
                 // Everyone due in the same minute, far enough ahead for the seeding and the instances' first heartbeats.
                 var due = DateTimeOffset.UtcNow.AddSeconds(40);
                 await SeedAsync(tables, org, fanOutUsers, simulator.ServiceUrl, connector, due);
+                counter.Reset();
                 Console.WriteLine($"fan-out: {users:N0} users seeded, due at {due:HH:mm:ss}; waiting…");
                 await WaitForCardsAsync(connector, fanOutUsers.Count, due);
                 var perConversation = connector.DeliveredPerConversation();
@@ -81,6 +86,8 @@ internal static class FanOutBenchmark
                     fanOutUsers.Count(u => perConversation.ContainsKey(Conversation(u))),
                     perConversation.Count(c => c.Value > 1),
                     connector.Throttled);
+                storageTable = counter.Table(users);
+                Console.WriteLine(storageTable);
             }
 
             // The baseline on an instance of its own, once the fan-out's instances have stopped.
@@ -103,6 +110,10 @@ internal static class FanOutBenchmark
                 | baseline: the previous design, one card at a time per instance after its own sync, no shared limit (sample of {BaselineSample} users in turn: {perCard.TotalMilliseconds:F0} ms per card, extrapolated to {users:N0} users on 2 instances) | {baselineWall.TotalSeconds:F0} s | | | | |
 
                 {summary} (target ≤ 220 s; the floor at 50 requests/s is {users / 50.0:F0} s); {result.Wall.TotalSeconds / Math.Max(1, baselineWall.TotalSeconds) * 100:F0}% of the baseline's wall time.
+
+                Storage requests of both instances during the fan-out (every try on the wire, by table or queue and kind):
+
+                {storageTable}
 
                 """);
         }

@@ -28,9 +28,14 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     public async Task<IReadOnlyList<WeekRow>> RowsAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken) =>
         WeekRow.Group(await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken));
 
-    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken) =>
+        Build(profile, teamsUserId, week, await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken), page, notice);
+
+    /// <summary>The card of a week whose rows (in time order, as stored) the caller has already.</summary>
+    public static AdaptiveCard Build(UserProfile profile, string teamsUserId, IsoWeek week, IReadOnlyList<StoredRecord> records, int page, Notice? notice)
     {
-        var records = await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(records);
         var view = new WeekView(week, WeekRow.Group(records), GlueSummary.Of(records.Select(r => r.Record)), profile.TimeZone, teamsUserId);
         return WeekCard.Page(view, page, notice);
     }

@@ -13,7 +13,7 @@ namespace GlueTeams.App.Outbox;
 public enum OutboxOutcome
 {
     Sent,
-    /// <summary>Sent before (its sent-marker exists): a re-delivered or duplicated item, now removed.</summary>
+    /// <summary>Another queue item with the same key was sent, or is being sent: a duplicated item, now removed.</summary>
     AlreadySent,
     /// <summary>Not to be sent any more: the user uninstalled, erased their data, paused, or is unreachable.</summary>
     Dropped,
@@ -34,8 +34,8 @@ internal static class OutboxMetrics
 
 /// <summary>
 /// Sends the messages on the outbox queue, as every running instance does. Before sending it re-reads the profile
-/// (an uninstalled or erased user gets nothing, and nothing is recreated) and the message's sent-marker (a claim
-/// written only after the connector accepted it, so a re-delivered item is a no-op). A transient failure makes the
+/// (an uninstalled or erased user gets nothing, and nothing is recreated) and claims the message's key for its queue
+/// item (an insert-if-absent, so a second item with the same key is a no-op). A transient failure makes the
 /// item visible again after a jittered exponential back-off or the connector's Retry-After (capped); 403/404 marks
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         ConnectorResult<ResourceResponse>? result = null;
         try
         {
-            (outcome, result) = await TrySendAsync(item.Payload, cancellationToken);
+            (outcome, result) = await TrySendAsync(item.Payload, item.MessageId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -101,14 +101,19 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         return outcome;
     }
 
-    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, string itemId, CancellationToken cancellationToken)
     {
         var profile = await users.GetAsync(message.TenantId, message.UserId, cancellationToken);
         if (profile is not { Installed: true, Unreachable: false } || (message.Kind == OutboxKind.Weekly && !profile.ShouldReceiveCards))
         {
             return (OutboxOutcome.Dropped, null);
         }
-        if (await claims.ExistsAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), cancellationToken))
+        // One send per key: the first queue item to claim it sends it. Its own later tries (same item id) may go on; any
+        // other item with the key (queued twice: a re-taken weekly entry, a turn re-run after its reply was queued) is
+        // dropped. The claim is written before the send, so it costs one insert, and a second read only when it exists.
+        var sentKey = MessageOutbox.SentKey(message.Key);
+        if (!await claims.TryClaimAsync(message.TenantId, message.UserId, sentKey, itemId, cancellationToken)
+            && await claims.HolderAsync(message.TenantId, message.UserId, sentKey, cancellationToken) is { } holder && holder != itemId)
         {
             return (OutboxOutcome.AlreadySent, null);
         }
@@ -122,7 +127,6 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
             : await connector.SendAsync(serviceUrl, conversationId, message.Activity, cancellationToken);
         if (result.IsOk)
         {
-            await claims.TryClaimAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), Environment.MachineName, cancellationToken);
             return (OutboxOutcome.Sent, result);
         }
         if (result.IsPermanent)

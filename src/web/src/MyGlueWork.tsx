@@ -65,6 +65,11 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
     <>
       <Title2 as="h1">My glue work</Title2>
       <p>{profile.displayName} — {sharingText(sharing)}</p>
+      {profile.teamsUnreachable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Glueprint can't reach you in Teams: reinstall the app to get your weekly card again.</MessageBarBody>
+        </MessageBar>
+      )}
       {error && <ErrorState message={`Something went wrong: ${error}`} onRetry={load} />}
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
