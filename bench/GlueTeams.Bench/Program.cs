@@ -15,6 +15,7 @@ var benchmarks = new (string Name, Func<Task<string>> Run)[]
     ("classification", ClassificationBenchmark.RunAsync),
     ("bot", BotBenchmark.RunAsync),
     ("team", TeamBenchmark.RunAsync),
+    ("fanout", FanOutBenchmark.RunAsync),
 };
 
 var report = new StringBuilder();

@@ -16,6 +16,7 @@ if (args is ["classify", ..])
     return await ClassifyCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
+var command = args is ["sync" or "export" or "purge", ..] ? args[0] : null;
 WebApplication app;
 try
 {
@@ -23,9 +24,17 @@ try
     builder.AddGlueTelemetry();
     builder.AddGlueStorage();
     builder.AddGlueSync();
-    builder.AddGlueBot();
-    builder.AddGlueTabs();
-    builder.AddGlueStore();
+    if (command is null)
+    {
+        builder.AddGlueBot();
+        builder.AddGlueTabs();
+        builder.AddGlueStore();
+    }
+    else
+    {
+        // A command needs storage (and Graph to sync), not the bot's or the tabs' settings.
+        builder.Services.AddSingleton<GlueTeams.App.Export.PromotionPacket>();
+    }
     app = builder.Build();
 }
 catch (InvalidOperationException e) // a setting the binder cannot convert, named in the message
@@ -38,7 +47,7 @@ if (!Settings.Check(app.Services, Console.Error))
 {
     return 2;
 }
-if (args is ["sync" or "export" or "purge", ..])
+if (command is not null)
 {
     // Commands run without the hosted services: create the tables and queues they use here.
     try

@@ -24,6 +24,7 @@ public sealed class GlueTables
         Subscriptions = Service.GetTableClient(options.TablePrefix + "Subscriptions");
         Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
         Leases = Service.GetTableClient(options.TablePrefix + "Leases");
+        Instances = Service.GetTableClient(options.TablePrefix + "Instances");
         TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
@@ -40,10 +41,13 @@ public sealed class GlueTables
     /// <summary>Leases of background jobs that must run on one instance at a time (<see cref="Leases.JobLease"/>).</summary>
     public TableClient Leases { get; }
 
+    /// <summary>Heartbeats of the running app instances, which share the Teams send rate.</summary>
+    public TableClient Instances { get; }
+
     /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
     public TableClient TenantModels { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, TenantModels];
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, TenantModels];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -13,6 +13,9 @@ internal sealed class PagesHost : IAsyncDisposable
 {
     public static readonly string Artifacts = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "e2e");
 
+    /// <summary>The API app registration's client id the pages are served with (Tabs:ClientId).</summary>
+    public const string ClientId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -35,7 +38,9 @@ internal sealed class PagesHost : IAsyncDisposable
         {
             throw new InvalidOperationException($"{missing} is not built: run ./glue test (or npm run build in src/web, node tests/addin-mock/build.mjs).");
         }
-        var api = await TabApiHost.StartAsync();
+        // A client id, so that /auth/config names one (the pane's nested app authentication and the sign-in pages read
+        // it) and the admin consent link is complete.
+        var api = await TabApiHost.StartAsync(new Dictionary<string, string?> { ["Tabs:ClientId"] = ClientId, ["Graph:ClientId"] = ClientId });
         var port = Azurite.FreePort();
         api.App.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         api.App.StartServer();
@@ -45,6 +50,8 @@ internal sealed class PagesHost : IAsyncDisposable
         {
             ExecutablePath = "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // Scrollbars take their width as on a desktop, so that a page is checked for what it clips beside one.
+            IgnoreDefaultArgs = ["--hide-scrollbars"],
         });
         return new PagesHost(api, new Uri($"http://127.0.0.1:{port}"), playwright, browser);
     }
@@ -73,6 +80,33 @@ internal sealed class PagesHost : IAsyncDisposable
             async () => (await axe.run({ exclude: [['[data-tabster-dummy]']] })).violations
               .filter(v => v.impact === 'serious' || v.impact === 'critical')
               .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.html.slice(0, 160) + ' ' + (n.any[0]?.message ?? '')).join(' | ')}`)
+            """);
+    }
+
+    /// <summary>
+    /// With a vertical scrollbar forced on (as Outlook's pane shows one beside a long form), what is clipped sideways:
+    /// the page when it scrolls horizontally, and every field, button and message whose content is wider than its box
+    /// or that reaches past the page's right edge. One line each; none when nothing is clipped.
+    /// </summary>
+    public static async Task<string[]> ClippedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.AddStyleTagAsync(new() { Content = "html { overflow-y: scroll !important; }" });
+        return await page.EvaluateAsync<string[]>("""
+            () => {
+              const root = document.documentElement;
+              const found = [];
+              if (root.clientWidth >= window.innerWidth) found.push(`no vertical scrollbar takes room (${root.clientWidth} of ${window.innerWidth} px)`);
+              if (root.scrollWidth > root.clientWidth) found.push(`the page: ${root.scrollWidth} px of content in ${root.clientWidth} px`);
+              const fields = document.querySelectorAll('input, select, textarea, button, [role=radiogroup], [role=alert], [role=status], .fui-Field, h1');
+              for (const el of fields) {
+                const box = el.getBoundingClientRect();
+                const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+                if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') found.push(`${name}: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+                if (box.width > 0 && box.right > root.clientWidth + 0.5) found.push(`${name}: reaches ${Math.round(box.right)} px, past ${root.clientWidth} px`);
+              }
+              return found;
+            }
             """);
     }
 

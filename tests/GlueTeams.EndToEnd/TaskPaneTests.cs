@@ -33,7 +33,16 @@ public sealed class TaskPaneTests
     /// <summary>What the mock office.js plays (tests/addin-mock/office-mock.js documents each field).</summary>
     private sealed record Scenario(
         string Mode, string? ItemId = null, string? Token = null, int? TokenError = null, bool? NeverSaved = null, string? SavedId = null,
-        string? Mailbox = null, OutlookCategory[]? Categories = null, OutlookCategory[]? MasterCategories = null, string? CategoryError = null);
+        string? Mailbox = null, OutlookCategory[]? Categories = null, OutlookCategory[]? MasterCategories = null, string? CategoryError = null,
+        Naa? Naa = null, Dialog? Dialog = null, OfficeTheme? OfficeTheme = null);
+
+    /// <summary>Outlook offers nested app authentication: what its bridge answers a silent and a popup token request.</summary>
+    private sealed record Naa(string? Token = null, string? SilentError = null, string? PopupToken = null, string? PopupError = null);
+
+    /// <summary>What the sign-in dialog on /auth/dialog answers, or that the person closes it.</summary>
+    private sealed record Dialog(string? Token = null, string? Error = null, bool? Close = null);
+
+    private sealed record OfficeTheme(string BodyBackgroundColor, string BodyForegroundColor);
 
     private sealed record OutlookCategory(string DisplayName, string Color);
 
@@ -129,7 +138,8 @@ public sealed class TaskPaneTests
     /// </summary>
     private static async Task CheckAndScreenshotAsync(IPage page, string name)
     {
-        Assert.AreEqual(320, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), "the pane scrolls sideways at 320 px");
+        var clipped = await PagesHost.ClippedAsync(page);
+        Assert.AreEqual(0, clipped.Length, "clipped at 320 px beside a scrollbar:\n" + string.Join("\n", clipped));
         var serious = await PagesHost.SeriousAxeViolationsAsync(page);
         Assert.AreEqual(0, serious.Length, string.Join("\n", serious));
         await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, $"taskpane-{name}.png"), FullPage = true });
@@ -166,7 +176,7 @@ public sealed class TaskPaneTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
         await page.GetByLabel("Category").SelectOptionAsync("code-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         var calls = (await OfficeStateAsync(page)).Calls.Select(c => c.Name).ToList();
         CollectionAssert.Contains(calls, "item.getItemIdAsync");
         CollectionAssert.DoesNotContain(calls, "item.saveAsync");
@@ -197,7 +207,7 @@ public sealed class TaskPaneTests
         var page = await OpenAsync(new Scenario("read", ewsId, Token(), Mailbox: "1.5"));
         await page.GetByLabel("Category").SelectOptionAsync("mentoring");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         await Assertions.Expect(Status(page, "lacks Mailbox 1.8")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         var state = await OfficeStateAsync(page);
@@ -250,7 +260,7 @@ public sealed class TaskPaneTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(Alert(page, "changed elsewhere")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         Assert.AreEqual("process", (await StoredAsync(e))?.ConfirmedCategoryId);
         await page.Context.CloseAsync();
     }
@@ -262,7 +272,7 @@ public sealed class TaskPaneTests
         var page = await OpenAsync(new Scenario("read", ewsId, Token(), MasterCategories: []));
         await page.GetByLabel("Category").SelectOptionAsync("mentoring");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         // Meanwhile, in the tab: a note on the same record.
         using (var tab = s_host.ClientFor(Engineer.Id))
         {
@@ -296,7 +306,7 @@ public sealed class TaskPaneTests
         await page.GotoAsync(new Uri(s_pages.BaseUrl, $"/addin/taskpane?tid={TabApiHost.TenantId}&oid={Engineer.Id}&event={Uri.EscapeDataString(e.Id)}").ToString());
         await page.GetByLabel("Category").SelectOptionAsync("community");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         Assert.AreEqual("community", (await StoredAsync(e))?.ConfirmedCategoryId);
         await page.Context.CloseAsync();
     }
@@ -320,7 +330,7 @@ public sealed class TaskPaneTests
         await CheckAndScreenshotAsync(page, "api-down");
         await page.UnrouteAsync(TagsApi);
         await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
-        await Assertions.Expect(Status(page, "Saved in GlueTeams.")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "Saved in Glueprint.")).ToBeVisibleAsync();
         var stored = (await StoredAsync(e))?.Confirmation;
         Assert.AreEqual("incident", stored?.CategoryId);
         Assert.AreEqual("Postmortem 42", stored?.ArtifactTitle);
@@ -332,7 +342,6 @@ public sealed class TaskPaneTests
     [DataRow(13001, "not signed in to Office")]
     [DataRow(13002, "consent was cancelled")]
     [DataRow(13006, "restart Outlook")]
-    [DataRow(13012, "cannot sign add-ins in")]
     [DataRow(13999, "error 13999")]
     public async Task SignInRefusedByOffice_SaysWhatToDo_AndRetryLoads(int code, string message)
     {
@@ -342,6 +351,128 @@ public sealed class TaskPaneTests
         await Assertions.Expect(Alert(page, message)).ToBeVisibleAsync();
         Assert.AreEqual(0, requests.Count, "no request goes out without a token");
         await page.EvaluateAsync("() => { delete window.__officeMock.tokenError; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static string[] Calls(OfficeState state) => [.. state.Calls.Select(c => c.Name)];
+
+    private static async Task<IPage> OpenAndLoadAsync(Scenario scenario, SimulatedEvent e)
+    {
+        var page = await OpenAsync(scenario);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
+        return page;
+    }
+
+    [TestMethod]
+    public async Task NestedAppAuth_IsTheFirstWayIn_SilentlyWithTheApiScope_AndOfficeSsoIsNotAsked()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAndLoadAsync(new Scenario("read", ewsId, TokenError: 13001, Naa: new(Token: Token())), e);
+
+        var state = await OfficeStateAsync(page);
+        var silent = state.Calls.First(c => c.Name == "naa.GetToken");
+        Assert.AreEqual($"{TabApiHost.Audience}/access_as_user", silent.Args[0].GetString()?.Split(' ').Single(s => s.StartsWith("api://", StringComparison.Ordinal)));
+        CollectionAssert.DoesNotContain(Calls(state), "auth.getAccessToken");
+        CollectionAssert.DoesNotContain(Calls(state), "naa.GetTokenPopup");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task NestedAppAuth_NeedingTheUser_OpensItsPopup_AndACancelSaysWhatToDo()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAndLoadAsync(new Scenario("read", ewsId, Naa: new(SilentError: "USER_INTERACTION_REQUIRED", PopupToken: Token())), e);
+        CollectionAssert.Contains(Calls(await OfficeStateAsync(page)), "naa.GetTokenPopup");
+        await page.Context.CloseAsync();
+
+        var (_, other) = NextEvent();
+        var cancelled = await OpenAsync(new Scenario("read", other, Naa: new(SilentError: "USER_INTERACTION_REQUIRED", PopupError: "USER_CANCEL")));
+        await Assertions.Expect(Alert(cancelled, "Sign-in or consent was not completed")).ToBeVisibleAsync();
+        await Assertions.Expect(cancelled.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeVisibleAsync();
+        await cancelled.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task NestedAppAuth_FailingForItsOwnReasons_FallsBackToOfficeSso()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAndLoadAsync(new Scenario("read", ewsId, Token(), Naa: new(SilentError: "TRANSIENT_ERROR")), e);
+
+        var calls = Calls(await OfficeStateAsync(page));
+        Assert.IsLessThan(Array.IndexOf(calls, "auth.getAccessToken"), Array.IndexOf(calls, "naa.GetToken"), string.Join(", ", calls));
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task WithoutNestedAppAuthOrOfficeSso_TheSignInDialogBringsTheToken_AndClosingItSaysSo()
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAndLoadAsync(new Scenario("read", ewsId, TokenError: 13012, Dialog: new(Token: Token())), e);
+        var state = await OfficeStateAsync(page);
+        StringAssert.EndsWith(state.Calls.First(c => c.Name == "ui.displayDialogAsync").Args[0].GetString(), "/auth/dialog");
+        CollectionAssert.Contains(Calls(state), "dialog.close");
+        await page.Context.CloseAsync();
+
+        var (_, other) = NextEvent();
+        var closed = await OpenAsync(new Scenario("read", other, TokenError: 13012, Dialog: new(Close: true)));
+        await Assertions.Expect(Alert(closed, "sign-in window was closed")).ToBeVisibleAsync();
+        await closed.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task SignInPages_AreServed_AndTheConfigNamesTheClientAndTheApiScope()
+    {
+        using var client = new HttpClient { BaseAddress = s_pages.BaseUrl };
+        var config = await client.GetFromJsonAsync<JsonElement>("/auth/config");
+        Assert.AreEqual(PagesHost.ClientId, config.GetProperty("clientId").GetString());
+        Assert.AreEqual($"{TabApiHost.Audience}/access_as_user", config.GetProperty("scope").GetString());
+        foreach (var path in new[] { "/auth/start", "/auth/end", "/auth/dialog" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, path);
+            StringAssert.Contains(await response.Content.ReadAsStringAsync(), "Signing you in to Glueprint", path);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("#1f1f1f", "#ffffff", true)]
+    [DataRow("#ffffff", "#242424", false)]
+    public async Task ThePane_FollowsOfficesTheme(string background, string foreground, bool dark)
+    {
+        var (e, ewsId) = NextEvent();
+        var page = await OpenAndLoadAsync(new Scenario("read", ewsId, Token(), OfficeTheme: new(background, foreground)), e);
+
+        var lightness = await page.EvaluateAsync<double>("""
+            () => {
+              const [r, g, b] = getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor.match(/\d+/g).map(Number);
+              return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+            }
+            """);
+        Assert.AreEqual(dark, lightness < 0.5, $"background lightness {lightness}");
+        await CheckAndScreenshotAsync(page, dark ? "office-dark" : "office-light");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task WithoutAdminConsent_ThePaneSaysSo_WithTheAdminConsentLink_AndServesOnceGranted()
+    {
+        var (e, ewsId) = NextEvent();
+        s_host.Graph.Tenant.Faults.DenyConsent(Engineer.Id);
+        IPage page;
+        try
+        {
+            page = await OpenAsync(new Scenario("read", ewsId, Token()));
+            await Assertions.Expect(Alert(page, "Your admin hasn't granted Glueprint access to calendars yet")).ToBeVisibleAsync();
+            var link = page.GetByRole(AriaRole.Link, new() { Name = "Admin consent page" });
+            await Assertions.Expect(link).ToHaveAttributeAsync("href", $"https://login.microsoftonline.com/{TabApiHost.TenantId}/adminconsent?client_id={PagesHost.ClientId}");
+            await CheckAndScreenshotAsync(page, "admin-consent");
+        }
+        finally
+        {
+            s_host.Graph.Tenant.Faults.GrantConsent(Engineer.Id);
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = (await ApiViewAsync(e)).Title })).ToBeVisibleAsync();
         await page.Context.CloseAsync();

@@ -19,6 +19,19 @@ import { OfficeMockObject } from 'office-addin-mock';
  * @property {{displayName: string, color: string}[]} [masterCategories]  the mailbox's master list
  * @property {string} [categoryError] item.categories.addAsync fails with this error name, as Outlook on the web does
  *                                    in compose forms
+ * @property {Naa} [naa]              the host offers nested app authentication (NestedAppAuth 1.1) through
+ *                                    window.nestedAppAuthBridge, as Outlook does for MSAL's createNestablePublicClientApplication
+ * @property {{token?: string, error?: string, close?: boolean}} [dialog]  what the sign-in dialog (displayDialogAsync
+ *                                    on /auth/dialog) answers with messageParent, or that the person closes it
+ * @property {object} [officeTheme]   Office.context.officeTheme (bodyBackgroundColor, bodyForegroundColor, ...)
+ */
+
+/**
+ * @typedef {object} Naa
+ * @property {string} [token]         what a silent GetToken answers (the access token)
+ * @property {string} [silentError]   or the bridge status it fails with (USER_INTERACTION_REQUIRED, TRANSIENT_ERROR...)
+ * @property {string} [popupToken]    what GetTokenPopup answers
+ * @property {string} [popupError]    or the bridge status it fails with (USER_CANCEL...)
  */
 const scenario = /** @type {Scenario} */ (window.__officeMock ?? { mode: 'read', itemId: 'AAMkAG/mock' });
 const supported = (version) => compareVersions(scenario.mailbox ?? '1.8', version) >= 0;
@@ -101,6 +114,53 @@ const item = scenario.mode === 'compose'
       ...(supported('1.8') ? { categories: itemCategories } : {}),
     };
 
+// Nested app authentication: the bridge Outlook injects, answering MSAL's NestedAppAuthRequest envelopes.
+if (scenario.naa) {
+  const listeners = [];
+  const base64Url = (o) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const account = { homeAccountId: 'mock-oid.mock-tid', environment: 'login.microsoftonline.com', tenantId: 'mock-tid', username: 'ada@contoso.com', localAccountId: 'mock-oid', name: 'Ada' };
+  const now = () => Math.floor(Date.now() / 1000);
+  const idToken = () => `${base64Url({ alg: 'none', typ: 'JWT' })}.${base64Url({ aud: 'mock', iss: 'https://login.microsoftonline.com/mock-tid/v2.0', iat: now(), nbf: now(), exp: now() + 3600, oid: 'mock-oid', tid: 'mock-tid', preferred_username: account.username, name: account.name, ver: '2.0' })}.`;
+  const answer = (request, result) => {
+    const response = { messageType: 'NestedAppAuthResponse', requestId: request.requestId, ...result };
+    setTimeout(() => listeners.forEach((l) => l(JSON.stringify(response))), 5);
+  };
+  const token = (request, accessToken, error) => answer(request, error
+    ? { success: false, error: { status: error, code: error === 'USER_INTERACTION_REQUIRED' ? 'interaction_required' : undefined, description: `mock: ${error}` } }
+    : { success: true, account, token: { access_token: accessToken, expires_in: 3600, id_token: idToken(), properties: null, scope: request.tokenParams?.scope } });
+  window.nestedAppAuthBridge = {
+    addEventListener: (_, listener) => listeners.push(listener),
+    removeEventListener: (_, listener) => listeners.splice(listeners.indexOf(listener), 1),
+    postMessage: (message) => {
+      const request = JSON.parse(message);
+      state.calls.push({ name: `naa.${request.method}`, args: [request.tokenParams?.scope ?? null] });
+      if (request.method === 'GetInitContext') answer(request, { success: true, initContext: { sdkName: 'mock-outlook', sdkVersion: '1.0', capabilities: {} } });
+      else if (request.method === 'GetToken') token(request, scenario.naa.token, scenario.naa.silentError);
+      else if (request.method === 'GetTokenPopup') token(request, scenario.naa.popupToken, scenario.naa.popupError);
+    },
+  };
+}
+
+// Office's dialog API: the sign-in window on /auth/dialog, which answers with messageParent or is closed by the person.
+const ui = {
+  displayDialogAsync: (url, options, callback) => {
+    state.calls.push({ name: 'ui.displayDialogAsync', args: [url] });
+    const handlers = {};
+    const dialog = {
+      addEventHandler: (type, handler) => { handlers[type] = handler; },
+      close: () => state.calls.push({ name: 'dialog.close', args: [] }),
+    };
+    setTimeout(() => {
+      callback({ status: 'succeeded', value: dialog });
+      setTimeout(() => {
+        const answer = scenario.dialog ?? {};
+        if (answer.close) handlers.dialogEventReceived?.({ error: 12006 });
+        else handlers.dialogMessageReceived?.({ message: JSON.stringify(answer.token ? { token: answer.token } : { error: answer.error ?? 'no answer' }) });
+      }, 20);
+    }, 5);
+  },
+};
+
 const tokenError = (code) => Object.assign(new Error(`getAccessToken failed with ${code}`), { code, name: `Error ${code}` });
 
 window.Office = new OfficeMockObject({
@@ -108,9 +168,12 @@ window.Office = new OfficeMockObject({
     requirements: {
       isSetSupported: (name, version) => {
         state.calls.push({ name: 'requirements.isSetSupported', args: [name, version] });
+        if (name === 'NestedAppAuth') return Boolean(scenario.naa);
         return name === 'Mailbox' && supported(version ?? '1.1');
       },
     },
+    ui,
+    ...(scenario.officeTheme ? { officeTheme: scenario.officeTheme } : {}),
     mailbox: {
       item,
       convertToRestId: (id, version) => {
@@ -135,6 +198,7 @@ window.Office = new OfficeMockObject({
   },
   HostType: { Outlook: 'Outlook' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   MailboxEnums: {
     RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
     ItemType: { Message: 'message', Appointment: 'appointment' },

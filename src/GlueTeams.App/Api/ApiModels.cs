@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
-using GlueTeams.Storage.Audit;
 
 namespace GlueTeams.App.Api;
 
@@ -33,16 +32,10 @@ public sealed record RecordPatch(
     string? Category, string? Impact, string? ArtifactLink, string? ArtifactTitle, string? Note, bool? Delegated, bool? SharedWithManager, string? ETag);
 
 /// <param name="TeamsUnreachable">Teams refused the bot's messages (blocked, or the chat is gone): the tab tells the user to reinstall the app.</param>
-public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault, bool TeamsUnreachable = false);
-
-public sealed record AuditView(string ActorId, string ActorName, string Action, string Detail, DateTimeOffset At)
-{
-    public static AuditView Of(AuditEntry entry, string actorName)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new AuditView(entry.ActorUserId, actorName, entry.Action, entry.Detail, entry.At);
-    }
-}
+/// <param name="CurrentWeek">"This week" for this user: the ISO week of now in their own time zone (<see cref="Users.LocalWeeks"/>).</param>
+/// <param name="TimeZone">The zone that week is in (IANA or Windows id).</param>
+public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault, bool TeamsUnreachable,
+    IsoWeek CurrentWeek, string TimeZone);
 
 public static class ImpactText
 {

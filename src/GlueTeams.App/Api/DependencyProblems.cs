@@ -11,7 +11,7 @@ namespace GlueTeams.App.Api;
 public static partial class DependencyProblems
 {
     /// <summary>The longest an API request may wait for its dependencies before it answers 503.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Request timeouts for the API routes: past <see cref="RequestTimeout"/>, a 503 like any other outage.</summary>
     public static IServiceCollection AddApiRequestTimeouts(this IServiceCollection services) =>

@@ -3,12 +3,12 @@ using Azure;
 using GlueTeams.App.Auth;
 using GlueTeams.App.Export;
 using GlueTeams.App.Team;
+using GlueTeams.App.Users;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Validation;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
-using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Tables;
 using GlueTeams.Storage.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>The services the "My glue work" handlers use.</summary>
-public sealed record MeServices(ActivityStore Activities, UserStore Users, AuditLog Audit, DirectReports Reports, PromotionPacket Packet, TimeProvider Time,
+public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time,
     Suggestions.TenantModels Models);
 
 /// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
@@ -34,7 +34,7 @@ public static class MeApi
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
         me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown with a chart, or CSV of the records");
-        me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed or changed my data, newest first");
+        me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed my data, in words, one line per viewer, kind of view and day, newest first");
         return routes;
     }
 
@@ -44,17 +44,19 @@ public static class MeApi
         var profile = await s.Users.GetAsync(caller.TenantId, caller.UserId, cancellationToken);
         var reports = await s.Reports.ListAsync(caller.TenantId, caller.UserId, cancellationToken);
         var name = profile?.DisplayName is { Length: > 0 } stored ? stored : caller.Name ?? "";
-        return TypedResults.Ok(new ProfileView(caller.UserId, name, reports.Count > 0, profile?.SharingDefault, profile?.Unreachable ?? false));
+        var zone = await s.Weeks.ZoneAsync(caller.TenantId, caller.UserId, cancellationToken);
+        return TypedResults.Ok(new ProfileView(caller.UserId, name, reports.Count > 0, profile?.SharingDefault, profile?.Unreachable ?? false,
+            await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), zone.Id));
     }
 
     internal static async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> GetSummary(
         string? from, string? to, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
-        if (!WeekRange.TryParse(from, to, WeekRange.CurrentWeek(s.Time), out var range, out var error))
+        var caller = Caller.From(user);
+        if (!WeekRange.TryParse(from, to, await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), out var range, out var error))
         {
             return BadRequest(error);
         }
-        var caller = Caller.From(user);
         var stored = await s.Activities.ListAsync(caller.TenantId, caller.UserId, range.From, range.To, cancellationToken);
         return TypedResults.Ok(PeriodSummary.Of(range.From, range.To, stored.Select(r => r.Record)));
     }
@@ -62,11 +64,12 @@ public static class MeApi
     internal static async Task<Results<Ok<List<RecordView>>, ProblemHttpResult>> GetRecords(
         string? week, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
+        var caller = Caller.From(user);
         if (!WeekRange.TryParseWeek(week, out var isoWeek))
         {
-            return BadRequest($"'week' must be an ISO week from {WeekRange.Earliest} to {WeekRange.Latest}, such as {WeekRange.CurrentWeek(s.Time)}.");
+            var current = await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken);
+            return BadRequest($"'week' must be an ISO week from {WeekRange.Earliest} to {WeekRange.Latest}, such as {current} (this week).");
         }
-        var caller = Caller.From(user);
         var stored = await s.Activities.ListAsync(caller.TenantId, caller.UserId, isoWeek, isoWeek, cancellationToken);
         return TypedResults.Ok(stored.Select(RecordView.Of).ToList());
     }
@@ -124,7 +127,8 @@ public static class MeApi
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         string? from, string? to, string? format, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
-        if (!WeekRange.TryParse(from, to, WeekRange.CurrentWeek(s.Time), out var range, out var error))
+        var caller = Caller.From(user);
+        if (!WeekRange.TryParse(from, to, await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), out var range, out var error))
         {
             return BadRequest(error);
         }
@@ -132,23 +136,12 @@ public static class MeApi
         {
             return BadRequest("'format' must be 'md' or 'csv'.");
         }
-        var caller = Caller.From(user);
         var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, range.From, range.To, exportFormat, cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    internal static async Task<Ok<List<AuditView>>> GetAudit(ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(user);
-        var entries = await s.Audit.ListAsync(caller.TenantId, caller.UserId, 100, cancellationToken);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var actor in entries.Select(e => e.ActorUserId).Distinct(StringComparer.Ordinal))
-        {
-            names[actor] = actor == caller.UserId ? "you"
-                : (await s.Users.GetAsync(caller.TenantId, actor, cancellationToken))?.DisplayName is { Length: > 0 } name ? name : actor;
-        }
-        return TypedResults.Ok(entries.Select(e => AuditView.Of(e, names[e.ActorUserId])).ToList());
-    }
+    internal static async Task<Ok<IReadOnlyList<ViewedDay>>> GetAudit(ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await s.Viewers.ForAsync(Caller.From(user), cancellationToken));
 
     /// <summary>A 400 naming each field's errors, as the tab and the add-in show them inline.</summary>
     internal static ValidationProblem ValidationProblem<T>(Validated<T> invalid) =>

@@ -66,7 +66,7 @@ public static class SharingApi
             {
                 return MeApi.BadRequest("A period needs both 'from' and 'to' (ISO weeks).");
             }
-            if (!WeekRange.TryParse(request.From, request.To, WeekRange.CurrentWeek(s.Time), out var range, out var error))
+            if (!WeekRange.TryParse(request.From, request.To, await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), out var range, out var error))
             {
                 return MeApi.BadRequest(error);
             }

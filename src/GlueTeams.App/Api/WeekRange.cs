@@ -62,13 +62,27 @@ public readonly record struct WeekRange(IsoWeek From, IsoWeek To)
         return true;
     }
 
+    /// <summary>
+    /// A period given either as the last <paramref name="weeks"/> weeks (default 12) or as <paramref name="from"/>..<paramref name="to"/>
+    /// ISO weeks (see <see cref="TryParse"/>), never both.
+    /// </summary>
+    public static bool TryPeriod(int? weeks, string? from, string? to, IsoWeek current, out WeekRange range, out string error)
+    {
+        if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to))
+        {
+            return TryTrailing(weeks, current, out range, out error);
+        }
+        if (weeks is not null)
+        {
+            range = default;
+            error = "Give either 'weeks' or 'from' and 'to', not both.";
+            return false;
+        }
+        return TryParse(from, to, current, out range, out error);
+    }
+
     /// <summary>An ISO week a query may name (from <see cref="Earliest"/> to <see cref="Latest"/>).</summary>
     public static bool TryParseWeek(string? text, out IsoWeek week) =>
         IsoWeek.TryParse(text, out week) && week >= Earliest && week <= Latest;
 
-    public static IsoWeek CurrentWeek(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return IsoWeek.Containing(time.GetUtcNow(), TimeZoneInfo.Utc);
-    }
 }

@@ -11,7 +11,8 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageActions messageActions, MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageActions messageActions,
+    MessageOutbox outbox, ConnectorClient connector, SendRateLimiter limiter, StoreLinks links, ILogger<BotDispatcher> logger)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<IInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -97,7 +98,15 @@ internal sealed partial class BotDispatcher(
         var installed = await registration.InstallAsync(turn, cancellationToken);
         if (installed.ShouldWelcome)
         {
-            await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile, links), cancellationToken);
+            try
+            {
+                await SendAsync(turn, OutboxKind.Welcome, InfoCards.Welcome(installed.Profile, links), cancellationToken);
+            }
+            catch
+            {
+                await registration.ForgetWelcomeAsync(turn, CancellationToken.None);
+                throw;
+            }
         }
     }
 
@@ -189,12 +198,19 @@ internal sealed partial class BotDispatcher(
 
     /// <summary>
     /// Teams asks for an answer or "typing" within 2 s; a calendar sync can take longer. Best effort, sent directly
-    /// (not through the outbox: a late typing indicator is worthless) and given at most <see cref="TypingTimeout"/>.
+    /// (not through the outbox: a late typing indicator is worthless) and given at most <see cref="TypingTimeout"/>;
+    /// it counts against the same send limits as every other message (50/s per tenant, 7/s per conversation), and is
+    /// left out when its slot would come later than that.
     /// </summary>
     private async Task TypingAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TypingTimeout);
+        if (!await limiter.TryWaitAsync(turn.TenantId, turn.Inbound.ConversationId, TypingTimeout / 2, timeout.Token))
+        {
+            LogTypingSkipped(logger);
+            return;
+        }
         var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.Typing(), timeout.Token);
         if (!result.IsOk)
         {
@@ -211,6 +227,9 @@ internal sealed partial class BotDispatcher(
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Spaces();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was left out: the send rate limit had no slot for it within a second.")]
+    private static partial void LogTypingSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was not sent ({Failure}, {Status}); the reply still goes through the outbox.")]
     private static partial void LogTypingFailed(ILogger logger, ConnectorFailure? failure, int? status);

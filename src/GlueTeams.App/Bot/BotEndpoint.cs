@@ -85,7 +85,7 @@ internal static partial class BotEndpoint
         {
             await claims.ReleaseAsync(tenantId, userId, key, CancellationToken.None);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // storage is what failed: the claim stays, and this activity's re-delivery is answered as a duplicate
             LogReleaseFailed(loggers.CreateLogger(typeof(BotEndpoint)), e.GetType().Name);

@@ -76,6 +76,10 @@ internal sealed partial class UserRegistration(UserStore users, CardScheduleStor
         await claims.ReleaseAsync(turn.TenantId, turn.UserId, WelcomeKey(turn.Inbound.ConversationId), cancellationToken);
     }
 
+    /// <summary>The welcome card could not be queued: a re-delivered install may welcome again.</summary>
+    public async Task ForgetWelcomeAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        await claims.ReleaseAsync(turn.TenantId, turn.UserId, WelcomeKey(turn.Inbound.ConversationId), cancellationToken);
+
     /// <summary>Saves changed settings and moves the scheduled card to the new day and time.</summary>
     public async Task SaveSettingsAsync(UserProfile before, UserProfile after, CancellationToken cancellationToken)
     {

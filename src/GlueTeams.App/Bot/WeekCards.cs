@@ -1,5 +1,6 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
@@ -12,8 +13,10 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Reads a user's week from storage and builds the weekly card; used by commands, actions and the scheduler.</summary>
 /// <param name="sync">The calendar sync, when Graph is configured; without it the card shows what storage holds.</param>
-internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, WeekSync? sync = null)
+internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, StoreLinks links, WeekSync? sync = null)
 {
+    private enum SyncOutcome { Read, Failed, ConsentDenied }
+
     /// <summary>
     /// How long "this week" and the weekly send wait for the calendar before showing what is stored: Graph's own retries
     /// (a throttled or failing Graph) must not hold the turn; Teams re-delivers an activity it had no answer to in ~15 s.
@@ -28,9 +31,14 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     public async Task<IReadOnlyList<WeekRow>> RowsAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken) =>
         WeekRow.Group(await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken));
 
-    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken) =>
+        Build(profile, teamsUserId, week, await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken), page, notice);
+
+    /// <summary>The card of a week whose rows (in time order, as stored) the caller has already.</summary>
+    public static AdaptiveCard Build(UserProfile profile, string teamsUserId, IsoWeek week, IReadOnlyList<StoredRecord> records, int page, Notice? notice)
     {
-        var records = await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(records);
         var view = new WeekView(week, WeekRow.Group(records), GlueSummary.Of(records.Select(r => r.Record)), profile.TimeZone, teamsUserId);
         return WeekCard.Page(view, page, notice);
     }
@@ -50,16 +58,22 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var notice = await SyncWithinWaitAsync(profile, week, cancellationToken) ? null : await StoredWeekNoticeAsync(profile, week, cancellationToken);
+        var notice = await SyncWithinWaitAsync(profile, week, cancellationToken) switch
+        {
+            SyncOutcome.Read => null,
+            // Missing admin consent is said, with the link for the admin, never shown as an empty week.
+            SyncOutcome.ConsentDenied => AdminConsent.Notice(links, profile.TenantId),
+            _ => await StoredWeekNoticeAsync(profile, week, cancellationToken),
+        };
         return await BuildAsync(profile, teamsUserId, week, 0, notice, cancellationToken);
     }
 
-    /// <summary>True when the week was read from the calendar (or there is no calendar to read).</summary>
-    private async Task<bool> SyncWithinWaitAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken)
+    /// <summary>Read when the week was read from the calendar (or there is no calendar to read).</summary>
+    private async Task<SyncOutcome> SyncWithinWaitAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken)
     {
         if (sync is null)
         {
-            return true;
+            return SyncOutcome.Read;
         }
         using var wait = new CancellationTokenSource(CalendarWait, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
@@ -68,15 +82,15 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
             if ((await sync.SyncAsync([profile], week, linked.Token))[0] is { Succeeded: false } failed)
             {
                 LogSyncFailed(logger, week.ToString(), failed.Error);
-                return false;
+                return AdminConsent.IsDenied(failed.GraphStatus) ? SyncOutcome.ConsentDenied : SyncOutcome.Failed;
             }
-            return true;
+            return SyncOutcome.Read;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Graph throttled past the wait, down, hanging, or the token could not be had: the stored week still helps.
             LogSyncFailed(logger, week.ToString(), wait.IsCancellationRequested ? $"no answer within {CalendarWait.TotalSeconds} s" : e.GetType().Name);
-            return false;
+            return AdminConsent.IsDenied(e) ? SyncOutcome.ConsentDenied : SyncOutcome.Failed;
         }
     }
 

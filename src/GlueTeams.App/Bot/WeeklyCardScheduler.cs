@@ -1,6 +1,10 @@
+using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Outbox;
+using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
+using System.Collections.Concurrent;
+using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -21,6 +25,8 @@ internal sealed partial class WeeklyCardScheduler(
     IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
+    private const int StorageParallelism = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,80 +74,129 @@ internal sealed partial class WeeklyCardScheduler(
         var users = services.GetRequiredService<UserStore>();
         var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
-        var ready = new List<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
-        foreach (var card in due)
+        var ready = new ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        var next = new ConcurrentBag<(DueCard Due, (string, string, DateTimeOffset) Entry)>();
+        var done = new ConcurrentBag<DueCard>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
         {
             try
             {
                 // After "delete my data" nothing is sent or scheduled, even if a profile was recreated by mistake.
-                var profile = await tombstones.IsErasedAsync(card.TenantId, card.UserId, cancellationToken)
+                var profile = await tombstones.IsErasedAsync(card.TenantId, card.UserId, ct)
                     ? null
-                    : await users.GetAsync(card.TenantId, card.UserId, cancellationToken);
+                    : await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
-                    // Whatever happens to this week's card, the next one is due a week on.
-                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: cancellationToken);
+                    next.Add((card, (profile.TenantId, profile.UserId, registration.NextCard(profile))));
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
                 {
-                    // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
-                    await schedule.CompleteAsync(card, cancellationToken);
-                    continue;
+                    done.Add(card); // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
+                    return;
                 }
                 ready.Add((card, profile, week));
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                await ReturnAsync(card, e, ct);
+            }
+        });
+        try
+        {
+            // Whatever happens to this week's card, the next one is due a week on: written before any entry is completed.
+            await schedule.ScheduleManyAsync(next.Select(n => n.Entry), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var card in ready.Select(r => r.Due).Concat(done))
             {
                 await ReturnAsync(card, e, cancellationToken);
             }
+            return 0;
         }
-        await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
-        var weeks = services.GetRequiredService<WeekCards>();
+        var synced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        var links = services.GetRequiredService<StoreLinks>();
+        var activities = services.GetRequiredService<ActivityStore>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
-        foreach (var (card, profile, week) in ready)
+        await Parallel.ForEachAsync(ready, parallel, async (entry, ct) =>
         {
+            var (card, profile, week) = entry;
             try
             {
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, null, cancellationToken);
+                // A failed sync shows the stored week and says so; Graph refusing for want of admin consent says that instead.
+                var result = synced.GetValueOrDefault((profile.TenantId, profile.UserId));
+                var notice = result is { Succeeded: false }
+                    ? AdminConsent.IsDenied(result.GraphStatus) ? AdminConsent.Notice(links, profile.TenantId) : Notice.Error(CalendarUnreachable)
+                    : null;
+                // The week's first sync usually knows every row it holds; otherwise they are read (one range query).
+                var records = result?.StoredWeek ?? await activities.ListAsync(profile.TenantId, profile.UserId, week, week, ct);
+                var built = WeekCards.Build(profile, profile.TeamsUserId ?? profile.UserId, week, records, 0, notice);
                 var conversation = profile.Conversation!;
-                queued += await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
-                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), cancellationToken) ? 1 : 0;
-                await schedule.CompleteAsync(card, cancellationToken);
+                // Queued again after a lease ran out, the card still goes once: the outbox sends one message per key.
+                await outbox.EnqueueAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
+                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct);
+                Interlocked.Increment(ref queued);
+                done.Add(card);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await ReturnAsync(card, e, cancellationToken);
+                await ReturnAsync(card, e, ct);
             }
+        });
+        try
+        {
+            await schedule.CompleteAsync(done, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // storage failed: the leases run out and the entries are taken again; their cards are on the outbox once per key
+            LogQueueFailed(logger, e.GetType().Name, 0);
         }
         return queued;
     }
 
     internal static string WeeklyKey(IsoWeek week) => "weekly:" + week;
 
-    /// <summary>Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week.</summary>
-    private async Task PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    internal const string CalendarUnreachable = "Couldn't reach your calendar: this card shows what was stored.";
+
+    /// <summary>
+    /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week;
+    /// returns each user's result (a failed one carries Graph's status when it answered: 403 is no admin consent).
+    /// </summary>
+    private async Task<Dictionary<(string TenantId, string UserId), UserSyncResult>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
+        var results = new Dictionary<(string, string), UserSyncResult>();
         if (sync is null)
         {
-            return;
+            return results;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
-                var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
-                if (results.Count(r => !r.Succeeded) is var failed and > 0)
+                var synced = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                foreach (var result in synced)
                 {
-                    LogSyncFailed(logger, failed, results.Count);
+                    results[(result.TenantId, result.UserId)] = result;
+                }
+                if (synced.Count(r => !r.Succeeded) is var failed and > 0)
+                {
+                    LogSyncFailed(logger, failed, synced.Count);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                foreach (var (profile, week) in group)
+                {
+                    results[(profile.TenantId, profile.UserId)] = new UserSyncResult(profile.TenantId, profile.UserId, week, 0, e.GetType().Name);
+                }
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
+        return results;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)
@@ -151,7 +206,7 @@ internal sealed partial class WeeklyCardScheduler(
         {
             await schedule.ReturnAsync(card, time.GetUtcNow() + RetryDelay(card.Attempts), cancellationToken);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // storage is what failed: the lease runs out by itself
         }

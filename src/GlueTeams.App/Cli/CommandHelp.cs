@@ -10,6 +10,7 @@ public static class CommandHelp
         "  sync      reads users' weeks from the calendar into storage\n" +
         "  export    writes a user's promotion packet (Markdown and CSV)\n" +
         "  classify  suggests categories for Graph events read from stdin\n" +
+        "  purge     applies the retention policy now (--dry-run to count only)\n" +
         "settings come from appsettings.json, environment variables (Storage__ConnectionString) or --Section:Key=value";
 
     /// <summary>The help text when <paramref name="args"/> ask for it (--help, -h or -? anywhere); null otherwise.</summary>
@@ -25,6 +26,7 @@ public static class CommandHelp
             "sync" => SyncCommand.Usage,
             "export" => ExportCommand.Usage,
             "classify" => ClassifyCommand.Usage,
+            "purge" => PurgeCommand.Usage,
             _ => Overview,
         };
     }

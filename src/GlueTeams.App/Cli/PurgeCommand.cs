@@ -9,7 +9,10 @@ namespace GlueTeams.App.Cli;
 /// </summary>
 public static class PurgeCommand
 {
-    private const string Usage = "usage: purge [--dry-run] [--tenant TENANT_ID]";
+    public const string Usage =
+        "usage: purge [--dry-run] [--tenant TENANT_ID]\n" +
+        "  applies the retention policy now (Retention:* settings): unconfirmed suggestions, confirmed records and delivery\n" +
+        "  claims past their age, and rows an erasure left; prints counts per tenant. --dry-run counts and deletes nothing.";
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {

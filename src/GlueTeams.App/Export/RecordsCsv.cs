@@ -41,7 +41,8 @@ public static class RecordsCsv
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> cells) =>
+    /// <summary>One line of cells, each made safe by <see cref="Cell"/>.</summary>
+    public static void AppendRow(StringBuilder csv, IEnumerable<string> cells) =>
         csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
 
     private static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);

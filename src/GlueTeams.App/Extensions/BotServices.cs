@@ -45,6 +45,8 @@ public static class BotServices
         builder.Services.AddSingleton(sp => new WorkQueue<OutboxMessage>(sp.GetRequiredService<StorageOptions>(), "outbox", ProtocolJson.Options, options.MaxTries + 2));
         builder.Services.AddSingleton<MessageOutbox>();
         builder.Services.AddScoped<OutboxWorker>();
+        builder.Services.AddSingleton<SendRateLimiter>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Schedule.InstanceRegistry>();
         if (options.RunWorker)
         {
             builder.Services.AddHostedService<OutboxService>();

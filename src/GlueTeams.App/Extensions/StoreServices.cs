@@ -1,4 +1,6 @@
+using GlueTeams.App.Auth;
 using GlueTeams.App.Store;
+using GlueTeams.Graph;
 
 namespace GlueTeams.App.Extensions;
 
@@ -8,16 +10,22 @@ public static class StoreServices
     public static IHostApplicationBuilder AddGlueStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(StoreLinks.From(builder.Configuration));
+        builder.Services.AddSettings<StoreOptions>(StoreOptions.Section, (options, _) => options.Problems());
+        var graphClientId = builder.Configuration.Read<GraphOptions>(GraphOptions.Section).ClientId;
+        builder.Services.AddSingleton(sp => StoreLinks.Of(sp.GetRequiredService<StoreOptions>(), graphClientId));
         return builder;
     }
 
-    /// <summary>/privacy, /terms and /support, open to anyone; on the API routes, Graph's 403 said as missing admin consent.</summary>
+    /// <summary>
+    /// /privacy, /terms and /support, open to anyone; the sign-in pages (consent, the Outlook dialog); on the API routes,
+    /// Graph's 403 said as missing admin consent.
+    /// </summary>
     public static WebApplication MapGlueStore(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             && !context.Request.Path.StartsWithSegments("/api/messages", StringComparison.OrdinalIgnoreCase), branch => branch.Use(AdminConsent.MapDeniedAsync));
+        app.MapSignInPages();
         return app.MapStorePages();
     }
 }

@@ -35,6 +35,10 @@ public static class TabsServices
         });
         builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         builder.Services.AddSingleton<TeamReviews>();
+        builder.Services.AddSingleton(sp => new DirectoryLookups(sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
+            sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
+        builder.Services.AddSingleton<LocalWeeks>();
+        builder.Services.AddSingleton<WhoViewed>();
         builder.Services.AddSingleton<PromotionPacket>();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         // Built only when Graph is configured (see MapTagsApi), whatever the order of the Add calls: a factory, so that
@@ -58,6 +62,9 @@ public static class TabsServices
             branch.UseRequestTimeouts();
             branch.Use(DependencyProblems.MapFailuresAsync);
         });
+        // Graph's change notifications: storage down is a 503 that Graph retries later, not a 500.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/graph", StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use(DependencyProblems.MapFailuresAsync));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

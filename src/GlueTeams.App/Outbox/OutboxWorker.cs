@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Queues;
+using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Connector;
@@ -12,7 +13,7 @@ namespace GlueTeams.App.Outbox;
 public enum OutboxOutcome
 {
     Sent,
-    /// <summary>Sent before (its sent-marker exists): a re-delivered or duplicated item, now removed.</summary>
+    /// <summary>Another queue item with the same key was sent, or is being sent: a duplicated item, now removed.</summary>
     AlreadySent,
     /// <summary>Not to be sent any more: the user uninstalled, erased their data, paused, or is unreachable.</summary>
     Dropped,
@@ -33,13 +34,13 @@ internal static class OutboxMetrics
 
 /// <summary>
 /// Sends the messages on the outbox queue, as every running instance does. Before sending it re-reads the profile
-/// (an uninstalled or erased user gets nothing, and nothing is recreated) and the message's sent-marker (a claim
-/// written only after the connector accepted it, so a re-delivered item is a no-op). A transient failure makes the
+/// (an uninstalled or erased user gets nothing, and nothing is recreated) and claims the message's key for its queue
+/// item (an insert-if-absent, so a second item with the same key is a no-op). A transient failure makes the
 /// item visible again after a jittered exponential back-off or the connector's Retry-After (capped); 403/404 marks
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
-public sealed partial class OutboxWorker(
-    WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector, OutboxOptions options, ILogger<OutboxWorker> logger)
+public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ErasureTombstones tombstones,
+    ConnectorClient connector, SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
     /// <summary>
     /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
@@ -62,7 +63,7 @@ public sealed partial class OutboxWorker(
         ConnectorResult<ResourceResponse>? result = null;
         try
         {
-            (outcome, result) = await TrySendAsync(item.Payload, cancellationToken);
+            (outcome, result) = await TrySendAsync(item.Payload, item.MessageId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -91,7 +92,7 @@ public sealed partial class OutboxWorker(
                     break;
             }
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             // the queue did not answer: the item reappears when its visibility ends, and the sent-marker keeps it from going twice
             LogFailed(logger, item.Payload.Kind, e.GetType().Name);
@@ -100,27 +101,39 @@ public sealed partial class OutboxWorker(
         return outcome;
     }
 
-    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, string itemId, CancellationToken cancellationToken)
     {
         var profile = await users.GetAsync(message.TenantId, message.UserId, cancellationToken);
         if (profile is not { Installed: true, Unreachable: false } || (message.Kind == OutboxKind.Weekly && !profile.ShouldReceiveCards))
         {
             return (OutboxOutcome.Dropped, null);
         }
-        if (await claims.ExistsAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), cancellationToken))
+        // One send per key: the first queue item to claim it sends it. Its own later tries (same item id) may go on; any
+        // other item with the key (queued twice: a re-taken weekly entry, a turn re-run after its reply was queued) is
+        // dropped. The claim is written before the send, so it costs one insert, and a second read only when it exists.
+        var sentKey = MessageOutbox.SentKey(message.Key);
+        if (!await claims.TryClaimAsync(message.TenantId, message.UserId, sentKey, itemId, cancellationToken)
+            && await claims.HolderAsync(message.TenantId, message.UserId, sentKey, cancellationToken) is { } holder && holder != itemId)
         {
             return (OutboxOutcome.AlreadySent, null);
+        }
+        // The claim is a row about the user: if "delete my data" ran since the profile was read, it may have come after
+        // the erasure's delete. The erasure marks its tombstone first, so looking now sees it; then undo and send nothing.
+        if (await tombstones.IsErasedAsync(message.TenantId, message.UserId, cancellationToken))
+        {
+            await claims.DeleteAllAsync(message.TenantId, message.UserId, cancellationToken);
+            return (OutboxOutcome.Dropped, null);
         }
         // The weekly card goes to the chat the profile names now (a reinstall may have moved it); a reply to where it was asked.
         var (serviceUrl, conversationId) = message.Kind == OutboxKind.Weekly && profile.Conversation is { } current
             ? (current.ServiceUrl, current.ConversationId)
             : (message.ServiceUrl, message.ConversationId);
+        await limiter.WaitAsync(message.TenantId, conversationId, cancellationToken);
         var result = message.ReplyToId is { Length: > 0 } replyTo
             ? await connector.ReplyAsync(serviceUrl, conversationId, replyTo, message.Activity, cancellationToken)
             : await connector.SendAsync(serviceUrl, conversationId, message.Activity, cancellationToken);
         if (result.IsOk)
         {
-            await claims.TryClaimAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), Environment.MachineName, cancellationToken);
             return (OutboxOutcome.Sent, result);
         }
         if (result.IsPermanent)
@@ -161,10 +174,56 @@ public sealed partial class OutboxWorker(
 }
 
 /// <summary>Runs the <see cref="OutboxWorker"/> for the life of the app; no failure of a round ends it.</summary>
-/// <remarks>Each round resolves the worker in a scope of its own: it holds the connector, a typed HttpClient.</remarks>
-public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOutbox outbox, WorkQueue<OutboxMessage> queue, OutboxOptions options, TimeProvider time, ILogger<OutboxService> logger)
-    : BackgroundService
+/// <remarks>
+/// Each round resolves the worker in a scope of its own: it holds the connector, a typed HttpClient. Every
+/// <see cref="HeartbeatInterval"/> the instance records that it is alive and sets its share of the tenant send rate
+/// to 50/s divided by the live instances.
+/// </remarks>
+public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOutbox outbox, WorkQueue<OutboxMessage> queue, InstanceRegistry instances,
+    SendRateLimiter limiter, OutboxOptions options, TimeProvider time, ILogger<OutboxService> logger) : BackgroundService
 {
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    /// <summary>An instance not heard of for this long is counted out of the shared rate.</summary>
+    public static readonly TimeSpan HeartbeatTimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly string _instanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+    private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quick.CancelAfter(TimeSpan.FromSeconds(2)); // storage may be down: then the heartbeat ages out, and stopping must not wait for it
+            await instances.RemoveAsync(_instanceId, quick.Token);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+        {
+            // its heartbeat simply ages out
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextHeartbeat)
+        {
+            return;
+        }
+        _nextHeartbeat = now + HeartbeatInterval;
+        try
+        {
+            await instances.HeartbeatAsync(_instanceId, now, cancellationToken);
+            limiter.ShareWith(await instances.LiveCountAsync(now, HeartbeatTimeToLive, cancellationToken));
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            // sending goes on at the share last known; the next heartbeat tries again
+            LogRoundFailed(logger, e.GetType().Name);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var idle = TimeSpan.FromMilliseconds(50);
@@ -185,6 +244,7 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
         {
             try
             {
+                await HeartbeatAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<OutboxWorker>().RunOnceAsync(stoppingToken) > 0)
                 {

@@ -1,5 +1,3 @@
-using GlueTeams.Graph;
-
 namespace GlueTeams.App.Store;
 
 /// <summary>The "Store" section: where the app is reached from outside, and whom users write to for help.</summary>
@@ -12,6 +10,19 @@ public sealed class StoreOptions
 
     /// <summary>The support mailbox shown on /support and /privacy; without it users are sent to their IT help desk.</summary>
     public string? SupportEmail { get; set; }
+
+    /// <summary>One sentence per setting that cannot work, naming it (the app does not start with any).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (PublicUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.AbsolutePath != "/" || url.Query.Length > 0))
+        {
+            yield return $"Store:PublicUrl must be the app's address without a path, such as https://glue.contoso.com (got \"{url}\").";
+        }
+        if (SupportEmail is { Length: > 0 } email && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+        {
+            yield return "Store:SupportEmail must be an email address, such as glue-support@contoso.com.";
+        }
+    }
 }
 
 /// <summary>
@@ -24,15 +35,10 @@ internal sealed record StoreLinks(Uri? PublicUrl, string? SupportEmail, string? 
     public const string TermsPath = "/terms";
     public const string SupportPath = "/support";
 
-    public static StoreLinks From(IConfiguration configuration)
+    public static StoreLinks Of(StoreOptions store, string? graphClientId)
     {
-        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        if (store.PublicUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.AbsolutePath != "/"))
-        {
-            throw new InvalidOperationException($"Store:PublicUrl must be the app's address without a path, such as https://glue.contoso.com (got \"{url}\").");
-        }
-        var graph = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
-        return new StoreLinks(store.PublicUrl, string.IsNullOrWhiteSpace(store.SupportEmail) ? null : store.SupportEmail.Trim(), graph.ClientId);
+        ArgumentNullException.ThrowIfNull(store);
+        return new StoreLinks(store.PublicUrl, string.IsNullOrWhiteSpace(store.SupportEmail) ? null : store.SupportEmail.Trim(), graphClientId);
     }
 
     public Uri? Privacy => Page(PrivacyPath);

@@ -9,11 +9,24 @@ using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Team;
 
-/// <summary>How a report appears to their manager: "sharing" with a period, or "not-sharing" with nothing but the name.</summary>
+/// <summary>
+/// How a report appears to their manager: "sharing" with a period; otherwise nothing but the name and one of two words,
+/// "not-sharing" (they installed GlueTeams and share nothing in the period) or "not-installed" (no GlueTeams profile, or
+/// they uninstalled it). The difference comes from the profile alone, never from their records, and carries no number.
+/// </summary>
 public static class SharingStatus
 {
     public const string Sharing = "sharing";
     public const string NotSharing = "not-sharing";
+    public const string NotInstalled = "not-installed";
+}
+
+/// <summary>What a manager's read is called in the report's audit log ("Who viewed my data" puts it in words).</summary>
+public static class ManagerReads
+{
+    public const string TeamSummary = "manager-viewed-team-summary";
+    public const string MemberSummary = "manager-viewed-member-summary";
+    public const string TeamExport = "manager-exported-team-summary";
 }
 
 /// <summary>
@@ -22,8 +35,11 @@ public static class SharingStatus
 /// </summary>
 public sealed record MemberReview(string UserId, string DisplayName, string Sharing, PeriodSummary? Period);
 
-/// <summary>The team: every direct report (name and sharing status at least), and shares and signals of those who share.</summary>
-public sealed record TeamReview(IsoWeek From, IsoWeek To, IReadOnlyList<MemberReview> Members, IReadOnlyList<MemberShare> Shares, IReadOnlyList<TeamSignal> Signals);
+/// <summary>
+/// The team: every direct report (name and sharing status at least), and the shares, signals and category mix of those
+/// who share.
+/// </summary>
+public sealed record TeamReview(IsoWeek From, IsoWeek To, IReadOnlyList<MemberReview> Members, IReadOnlyList<MemberShare> Shares, IReadOnlyList<TeamSignal> Signals, TeamMix Mix);
 
 /// <summary>
 /// Manager reads. Every report is checked against Graph's direct reports first, only shared confirmed records are
@@ -31,8 +47,8 @@ public sealed record TeamReview(IsoWeek From, IsoWeek To, IReadOnlyList<MemberRe
 /// </summary>
 public sealed class TeamReviews(DirectReports reports, ActivityStore activities, UserStore users, AuditLog audit)
 {
-    /// <summary>The whole team, or null when Graph lists no direct reports for the caller.</summary>
-    public async Task<TeamReview?> TeamAsync(Caller manager, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    /// <summary>The whole team, or null when Graph lists no direct reports for the caller. <paramref name="action"/> names the read in each report's audit log.</summary>
+    public async Task<TeamReview?> TeamAsync(Caller manager, IsoWeek from, IsoWeek to, string action = ManagerReads.TeamSummary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         var people = await reports.ListAsync(manager.TenantId, manager.UserId, cancellationToken);
@@ -40,10 +56,10 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         {
             return null;
         }
-        var members = await Task.WhenAll(people.Select(p => ReadAsync(manager, p, "manager-viewed-team-summary", from, to, cancellationToken)));
+        var members = await Task.WhenAll(people.Select(p => ReadAsync(manager, p, action, from, to, cancellationToken)));
         // Shares and signals come from sharing members only: a person who shares nothing is in no number at all.
         var periods = members.Where(m => m.Period is not null).Select(m => new MemberPeriod(m.UserId, m.Period!)).ToList();
-        return new TeamReview(from, to, members, TeamSignals.Shares(periods), TeamSignals.Detect(periods));
+        return new TeamReview(from, to, members, TeamSignals.Shares(periods), TeamSignals.Detect(periods), TeamMix.Of(from, to, periods));
     }
 
     /// <summary>One report, or null when <paramref name="reportId"/> is not the caller's direct report.</summary>
@@ -51,7 +67,7 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
     {
         ArgumentNullException.ThrowIfNull(manager);
         var person = await reports.FindAsync(manager.TenantId, manager.UserId, reportId, cancellationToken);
-        return person is null ? null : await ReadAsync(manager, person, "manager-viewed-member-summary", from, to, cancellationToken);
+        return person is null ? null : await ReadAsync(manager, person, ManagerReads.MemberSummary, from, to, cancellationToken);
     }
 
     private async Task<MemberReview> ReadAsync(Caller manager, DirectoryPerson person, string action, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
@@ -64,6 +80,6 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         var (profile, stored) = (await reading, await listing);
         var view = ManagerView.Of(from, to, stored.Select(s => s.Record));
         return new MemberReview(person.Id, person.DisplayName ?? profile?.DisplayName ?? person.Id,
-            view.IsSharing ? SharingStatus.Sharing : SharingStatus.NotSharing, view.Period);
+            view.IsSharing ? SharingStatus.Sharing : profile is { Installed: true } ? SharingStatus.NotSharing : SharingStatus.NotInstalled, view.Period);
     }
 }

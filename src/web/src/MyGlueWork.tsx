@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar,
-  MessageBarBody, Select, Spinner, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, Title2, Title3,
+  Button, Card, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar,
+  MessageBarBody, Select, Spinner, Switch, Tab, TabList, Text, Textarea, Title2, Title3,
 } from '@fluentui/react-components';
 import {
-  ApiError, categories, categoryName, getJson, isoWeek, weeksBefore, type AuditEntry, type Fetcher, type PeriodSummary, type Profile, type RecordView,
-  type SharingResult, type SharingState,
+  ApiError, addWeeks, categories, download, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
+  type SharingResult, type SharingState, type ViewedDay,
 } from './api';
-import { WeeklyChart } from './WeeklyChart';
+import { WeeklyChart, weeksOf } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
+import { WeekPicker } from './Pickers';
+import { ButtonRow, CategoryLabel, ErrorState, useListStyles } from './Layout';
 import { AddWork } from './AddWork';
 import { ReviewQuarter } from './ReviewQuarter';
 
@@ -16,29 +18,33 @@ const periods = { week: 0, quarter: 12, year: 51 } as const;
 type Period = keyof typeof periods;
 
 export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Profile }) {
+  const styles = useListStyles();
   const [period, setPeriod] = useState<Period>('quarter');
   const [summary, setSummary] = useState<PeriodSummary>();
-  const [week, setWeek] = useState(isoWeek(new Date()));
+  const [week, setWeek] = useState<string | null>(profile.currentWeek);
   const [records, setRecords] = useState<RecordView[]>();
-  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [audit, setAudit] = useState<ViewedDay[]>();
   const [editing, setEditing] = useState<RecordView>();
   const [sharing, setSharing] = useState<SharingState>();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
-  const now = new Date();
-  const from = weeksBefore(now, periods[period]);
-  const to = isoWeek(now);
+  // "This week" is the user's own week, as the API says (their profile's time zone), never the browser's UTC date.
+  const to = profile.currentWeek;
+  const from = addWeeks(to, -periods[period]);
 
   const load = useCallback(() => {
-    getJson<PeriodSummary>(fetcher, `/api/me/summary?from=${from}&to=${to}`).then(setSummary, (e: Error) => setError(e.message));
-    getJson<RecordView[]>(fetcher, `/api/me/records?week=${week}`).then(setRecords, (e: Error) => setError(e.message));
-    getJson<AuditEntry[]>(fetcher, '/api/me/audit').then(setAudit, (e: Error) => setError(e.message));
-    getJson<SharingState>(fetcher, '/api/me/sharing').then(setSharing, (e: Error) => setError(e.message));
+    setError(undefined);
+    const fail = (e: Error) => setError(e.message);
+    getJson<PeriodSummary>(fetcher, `/api/me/summary?from=${from}&to=${to}`).then(setSummary, fail);
+    setRecords(undefined);
+    if (week) getJson<RecordView[]>(fetcher, `/api/me/records?week=${week}`).then(setRecords, fail);
+    getJson<ViewedDay[]>(fetcher, '/api/me/audit').then(setAudit, fail);
+    getJson<SharingState>(fetcher, '/api/me/sharing').then(setSharing, fail);
     setPicked(new Set());
   }, [fetcher, from, to, week]);
 
-  /** Shares or hides the picked records, or the whole period shown; the table then shows each record's real state. */
+  /** Shares or hides the picked records, or the whole period shown; the list then shows each record's real state. */
   const share = async (shared: boolean, selection: { ids: string[] } | { from: string; to: string }) => {
     try {
       const response = await fetcher('/api/me/records/sharing', {
@@ -54,86 +60,87 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   };
   useEffect(load, [load]);
 
-  const download = async (format: 'md' | 'csv') => {
-    const response = await fetcher(`/api/me/export?from=${from}&to=${to}&format=${format}`);
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `glue-work-${from}-${to}.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const exportAs = (format: 'md' | 'csv') =>
+    download(fetcher, `/api/me/export?from=${from}&to=${to}&format=${format}`, `glue-work-${from}-${to}.${format}`).catch((e: Error) => setError(e.message));
 
   return (
     <>
       <Title2 as="h1">My glue work</Title2>
       <p>{profile.displayName} — {sharingText(sharing)}</p>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {profile.teamsUnreachable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Glueprint can't reach you in Teams: reinstall the app to get your weekly card again.</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && <ErrorState message={`Something went wrong: ${error}`} onRetry={load} />}
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
         <Tab value="week">Week</Tab>
         <Tab value="quarter">Quarter</Tab>
         <Tab value="year">Year</Tab>
       </TabList>
-      {!summary ? <Spinner label="Loading summary…" /> : (
+      {!summary ? (!error && <Spinner label="Loading summary…" />) : (
         <section aria-label="Summary">
           <Stats total={summary.total} />
-          <WeeklyChart period={summary} title={`Glue work ${summary.from} to ${summary.to}`} />
+          {summary.total.confirmedCount === 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>Nothing confirmed from {from} to {to} yet. Confirm your meetings in the weekly card in Teams, or below, week by week.</MessageBarBody>
+            </MessageBar>
+          )}
+          <WeeklyChart weeks={weeksOf(summary)} title={`Glue work ${summary.from} to ${summary.to}`} />
           <Title3 as="h2">Artifacts and outcomes</Title3>
           <Artifacts total={summary.total} />
         </section>
       )}
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '12px 0' }}>
-        <Button onClick={() => void share(true, { from, to })}>Share {from} to {to} with my manager</Button>
-        <Button onClick={() => void share(false, { from, to })}>Make {from} to {to} private</Button>
-      </div>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '12px 0' }}>
-        <Button onClick={() => void download('md')}>Export promotion packet (Markdown)</Button>
-        <Button onClick={() => void download('csv')}>Export records (CSV)</Button>
-      </div>
+      <ButtonRow>
+        <Button onClick={() => void share(true, { from, to })}>Share this period with my manager</Button>
+        <Button onClick={() => void share(false, { from, to })}>Make this period private</Button>
+      </ButtonRow>
+      <ButtonRow>
+        <Button onClick={() => void exportAs('md')}>Export promotion packet (Markdown)</Button>
+        <Button onClick={() => void exportAs('csv')}>Export records (CSV)</Button>
+      </ButtonRow>
       <ReviewQuarter fetcher={fetcher} onChanged={load} />
       <AddWork fetcher={fetcher} onSaved={load} />
       <Title3 as="h2">Records of a week</Title3>
-      <Field label="Week">
-        <Input value={week} onChange={(_, d) => setWeek(d.value)} pattern="\d{4}-W\d{2}" />
-      </Field>
-      {records && (
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0' }}>
+      <WeekPicker week={week} currentWeek={profile.currentWeek} onChange={setWeek} />
+      {week && records && records.length > 0 && (
+        <ButtonRow>
           <Button disabled={picked.size === 0} onClick={() => void share(true, { ids: [...picked] })}>Share selected</Button>
           <Button disabled={picked.size === 0} onClick={() => void share(false, { ids: [...picked] })}>Make selected private</Button>
-        </div>
+        </ButtonRow>
       )}
-      {records && (
-        <Table aria-label={`Records of ${week}`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Select</TableHeaderCell><TableHeaderCell>Meeting</TableHeaderCell><TableHeaderCell>Minutes</TableHeaderCell>
-              <TableHeaderCell>Category</TableHeaderCell><TableHeaderCell>Shared</TableHeaderCell><TableHeaderCell>Edit</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {records.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>
+      {week && !records && !error && <Spinner label={`Loading ${week}…`} />}
+      {week && records?.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>No meetings are recorded for {week}. GlueTeams reads your calendar when the weekly card is sent, or when you say "this week" to the bot.</MessageBarBody>
+        </MessageBar>
+      )}
+      {week && records && records.length > 0 && (
+        <ul className={styles.list} aria-label={`Records of ${week}`}>
+          {records.map((r) => (
+            <li key={r.id}>
+              <Card className={styles.card} size="small">
+                <div className={styles.line}>
                   <Checkbox aria-label={`Select ${r.title}`} checked={picked.has(r.id)} onChange={(_, d) => {
                     const next = new Set(picked);
                     if (d.checked) next.add(r.id); else next.delete(r.id);
                     setPicked(next);
                   }} />
-                </TableCell>
-                <TableCell>{r.title}</TableCell>
-                <TableCell>{r.minutes}</TableCell>
-                <TableCell>{r.confirmation ? categoryName(r.confirmation.categoryId) : `suggested: ${categoryName(r.suggestion?.categoryId ?? '')}`}</TableCell>
-                <TableCell>{!r.confirmation ? 'no (not confirmed)' : r.confirmation.sharedWithManager ? 'yes' : 'no'}</TableCell>
-                <TableCell><Button size="small" onClick={() => setEditing(r)} aria-label={`Edit ${r.title}`}>Edit</Button></TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                  <Text className={styles.title}>{r.title}</Text>
+                </div>
+                <Text>{new Date(r.start).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })} · {r.minutes} min</Text>
+                {r.confirmation ? <CategoryLabel id={r.confirmation.categoryId} /> : <CategoryLabel id={r.suggestion?.categoryId ?? 'not-glue'} prefix="suggested: " />}
+                <Text>{!r.confirmation ? 'Not shared (not confirmed)' : r.confirmation.sharedWithManager ? 'Shared with my manager' : 'Private'}</Text>
+                <ButtonRow><Button size="small" onClick={() => setEditing(r)} aria-label={`Edit ${r.title}`}>Edit</Button></ButtonRow>
+              </Card>
+            </li>
+          ))}
+        </ul>
       )}
       <Title3 as="h2">Who viewed my data</Title3>
-      {audit.length === 0 ? <p>Nobody has viewed your data.</p> : (
-        <ul>{audit.map((a, i) => <li key={i}>{new Date(a.at).toLocaleString()}: {a.actorName} — {a.action} ({a.detail})</li>)}</ul>
+      {!audit ? (!error && <Spinner label="Loading…" />) : audit.length === 0 ? <p>Nobody has viewed your data.</p> : (
+        <ul aria-label="Who viewed my data">{audit.map((a) => <li key={`${a.date}-${a.viewer}-${a.what}`}>{a.text}</li>)}</ul>
       )}
       {editing && <EditRecord fetcher={fetcher} record={editing} onClose={(saved) => { setEditing(undefined); if (saved) load(); }} />}
     </>

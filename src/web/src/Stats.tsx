@@ -31,7 +31,7 @@ export function Stats({ total }: { total: GlueSummary }) {
 export function Artifacts({ total }: { total: GlueSummary }) {
   if (total.artifacts.length === 0) return <Text>No artifacts recorded in this period.</Text>;
   return (
-    <ul>
+    <ul style={{ overflowWrap: 'anywhere', paddingInlineStart: 20 }}>
       {[...total.artifacts].reverse().map((a, i) => (
         <li key={`${a.link}-${i}`}>
           <Link href={a.link} target="_blank" rel="noreferrer noopener" inline>{a.title ?? a.link}</Link> — {categoryName(a.categoryId)}

@@ -38,6 +38,12 @@ internal sealed class TabApiHost : IAsyncDisposable
     public AuditLog Audit => App.Services.GetRequiredService<AuditLog>();
     public static IsoWeek CurrentWeek => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
 
+    /// <summary>"This week" for a simulated user, as the API takes it: the week of now in their own zone.</summary>
+    public static IsoWeek WeekOf(SimulatedUser user) => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone));
+
+    /// <summary>The week the manager's Team review ends with: the latest week that has begun for them or any of their reports.</summary>
+    public IsoWeek TeamWeek => Manager.DirectReportIds.Select(Org.Get).Append(Manager).Max(WeekOf);
+
     /// <summary>A manager with at least two direct reports, and someone who is not their report.</summary>
     public SimulatedUser Manager => Org.Users.First(u => u.Role == OrgRole.Manager && u.DirectReportIds.Count >= 2);
     public SimulatedUser Report(int index) => Org.Get(Manager.DirectReportIds[index]);

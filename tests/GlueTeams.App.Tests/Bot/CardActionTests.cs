@@ -57,7 +57,7 @@ public sealed class CardActionTests
         CollectionAssert.AreEqual(new[] { "onboarding", "process", "process", "not-glue" }, stored.Select(r => r.Record.Confirmation!.CategoryId).ToArray());
         Assert.AreEqual(Impact.Multiplier, stored[2].Record.Confirmation!.Impact);
         Assert.IsFalse(stored[0].Record.Confirmation!.SharedWithManager, "nothing is shared before the user answers");
-        StringAssert.Contains(BotHarness.Texts(updated), "✓ Onboarding");
+        StringAssert.Contains(BotHarness.Texts(updated), GlueTeams.Core.Categories.GlueCategories.Onboarding.Marker + " ✓ Onboarding", "the category marker of the one palette");
     }
 
     [TestMethod]

@@ -22,7 +22,7 @@ public sealed class GraphOutageTests
 {
     public enum Outage { Unavailable, ThrottleStorm, Hang }
 
-    private static void Break(SimulatorFaults faults, Outage outage)
+    internal static void Break(SimulatorFaults faults, Outage outage)
     {
         switch (outage)
         {
@@ -32,7 +32,7 @@ public sealed class GraphOutageTests
         }
     }
 
-    private static void Mend(SimulatorFaults faults)
+    internal static void Mend(SimulatorFaults faults)
     {
         faults.UnavailableShare = 0;
         faults.ThrottleShare = 0;

@@ -34,6 +34,12 @@ public sealed class StorageOutageTests
         Assert.AreEqual(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode, "the app started");
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, (await anonymous.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
         await AssertUnavailableAsync(client, summary);
+        using (var notification = await anonymous.PostAsync(new Uri("/api/graph/notifications", UriKind.Relative),
+            new StringContent("""{"value":[{"subscriptionId":"sub-1","clientState":"x"}]}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.AreEqual(HttpStatusCode.ServiceUnavailable, notification.StatusCode, "Graph is asked to deliver the notification again later");
+            Assert.IsNotNull(notification.Headers.RetryAfter?.Delta);
+        }
 
         var azurite = Azurite.StartServer(tablePort, queuePort, location);
         try

@@ -73,6 +73,7 @@ public sealed class StartupSettingsTests
     [DataRow("sync --week 2026-W48 -h", "usage: sync")]
     [DataRow("export --help", "usage: export")]
     [DataRow("classify --help", "usage: classify")]
+    [DataRow("purge --help", "usage: purge")]
     public async Task Help_needs_no_configuration(string args, string usage)
     {
         var run = await AppProcess.RunToExitAsync(new Dictionary<string, string>(), args.Split(' '));
@@ -82,12 +83,14 @@ public sealed class StartupSettingsTests
     }
 
     [TestMethod]
-    [DataRow("sync --week 2026-W48")]
-    [DataRow("export --user a@example.com --from 2026-11-02 --to 2026-11-29 --out /tmp/x")]
-    [DataRow("")]
-    public async Task Missing_storage_is_one_line_naming_the_setting(string args)
+    [DataRow("sync --week 2026-W48", "Production")]
+    [DataRow("export --user a@example.com --from 2026-11-02 --to 2026-11-29 --out /tmp/x", "Production")]
+    [DataRow("purge --dry-run", "Production")]
+    [DataRow("", "Development")]
+    public async Task Missing_storage_is_one_line_naming_the_setting(string args, string environment)
     {
-        var run = await AppProcess.RunToExitAsync(new Dictionary<string, string>(), args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var run = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment },
+            args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         AssertOneLineNaming(run, "Storage:ConnectionString");
     }
 

@@ -14,6 +14,7 @@ using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GlueTeams.App.Tests.Notifications;
 
@@ -122,10 +123,16 @@ public sealed class GraphNotificationsTests
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
         await using var app = new AppFactory(SimulatedGraph.AppSettings(simulator));
-        var tableRequests = new CountingHandler();
+        // The tables a notification can touch; background jobs (the schedule poll, heartbeats, leases) are not counted.
+        string[] notificationTables = ["Subscriptions", "Users", "SyncState", "Tombstones"];
+        var tableRequests = new CountingHandler(r => notificationTables.Any(t => r.RequestUri!.AbsolutePath.Contains(app.Storage.TablePrefix + t, StringComparison.Ordinal)));
         var clientOptions = app.Storage.TableClientOptions();
         clientOptions.Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(tableRequests));
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(new GlueTables(app.Storage, clientOptions))));
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new GlueTables(app.Storage, clientOptions));
+            services.AddFakeLogging();
+        }));
         using var client = counted.CreateClient();
         var demo = SimulatedProfiles.For(simulator.Tenant.Org, simulator.Tenant.Org.DemoUser);
         await counted.Services.GetRequiredService<UserStore>().UpsertAsync(demo);
@@ -134,11 +141,24 @@ public sealed class GraphNotificationsTests
 
         var madeUp = """{"value":[""" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $$"""{"subscriptionId":"made-{{i:D5}}","clientState":"gs"}""")) + "]}";
         Assert.IsTrue(madeUp.Length is > 1_000_000 and < GraphNotificationsApi.MaxBodyBytes, $"a 1 MB body within the size limit ({madeUp.Length} bytes)");
+        var logs = counted.Services.GetFakeLogCollector();
+        int NotificationLogLines() => logs.GetSnapshot(clear: true).Count(r => r.Category == typeof(SubscriptionManager).FullName);
+        NotificationLogLines();
         var before = tableRequests.Count;
         using var refused = await PostAsync(client, madeUp);
         Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         StringAssert.Contains(await refused.Content.ReadAsStringAsync(), $"at most {GraphNotificationsApi.MaxNotifications} notifications");
         Assert.AreEqual(before, tableRequests.Count, "nothing was read or written");
+        Assert.AreEqual(0, await queue.ApproximateCountAsync());
+        Assert.AreEqual(1, NotificationLogLines(), "one line for the refused request");
+
+        // 100 made-up entries (within the cap): accepted, nothing queued, one summary line instead of 100 warnings.
+        var hundred = """{"value":[""" + string.Join(",", Enumerable.Range(0, 100).Select(i => $$"""{"subscriptionId":"made-{{i:D5}}","clientState":"gs"}""")) + "]}";
+        using (var ignored = await PostAsync(client, hundred))
+        {
+            Assert.AreEqual(HttpStatusCode.Accepted, ignored.StatusCode);
+        }
+        Assert.AreEqual(1, NotificationLogLines(), "one summary line per request");
         Assert.AreEqual(0, await queue.ApproximateCountAsync());
 
         // The same genuine notification 100 times (the most a request may carry): one subscription read, one re-sync.

@@ -16,13 +16,14 @@ namespace GlueTeams.App.Tests.Privacy;
 /// </summary>
 internal static class PrivacyHost
 {
-    public static IsoWeek Week => TabApiHost.CurrentWeek;
+    /// <summary>The week Team review ends with for the host's manager.</summary>
+    public static IsoWeek WeekOf(TabApiHost host) => host.TeamWeek;
 
     /// <summary>Six weeks of confirmed work, three shared glue meetings a week, one with an artifact; reseeded from scratch.</summary>
     public static async Task<List<ActivityRecord>> ReseedAsync(TabApiHost host, SimulatedUser user, bool? sharingDefault = true, int gluePerWeek = 3)
     {
         await host.Activities.DeleteAllAsync(TabApiHost.TenantId, user.Id);
-        var records = SimulatedRecords.Weeks(TabApiHost.TenantId, user.Id, Week.AddWeeks(-5), Week, gluePerWeek: gluePerWeek);
+        var records = SimulatedRecords.Weeks(TabApiHost.TenantId, user.Id, host.TeamWeek.AddWeeks(-5), host.TeamWeek, gluePerWeek: gluePerWeek);
         await host.SeedAsync(user, records, sharingDefault);
         return records;
     }

@@ -77,7 +77,7 @@ public sealed class SharingPromiseTests
         await PrivacyHost.ReseedAsync(s_host, report, sharingDefault: null);
         using (var own = s_host.ClientFor(report.Id))
         {
-            await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.Week.AddWeeks(-5).ToString(), to = PrivacyHost.Week.ToString(), shared = false });
+            await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.WeekOf(s_host).AddWeeks(-5).ToString(), to = PrivacyHost.WeekOf(s_host).ToString(), shared = false });
         }
         PrivacyHost.AssertNameOnly(await PrivacyHost.MemberAsync(s_host, report), null, report);
 
@@ -110,7 +110,7 @@ public sealed class SharingPromiseTests
         var report = s_host.Report(0);
         await PrivacyHost.ReseedAsync(s_host, report, sharingDefault: null);
         using var own = s_host.ClientFor(report.Id);
-        var hidden = await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.Week.AddWeeks(-5).ToString(), to = PrivacyHost.Week.ToString(), shared = false });
+        var hidden = await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.WeekOf(s_host).AddWeeks(-5).ToString(), to = PrivacyHost.WeekOf(s_host).ToString(), shared = false });
         Assert.AreEqual(HttpStatusCode.OK, hidden.StatusCode);
 
         var team = await PrivacyHost.TeamAsync(s_host);
@@ -128,7 +128,7 @@ public sealed class SharingPromiseTests
         Assert.IsTrue(before.GetProperty("signals").EnumerateArray().Any(s => s.GetProperty("userId").GetString() == report.Id));
 
         // Hide every glue meeting of the two latest weeks, and one artifact record: the run of heavy weeks is broken.
-        var hide = records.Where(r => r.Week >= PrivacyHost.Week.AddWeeks(-1) && r.Confirmation!.CategoryId != "not-glue")
+        var hide = records.Where(r => r.Week >= PrivacyHost.WeekOf(s_host).AddWeeks(-1) && r.Confirmation!.CategoryId != "not-glue")
             .Select(GlueTeams.Storage.Activities.ActivityStore.RecordId).ToList();
         using var own = s_host.ClientFor(report.Id);
         var response = await own.PostAsJsonAsync("/api/me/records/sharing", new { ids = hide, shared = false });
@@ -146,21 +146,21 @@ public sealed class SharingPromiseTests
             "only the four shared not-glue meetings count as meeting time: unshared records are not meeting time either");
         var share = after.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("userId").GetString() == report.Id);
         Assert.AreEqual(4 * 4.0, share.GetProperty("glueHours").GetDouble(), 1e-9);
-        Assert.IsFalse(after.GetProperty("signals").EnumerateArray().Any(s => s.GetProperty("userId").GetString() == report.Id && s.GetProperty("to").GetString() == PrivacyHost.Week.ToString()),
+        Assert.IsFalse(after.GetProperty("signals").EnumerateArray().Any(s => s.GetProperty("userId").GetString() == report.Id && s.GetProperty("to").GetString() == PrivacyHost.WeekOf(s_host).ToString()),
             "no signal runs through the hidden weeks");
-        var hiddenLinks = records.Where(r => r.Week >= PrivacyHost.Week.AddWeeks(-1) && r.Confirmation!.ArtifactLink is not null).Select(r => r.Confirmation!.ArtifactLink!.AbsoluteUri);
+        var hiddenLinks = records.Where(r => r.Week >= PrivacyHost.WeekOf(s_host).AddWeeks(-1) && r.Confirmation!.ArtifactLink is not null).Select(r => r.Confirmation!.ArtifactLink!.AbsoluteUri);
         foreach (var link in hiddenLinks.Distinct())
         {
             // The same link is used every week; only the hidden weeks' entries must be gone.
             var shown = member.GetProperty("period").GetProperty("total").GetProperty("artifacts").EnumerateArray()
                 .Where(a => a.GetProperty("link").GetString() == link).Select(a => a.GetProperty("start").GetDateTimeOffset());
-            Assert.IsFalse(shown.Any(s => s >= PrivacyHost.Week.AddWeeks(-1).Bounds(TimeZoneInfo.Utc).Start), "a hidden record's artifact is gone");
+            Assert.IsFalse(shown.Any(s => s >= PrivacyHost.WeekOf(s_host).AddWeeks(-1).Bounds(TimeZoneInfo.Utc).Start), "a hidden record's artifact is gone");
         }
 
         // And back: sharing the period again shows them again, each record's real state in the tab.
-        var again = await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.Week.AddWeeks(-1).ToString(), to = PrivacyHost.Week.ToString(), shared = true });
+        var again = await own.PostAsJsonAsync("/api/me/records/sharing", new { from = PrivacyHost.WeekOf(s_host).AddWeeks(-1).ToString(), to = PrivacyHost.WeekOf(s_host).ToString(), shared = true });
         Assert.AreEqual(8, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
-        var rows = await own.GetFromJsonAsync<JsonElement>($"/api/me/records?week={PrivacyHost.Week}");
+        var rows = await own.GetFromJsonAsync<JsonElement>($"/api/me/records?week={PrivacyHost.WeekOf(s_host)}");
         Assert.IsTrue(rows.EnumerateArray().All(r => r.GetProperty("confirmation").GetProperty("sharedWithManager").GetBoolean()));
     }
 
@@ -188,7 +188,7 @@ public sealed class SharingPromiseTests
     public async Task SharingChange_OversizedSelection_Is400()
     {
         using var own = s_host.ClientFor(s_host.Report(0).Id);
-        var ids = Enumerable.Range(0, 501).Select(i => $"{PrivacyHost.Week}|evt-{i}").ToList();
+        var ids = Enumerable.Range(0, 501).Select(i => $"{PrivacyHost.WeekOf(s_host)}|evt-{i}").ToList();
         var response = await own.PostAsJsonAsync("/api/me/records/sharing", new { ids, shared = false });
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -5,6 +5,8 @@ using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.App.Tests.Api;
+using GlueTeams.App.Tests.Bot;
+using GlueTeams.Simulator;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Teams.Cards;
 using GlueTeams.Simulator.Org;
@@ -101,5 +103,36 @@ public sealed class AdminConsentTests
         Assert.AreEqual($"Your admin hasn't granted Glueprint access to calendars yet. Send your admin this link to grant it: [grant Glueprint access]({ConsentUrl})", withClient.Text);
         Assert.AreEqual("Your admin hasn't granted Glueprint access to calendars yet. Ask your Microsoft 365 admin to grant it.", without.Text);
         Assert.IsTrue(CardJson.FitsInTeams(WeekCard.Page(new WeekView(s_week, [], Core.Summaries.GlueSummary.Of([]), TimeZoneInfo.Utc, "29:u"), 0, withClient)));
+    }
+
+    [TestMethod]
+    public async Task Without_consent_this_week_and_the_weekly_card_say_so_with_the_link_never_no_meetings_and_once_granted_show_the_week()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator, new Dictionary<string, string?> { ["Graph:ClientId"] = GraphClientId }));
+        simulator.Tenant.Faults.DenyConsent(BotHarness.UserId);
+        await bot.PostAsync(bot.Install());
+
+        await bot.PostAsync(bot.Message("this week"));
+        var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
+        await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await bot.App.Services.GetRequiredService<GlueTeams.App.Bot.WeeklyCardScheduler>().SendDueAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
+
+        var cards = bot.SentCards();
+        StringAssert.Contains(BotHarness.Texts(cards[0]), "Welcome to Glueprint", "the install still welcomes");
+        foreach (var card in cards.Skip(1))
+        {
+            Assert.AreEqual($"Your admin hasn't granted Glueprint access to calendars yet. Send your admin this link to grant it: [grant Glueprint access]({ConsentUrl})", BotHarness.Notice(card));
+            Assert.DoesNotContain("No meetings", BotHarness.Texts(card));
+        }
+        Assert.HasCount(3, cards, "welcome, this week, the weekly card");
+
+        simulator.Tenant.Faults.GrantConsent(BotHarness.UserId);
+        await bot.PostAsync(bot.Message("this week"));
+        var stored = await bot.StoredAsync();
+        Assert.IsNotEmpty(stored);
+        Assert.IsNull(BotHarness.Notice(bot.SentCards()[^1]));
+        StringAssert.Contains(BotHarness.Texts(bot.SentCards()[^1]), stored[0].Record.Title);
     }
 }

@@ -6,7 +6,7 @@ using GlueTeams.App.Tests.Bot;
 using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Storage.Retention;
 using GlueTeams.Testing;
-using Microsoft.Extensions.Configuration;
+using GlueTeams.App.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Store;
@@ -197,22 +197,33 @@ public sealed class StoreReadinessTests
     }
 
     [TestMethod]
-    [DataRow("https://glue.contoso.com/app")]
-    [DataRow("glue.contoso.com")]
-    [DataRow("ftp://glue.contoso.com")]
-    public void A_public_url_with_a_path_or_without_a_web_scheme_is_refused_at_start(string url)
+    [DataRow("https://glue.contoso.com/app", null)]
+    [DataRow("glue.contoso.com", null)]
+    [DataRow("ftp://glue.contoso.com", null)]
+    [DataRow(PublicUrl, "not an address")]
+    public void A_public_url_with_a_path_or_without_a_web_scheme_or_a_bad_support_address_is_refused_at_start(string url, string? email)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Store:PublicUrl"] = url }).Build();
+        var problems = new StoreOptions { PublicUrl = new Uri(url, UriKind.RelativeOrAbsolute), SupportEmail = email }.Problems().ToList();
 
-        var error = Assert.Throws<InvalidOperationException>(() => StoreLinks.From(configuration));
+        Assert.HasCount(1, problems);
+        StringAssert.Contains(problems[0], email is null ? "Store:PublicUrl" : "Store:SupportEmail");
+        Assert.IsEmpty(new StoreOptions { PublicUrl = new Uri(PublicUrl), SupportEmail = SupportEmail }.Problems());
+    }
 
-        StringAssert.Contains(error.Message, "Store:PublicUrl");
+    [TestMethod]
+    public void A_bad_store_setting_stops_the_app_with_one_line_naming_it()
+    {
+        using var app = new AppFactory(new Dictionary<string, string?> { ["Store:PublicUrl"] = "https://glue.contoso.com/app" });
+        var errors = new StringWriter();
+
+        Assert.IsFalse(GlueTeams.App.Extensions.Settings.Check(app.Services, errors));
+        StringAssert.Contains(errors.ToString(), "GlueTeams cannot start: Store:PublicUrl must be");
     }
 
     [TestMethod]
     public void Without_a_public_url_the_cards_have_no_page_links_and_the_admin_consent_link_names_the_tenant_and_client()
     {
-        var links = StoreLinks.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:ClientId"] = GraphClientId }).Build());
+        var links = StoreLinks.Of(new StoreOptions(), GraphClientId);
 
         Assert.IsNull(links.Support);
         Assert.AreEqual($"https://login.microsoftonline.com/contoso-tenant/adminconsent?client_id={GraphClientId}", links.AdminConsent("contoso-tenant")!.AbsoluteUri);

@@ -15,6 +15,16 @@ public sealed class GlueCategoriesTests
     }
 
     [TestMethod]
+    public void Palette_OneDistinctColourAndMarkerPerCategory_SameIdsAndNamesAsTheTaxonomy()
+    {
+        CollectionAssert.AreEqual(GlueCategories.All.Select(c => (c.Id, c.Name)).ToList(), CategoryPalette.All.Select(p => (p.Id, p.Name)).ToList(),
+            "categories.json (read by the tabs) lists the taxonomy in display order, with the same names");
+        Assert.IsTrue(GlueCategories.All.All(c => System.Text.RegularExpressions.Regex.IsMatch(c.Color, "^#[0-9a-f]{6}$")), "#rrggbb");
+        Assert.HasCount(GlueCategories.All.Count, GlueCategories.All.Select(c => c.Color).Distinct(StringComparer.OrdinalIgnoreCase));
+        Assert.HasCount(GlueCategories.All.Count, GlueCategories.All.Select(c => c.Marker).Distinct(StringComparer.Ordinal));
+    }
+
+    [TestMethod]
     public void TryGet_UnknownOrNull_Fails()
     {
         Assert.IsFalse(GlueCategories.TryGet("Mentoring", out _));

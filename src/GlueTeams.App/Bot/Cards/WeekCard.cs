@@ -65,7 +65,9 @@ internal static class WeekCard
         body.AddRange(NoticeBlock(notice));
         body.Add(Subtle(Totals(view)) with { Spacing = Spacing.Small });
         body.Add(Subtle("Tap a row to change it; Confirm week confirms the rest as suggested."));
-        if (view.Rows.Count == 0)
+        // An empty week is "no meetings" only when nothing went wrong: after an error (the calendar unreachable, admin
+        // consent missing) the notice says why there is nothing to show.
+        if (view.Rows.Count == 0 && notice is not { IsError: true })
         {
             body.Add(new TextBlock("No meetings to review this week."));
         }
@@ -155,7 +157,9 @@ internal static class WeekCard
         var start = TimeZoneInfo.ConvertTime(record.Start, view.Zone);
         var title = row.Occurrences.Count > 1 ? $"{record.Title} ×{Number(row.Occurrences.Count)}" : record.Title;
         var when = record.IsLogged ? "logged" : start.ToString("ddd HH:mm", CultureInfo.InvariantCulture);
-        var line = string.Create(CultureInfo.InvariantCulture, $"{when} · {row.Minutes} min · {State(row, confirmed)}");
+        // The category's marker (categories.json): the nearest a card can come to the colour the tabs and the packet use.
+        var marker = GlueCategories.TryGet(row.CategoryId, out var category) ? category.Marker + " " : "";
+        var line = string.Create(CultureInfo.InvariantCulture, $"{when} · {row.Minutes} min · {marker}{State(row, confirmed)}");
         var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.CardETags), (Verbs.Week, view.Week.ToString()), (Verbs.PageNumber, Number(page)) };
         return new Container(
         [

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { FieldErrors, Impact, TagView } from './tags';
 
 /** What the person typed; kept as typed through failures and retries. */
@@ -33,6 +33,8 @@ const FIELD_ORDER: (keyof FieldErrors)[] = ['category', 'impact', 'artifactLink'
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  /** One line of text that wraps anywhere (a link has no spaces to wrap at). */
+  line: { '& textarea': { overflowWrap: 'anywhere', minHeight: 'auto' } },
 });
 
 interface Props {
@@ -69,11 +71,14 @@ export function TagForm({ categories, values, onChange, errors, saving, onSubmit
           <Radio value="one-off" label="One-off help" />
         </RadioGroup>
       </Field>
+      {/* Text areas, not inputs: a long link or title wraps in Outlook's narrow pane instead of scrolling out of sight. */}
       <Field label="Artifact link" hint="A doc, runbook, guide or talk it produced (https://…)" validationMessage={errors.artifactLink}>
-        <Input ref={(e) => { fields.current.artifactLink = e; }} type="url" inputMode="url" value={values.artifactLink} onChange={(_, d) => set('artifactLink', d.value)} />
+        <Textarea ref={(e) => { fields.current.artifactLink = e; }} className={styles.line} rows={1} resize="vertical" inputMode="url" spellCheck={false}
+          value={values.artifactLink} onChange={(_, d) => set('artifactLink', d.value.replace(/\s+/g, ''))} />
       </Field>
       <Field label="Artifact title" validationMessage={errors.artifactTitle}>
-        <Input ref={(e) => { fields.current.artifactTitle = e; }} value={values.artifactTitle} onChange={(_, d) => set('artifactTitle', d.value)} />
+        <Textarea ref={(e) => { fields.current.artifactTitle = e; }} className={styles.line} rows={1} resize="vertical"
+          value={values.artifactTitle} onChange={(_, d) => set('artifactTitle', d.value.replace(/[\r\n]+/g, ' '))} />
       </Field>
       <Field label="Outcome" hint="What it changed, in your leadership's words" validationMessage={errors.note}>
         <Textarea ref={(e) => { fields.current.note = e; }} resize="vertical" value={values.note} onChange={(_, d) => set('note', d.value)} />

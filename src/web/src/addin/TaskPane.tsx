@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Badge, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens,
+  Badge, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { createFetcher } from '../api';
 import { categoryColour, type EventRef, type OutlookItem } from './outlook';
@@ -22,6 +22,13 @@ interface Outcome {
   reload?: boolean;
   /** Where this Outlook cannot set categories: said beside a success, never as an error. */
   note?: string;
+  /** The admin consent page, when the organisation has not granted Glueprint access yet. */
+  consentUrl?: string;
+}
+
+/** The admin consent page, for the person to hand their admin; it opens outside Outlook. */
+function ConsentLink({ url }: { url?: string }) {
+  return url ? <> <Link href={url} target="_blank" rel="noreferrer">Admin consent page (for your admin; opens in your browser)</Link></> : null;
 }
 
 const useStyles = makeStyles({
@@ -31,7 +38,7 @@ const useStyles = makeStyles({
 });
 
 const NEEDS_SAVE: Record<'unsaved' | 'save-to-know', string> = {
-  unsaved: 'This meeting is new and has not been saved yet, so GlueTeams cannot tag it. Save it first: saving a new meeting does not send the invitations.',
+  unsaved: 'This meeting is new and has not been saved yet, so Glueprint cannot tag it. Save it first: saving a new meeting does not send the invitations.',
   'save-to-know': 'This version of Outlook tells add-ins which meeting this is only once it is saved. Save it to tag it: attendees you added or removed get an update.',
 };
 
@@ -96,7 +103,7 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
   const markInOutlook = async (saved: TagView): Promise<Outcome> => {
     const index = saved.categories.findIndex((c) => c.id === saved.confirmation?.categoryId);
     const outlookCategory = saved.categories[index]?.outlookCategory ?? null;
-    const stored = 'Saved in GlueTeams.';
+    const stored = 'Saved in Glueprint.';
     if (!item.categories) {
       return { intent: 'success', text: stored, note: 'This Outlook cannot set categories from add-ins (it lacks Mailbox 1.8), so the meeting gets no Outlook category. Your tag is saved all the same.' };
     }
@@ -131,7 +138,7 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
       }
       const failure = describeFailure(e);
       if (failure.fields) setErrors(failure.fields);
-      setOutcome({ intent: 'error', text: failure.message, retry: failure.retry });
+      setOutcome({ intent: 'error', text: failure.message, retry: failure.retry, consentUrl: failure.consentUrl });
     } finally {
       setSaving(false);
     }
@@ -149,7 +156,7 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
   if (phase.name === 'load-failed') {
     return (
       <MessageBar intent="error" layout="multiline">
-        <MessageBarBody role="alert">{phase.failure.message}</MessageBarBody>
+        <MessageBarBody role="alert">{phase.failure.message}<ConsentLink url={phase.failure.consentUrl} /></MessageBarBody>
         {phase.failure.retry && <MessageBarActions><Button onClick={() => void load()}>Retry</Button></MessageBarActions>}
       </MessageBar>
     );
@@ -179,7 +186,7 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
       {values && <TagForm categories={view.categories} values={values} onChange={setValues} errors={errors} saving={saving} onSubmit={() => void submit()} />}
       {outcome && (
         <MessageBar intent={outcome.intent} layout="multiline">
-          <MessageBarBody role={outcome.intent === 'error' ? 'alert' : 'status'}>{outcome.text}</MessageBarBody>
+          <MessageBarBody role={outcome.intent === 'error' ? 'alert' : 'status'}>{outcome.text}<ConsentLink url={outcome.consentUrl} /></MessageBarBody>
           {outcome.retry && <MessageBarActions><Button onClick={() => void submit()}>Retry</Button></MessageBarActions>}
           {outcome.reload && (
             <MessageBarActions><Button onClick={() => { setValues(formFrom(view)); setOutcome(undefined); }}>Reload</Button></MessageBarActions>

@@ -1,3 +1,5 @@
+import { signInConfig } from '../auth/config';
+
 /**
  * The Outlook side of the task pane, as promises: which meeting this is, a token for the API, and the item's Outlook
  * category. Everything here needs Mailbox 1.3 (convertToRestId, saveAsync) except categories and getItemIdAsync
@@ -110,25 +112,89 @@ export function categoryColour(index: number): string {
 /** getAccessToken's error codes, as something a person can act on. */
 const SIGN_IN_MESSAGES: Record<number, string> = {
   13001: 'You are not signed in to Office. Sign in, then retry.',
-  13002: 'Sign-in or consent was cancelled. GlueTeams needs it to save your tags: retry and accept.',
-  13003: 'Office is signed in with an account GlueTeams cannot use. Sign in with your work account, then retry.',
+  13002: 'Sign-in or consent was cancelled. Glueprint needs it to save your tags: retry and accept.',
+  13003: 'Office is signed in with an account Glueprint cannot use. Sign in with your work account, then retry.',
   13006: 'Office could not complete the sign-in. Sign out of Office, restart Outlook, then retry.',
-  13007: 'Office could not get a sign-in for GlueTeams just now. Retry in a moment.',
+  13007: 'Office could not get a sign-in for Glueprint just now. Retry in a moment.',
   13008: 'A sign-in is already in progress. Let it finish, then retry.',
-  13012: 'This version of Outlook cannot sign add-ins in. Use Outlook on the web or the new Outlook, or tag this meeting on the weekly card in Teams.',
   13013: 'Office asked for a sign-in too many times in a row. Wait a few seconds, then retry.',
 };
 
+/** getAccessToken codes that mean Office SSO is not available here at all (not a failure of this sign-in): the dialog is next. */
+const SSO_UNAVAILABLE = new Set([13000, 13012]);
+
 export class SignInError extends Error {}
 
-/** SSO through Office; an error comes back as a SignInError with a message for the person. */
+/**
+ * A token for the API, by the first way this Outlook offers: nested app authentication (MSAL's
+ * createNestablePublicClientApplication, Microsoft's recommendation), else Office SSO (Office.auth.getAccessToken),
+ * else Office's dialog, where /auth/dialog signs in with MSAL's redirect flow. A failure comes back as a SignInError
+ * with a message for the person.
+ */
 export async function officeToken(): Promise<string> {
+  const naa = await nestedAppAuth();
+  const token = naa && (await naa());
+  if (token) return token;
   try {
     return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
   } catch (e) {
     const code = (e as { code?: number }).code;
+    if (code !== undefined && SSO_UNAVAILABLE.has(code)) return dialogToken();
     throw new SignInError(
-      (code !== undefined ? SIGN_IN_MESSAGES[code] : undefined) ?? `Office could not sign you in to GlueTeams (error ${code ?? 'unknown'}). If this keeps happening, ask your admin to check the GlueTeams setup.`,
+      (code !== undefined ? SIGN_IN_MESSAGES[code] : undefined) ?? `Office could not sign you in to Glueprint (error ${code ?? 'unknown'}). If this keeps happening, ask your admin to check the Glueprint setup.`,
     );
   }
+}
+
+/** A token from nested app authentication, or null when it failed in a way Office SSO may not (then that is tried). */
+type NaaToken = () => Promise<string | null>;
+let naaClient: Promise<NaaToken | null> | undefined;
+
+/** Nested app authentication where the host offers it (NestedAppAuth 1.1): silent first, a popup when only the person can mend it. */
+function nestedAppAuth(): Promise<NaaToken | null> {
+  naaClient ??= (async () => {
+    if (!Office.context.requirements.isSetSupported('NestedAppAuth', '1.1')) return null;
+    try {
+      const [{ createNestablePublicClientApplication, InteractionRequiredAuthError }, config] = await Promise.all([import('@azure/msal-browser'), signInConfig()]);
+      const pca = await createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: 'https://login.microsoftonline.com/common' } });
+      const request = { scopes: [config.scope] };
+      return async () => {
+        try {
+          return (await pca.acquireTokenSilent(request)).accessToken;
+        } catch (e) {
+          if (!(e instanceof InteractionRequiredAuthError)) return null;
+          try {
+            return (await pca.acquireTokenPopup(request)).accessToken;
+          } catch (popup) {
+            throw new SignInError(`Sign-in or consent was not completed (${describe(popup)}). Glueprint needs it to save your tags: retry and accept.`);
+          }
+        }
+      };
+    } catch {
+      return null; // no bridge after all, or no sign-in configuration: Office SSO is next
+    }
+  })();
+  return naaClient;
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Office's dialog on /auth/dialog, which answers {token} or {error} with messageParent; closing it is a cancel. */
+function dialogToken(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    Office.context.ui.displayDialogAsync(`${window.location.origin}/auth/dialog`, { height: 60, width: 30 }, (opened) => {
+      if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+        reject(new SignInError(`Outlook could not open the sign-in window (${opened.error?.message ?? 'no reason given'}). Allow pop-ups for Outlook, then retry.`));
+        return;
+      }
+      const dialog = opened.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+        dialog.close();
+        const message = JSON.parse((arg as { message: string }).message) as { token?: string; error?: string };
+        if (message.token) resolve(message.token);
+        else reject(new SignInError(`Sign-in did not complete (${message.error ?? 'no reason given'}). Retry; if it keeps happening, ask your admin.`));
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new SignInError('The sign-in window was closed. Glueprint needs you to sign in to save your tags: retry.')));
+    });
+  });
 }

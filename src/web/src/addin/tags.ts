@@ -1,4 +1,4 @@
-import { ApiError, type Confirmation, type Fetcher, type Problem } from '../api';
+import { adminConsentUrl, ApiError, type Confirmation, type Fetcher, type Problem } from '../api';
 import { OutlookError, SignInError } from './outlook';
 
 /** GET/PUT /api/tags/{eventId}: one meeting as the add-in shows it. */
@@ -36,6 +36,8 @@ export interface Failure {
   message: string;
   retry: boolean;
   fields?: FieldErrors;
+  /** The organisation has not granted Glueprint access yet: the admin consent page to hand the admin. */
+  consentUrl?: string;
 }
 
 const path = (eventId: string) => `/api/tags/${encodeURIComponent(eventId)}`;
@@ -83,7 +85,7 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof OutlookError) return { message: `Outlook could not do it: ${error.message}`, retry: true };
   if (!(error instanceof ApiError)) {
     // fetch rejects only when the service cannot be reached at all.
-    return { message: 'GlueTeams cannot be reached right now. Nothing was lost: check your connection and retry.', retry: true };
+    return { message: 'Glueprint cannot be reached right now. Nothing was lost: check your connection and retry.', retry: true };
   }
   const problem: Problem = error.problem;
   switch (problem.status) {
@@ -91,13 +93,17 @@ export function describeFailure(error: unknown): Failure {
       // The fields say what is wrong, each beside its own input; the summary only points at them.
       return problem.errors
         ? { message: 'Some values need a change: see the fields marked above.', retry: false, fields: fieldErrors(problem) }
-        : { message: problem.detail ?? 'GlueTeams refused the request.', retry: false };
+        : { message: problem.detail ?? 'Glueprint refused the request.', retry: false };
     case 401:
-      return { message: 'GlueTeams did not accept your sign-in. Retry; if it keeps happening, sign out of Office and back in.', retry: true };
-    case 403:
-      return { message: 'GlueTeams is not set up for your organisation. Ask your admin to add it.', retry: false };
+      return { message: 'Glueprint did not accept your sign-in. Retry; if it keeps happening, sign out of Office and back in.', retry: true };
+    case 403: {
+      const consentUrl = adminConsentUrl(error);
+      return consentUrl
+        ? { message: problem.detail ?? 'Your admin hasn\'t granted Glueprint access to calendars yet.', retry: true, consentUrl }
+        : { message: 'Glueprint is not set up for your organisation. Ask your admin to add it.', retry: false };
+    }
     case 404:
-      return { message: problem.detail ?? 'GlueTeams does not see this meeting in your calendar yet. If you just saved it, retry in a minute.', retry: true };
+      return { message: problem.detail ?? 'Glueprint does not see this meeting in your calendar yet. If you just saved it, retry in a minute.', retry: true };
     case 409:
       return { message: error.message, retry: true };
     case 428:
@@ -106,7 +112,7 @@ export function describeFailure(error: unknown): Failure {
       return { message: problem.detail ?? 'This meeting does not count as glue work (cancelled, declined, all-day or free time).', retry: false };
     default:
       return problem.status >= 500
-        ? { message: 'GlueTeams is not answering right now. Nothing was lost: retry in a moment.', retry: true }
+        ? { message: 'Glueprint is not answering right now. Nothing was lost: retry in a moment.', retry: true }
         : { message: error.message, retry: true };
   }
 }

@@ -1,0 +1,62 @@
+using GlueTeams.Graph;
+using GlueTeams.Graph.Directory;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GlueTeams.App.Users;
+
+/// <summary>
+/// What the tab API asks the directory about a person besides direct reports: their display name (for "Who viewed my
+/// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, only for the tenant our
+/// Graph credential reads, and never a reason to fail a request: when Graph cannot say within
+/// <see cref="Wait"/>, the answer is null and the caller falls back.
+/// </summary>
+public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, DirectoryReader? directory = null, GraphOptions? graph = null)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
+    /// <summary>How long a failed lookup is remembered, so that an outage does not make every request wait again.</summary>
+    public static readonly TimeSpan FailureCacheFor = TimeSpan.FromMinutes(1);
+    /// <summary>At most this long for one lookup: Graph's own retries would otherwise hold the request.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(3);
+
+    /// <summary>The person's display name in the directory, or null (unknown, another tenant, Graph unreachable).</summary>
+    public Task<string?> DisplayNameAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        LookUpAsync("display-name", tenantId, userId, async (reader, ct) => (await reader.GetPersonAsync(userId, ct))?.DisplayName is { Length: > 0 } name ? name : null, cancellationToken);
+
+    /// <summary>The mailbox's time zone, or null (unset, another tenant, Graph unreachable).</summary>
+    public Task<TimeZoneInfo?> TimeZoneAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        LookUpAsync("time-zone", tenantId, userId, async (reader, ct) => (TimeZoneInfo?)await reader.GetTimeZoneAsync(userId, ct), cancellationToken);
+
+    private async Task<T?> LookUpAsync<T>(string what, string tenantId, string userId, Func<DirectoryReader, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (directory is null || graph?.TenantId is not { Length: > 0 } graphTenant || !string.Equals(graphTenant, tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var key = (what, tenantId, userId);
+        if (cache.TryGetValue(key, out Lookup<T>? cached) && cached is not null)
+        {
+            return cached.Value;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Wait);
+        try
+        {
+            var value = await read(directory, timeout.Token);
+            cache.Set(key, new Lookup<T>(value), CacheFor);
+            return value;
+        }
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogLookupFailed(logger, what, e.GetType().Name);
+            cache.Set(key, new Lookup<T>(null), FailureCacheFor);
+            return null;
+        }
+    }
+
+    private sealed record Lookup<T>(T? Value) where T : class;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a person's {What} from the directory failed ({Exception}); the answer falls back.")]
+    private static partial void LogLookupFailed(ILogger logger, string what, string exception);
+}
