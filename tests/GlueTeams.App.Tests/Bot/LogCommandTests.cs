@@ -63,7 +63,7 @@ public sealed class LogCommandTests
         var week = BotHarness.Texts(bot.SentCards()[^1]);
         StringAssert.Contains(week, "2 h glue work");
         StringAssert.Contains(week, "100% multiplier");
-        StringAssert.Contains(week, "logged · 120 min · ✓ Onboarding · multiplier");
+        StringAssert.Contains(week, $"logged · 120 min · {Core.Categories.GlueCategories.Onboarding.Marker} ✓ Onboarding · multiplier");
     }
 
     [TestMethod]
