@@ -25,6 +25,8 @@ internal sealed partial class WeeklyCardScheduler(
     IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    /// <summary>Groups of due cards one instance takes and queues at once (see <see cref="SendDueAsync"/>).</summary>
+    private const int ConcurrentGroups = 3;
     /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
     private const int StorageParallelism = 8;
 
@@ -50,17 +52,24 @@ internal sealed partial class WeeklyCardScheduler(
         }
     }
 
-    /// <summary>Takes what is due now and queues the cards; returns how many cards were queued.</summary>
+    /// <summary>
+    /// Takes what is due now and queues the cards; returns how many cards were queued. Several groups of
+    /// <see cref="BatchSize"/> are in hand at once, so that while one waits for Graph (a throttled step waits out its
+    /// Retry-After) the others are read, built and queued, and the outbox never runs dry during a fan-out.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var queued = 0;
-        IReadOnlyList<DueCard> due;
-        do
+        await Task.WhenAll(Enumerable.Range(0, ConcurrentGroups).Select(async _ =>
         {
-            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
-            queued += await QueueAsync(due, cancellationToken);
-        }
-        while (due.Count == BatchSize);
+            IReadOnlyList<DueCard> due;
+            do
+            {
+                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
+                Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
+            }
+            while (due.Count == BatchSize);
+        }));
         return queued;
     }
 
