@@ -5,6 +5,7 @@ using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
 using System.Collections.Concurrent;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -21,9 +22,15 @@ internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpa
 /// its lease run out. The next week's card is scheduled before this week's is built, whatever then happens to it.
 /// Due users are synced from Graph together (20 to a $batch); a failed sync still sends what storage holds.
 /// </summary>
-internal sealed partial class WeeklyCardScheduler(
-    IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
+internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, CardScheduleStore schedule, WorkQueue<OutboxMessage> outboxQueue,
+    WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
+    /// <summary>
+    /// How many messages may wait on the outbox before the scheduler takes more due cards: about 20 s of sending at
+    /// Teams' ceiling. A fan-out then never buries a user's reply under minutes of weekly cards, and every queue
+    /// operation stays cheap (a storage queue's cost grows with what it holds, on Azurite markedly).
+    /// </summary>
+    internal const int OutboxAhead = 1000;
     private const int BatchSize = 100;
     /// <summary>Groups of due cards one instance takes and queues at once (see <see cref="SendDueAsync"/>).</summary>
     private const int ConcurrentGroups = 3;
@@ -65,12 +72,33 @@ internal sealed partial class WeeklyCardScheduler(
             IReadOnlyList<DueCard> due;
             do
             {
+                await WaitForOutboxRoomAsync(cancellationToken);
                 due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
                 Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
             }
             while (due.Count == BatchSize);
         }));
         return queued;
+    }
+
+    private async Task WaitForOutboxRoomAsync(CancellationToken cancellationToken)
+    {
+        while (await WaitingOnOutboxAsync(cancellationToken) > OutboxAhead)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    private async Task<int> WaitingOnOutboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await outboxQueue.ApproximateCountAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0; // nothing was ever queued: the first message creates the queue
+        }
     }
 
     /// <summary>The wait before a failed card is tried again: 1, 2, 4 … minutes, at most 30.</summary>
@@ -84,7 +112,7 @@ internal sealed partial class WeeklyCardScheduler(
         var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
         var ready = new ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
-        var next = new ConcurrentBag<(DueCard Due, (string, string, DateTimeOffset) Entry)>();
+        var next = new ConcurrentBag<(string TenantId, string UserId, DateTimeOffset DueAt)>();
         var done = new ConcurrentBag<DueCard>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
@@ -97,7 +125,7 @@ internal sealed partial class WeeklyCardScheduler(
                     : await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
-                    next.Add((card, (profile.TenantId, profile.UserId, registration.NextCard(profile))));
+                    next.Add((profile.TenantId, profile.UserId, registration.NextCard(profile)));
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
@@ -115,7 +143,7 @@ internal sealed partial class WeeklyCardScheduler(
         try
         {
             // Whatever happens to this week's card, the next one is due a week on: written before any entry is completed.
-            await schedule.ScheduleManyAsync(next.Select(n => n.Entry), cancellationToken);
+            await schedule.ScheduleManyAsync(next, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
