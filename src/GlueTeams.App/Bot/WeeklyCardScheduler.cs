@@ -5,6 +5,7 @@ using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
 using System.Collections.Concurrent;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -21,10 +22,18 @@ internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpa
 /// its lease run out. The next week's card is scheduled before this week's is built, whatever then happens to it.
 /// Due users are synced from Graph together (20 to a $batch); a failed sync still sends what storage holds.
 /// </summary>
-internal sealed partial class WeeklyCardScheduler(
-    IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
+internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, CardScheduleStore schedule, WorkQueue<OutboxMessage> outboxQueue,
+    WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
+    /// <summary>
+    /// How many messages may wait on the outbox before the scheduler takes more due cards: about 20 s of sending at
+    /// Teams' ceiling. A fan-out then never buries a user's reply under minutes of weekly cards, and every queue
+    /// operation stays cheap (a storage queue's cost grows with what it holds, on Azurite markedly).
+    /// </summary>
+    internal const int OutboxAhead = 1000;
     private const int BatchSize = 100;
+    /// <summary>Groups of due cards one instance takes and queues at once (see <see cref="SendDueAsync"/>).</summary>
+    private const int ConcurrentGroups = 3;
     /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
     private const int StorageParallelism = 8;
 
@@ -50,18 +59,46 @@ internal sealed partial class WeeklyCardScheduler(
         }
     }
 
-    /// <summary>Takes what is due now and queues the cards; returns how many cards were queued.</summary>
+    /// <summary>
+    /// Takes what is due now and queues the cards; returns how many cards were queued. Several groups of
+    /// <see cref="BatchSize"/> are in hand at once, so that while one waits for Graph (a throttled step waits out its
+    /// Retry-After) the others are read, built and queued, and the outbox never runs dry during a fan-out.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var queued = 0;
-        IReadOnlyList<DueCard> due;
-        do
+        await Task.WhenAll(Enumerable.Range(0, ConcurrentGroups).Select(async _ =>
         {
-            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
-            queued += await QueueAsync(due, cancellationToken);
-        }
-        while (due.Count == BatchSize);
+            IReadOnlyList<DueCard> due;
+            do
+            {
+                await WaitForOutboxRoomAsync(cancellationToken);
+                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
+                Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
+            }
+            while (due.Count == BatchSize);
+        }));
         return queued;
+    }
+
+    private async Task WaitForOutboxRoomAsync(CancellationToken cancellationToken)
+    {
+        while (await WaitingOnOutboxAsync(cancellationToken) > OutboxAhead)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    private async Task<int> WaitingOnOutboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await outboxQueue.ApproximateCountAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0; // nothing was ever queued: the first message creates the queue
+        }
     }
 
     /// <summary>The wait before a failed card is tried again: 1, 2, 4 … minutes, at most 30.</summary>
@@ -75,7 +112,7 @@ internal sealed partial class WeeklyCardScheduler(
         var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
         var ready = new ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
-        var next = new ConcurrentBag<(DueCard Due, (string, string, DateTimeOffset) Entry)>();
+        var next = new ConcurrentBag<(string TenantId, string UserId, DateTimeOffset DueAt)>();
         var done = new ConcurrentBag<DueCard>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
@@ -88,7 +125,7 @@ internal sealed partial class WeeklyCardScheduler(
                     : await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
-                    next.Add((card, (profile.TenantId, profile.UserId, registration.NextCard(profile))));
+                    next.Add((profile.TenantId, profile.UserId, registration.NextCard(profile)));
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
@@ -106,7 +143,7 @@ internal sealed partial class WeeklyCardScheduler(
         try
         {
             // Whatever happens to this week's card, the next one is due a week on: written before any entry is completed.
-            await schedule.ScheduleManyAsync(next.Select(n => n.Entry), cancellationToken);
+            await schedule.ScheduleManyAsync(next, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

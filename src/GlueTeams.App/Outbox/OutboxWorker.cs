@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage.Claims;
@@ -57,7 +58,8 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         return items.Count;
     }
 
-    private async Task<OutboxOutcome> ProcessAsync(WorkItem<OutboxMessage> item, CancellationToken cancellationToken)
+    /// <summary>Sends one taken message, then completes it, retries it later or sets it aside.</summary>
+    internal async Task<OutboxOutcome> ProcessAsync(WorkItem<OutboxMessage> item, CancellationToken cancellationToken)
     {
         OutboxOutcome outcome;
         ConnectorResult<ResourceResponse>? result = null;
@@ -240,36 +242,91 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
         }
-        while (!stoppingToken.IsCancellationRequested)
+        // Up to Parallelism messages are in hand at once; more are taken whenever half of them are done, so the rate
+        // limiter always has sends waiting for its next slot and never idles while the queue holds work.
+        using var slots = new SemaphoreSlim(options.Parallelism, options.Parallelism);
+        var inFlight = new ConcurrentDictionary<Task, byte>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await HeartbeatAsync(stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<OutboxWorker>().RunOnceAsync(stoppingToken) > 0)
-                {
-                    idle = TimeSpan.FromMilliseconds(50);
-                    continue;
-                }
-                await outbox.WaitForWorkAsync(idle, stoppingToken);
-                idle = idle * 2 > options.IdlePoll ? options.IdlePoll : idle * 2;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogRoundFailed(logger, e.GetType().Name);
+                var held = 0;
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                    await HeartbeatAsync(stoppingToken);
+                    for (; held < Math.Max(1, options.Parallelism / 2); held++)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                    }
+                    while (held < Math.Min(32, options.Parallelism) && slots.Wait(0, CancellationToken.None))
+                    {
+                        held++;
+                    }
+                    var items = await queue.ReceiveAsync(held, options.Visibility, stoppingToken);
+                    foreach (var item in items)
+                    {
+                        held--; // the slot goes with the send, which frees it when done; the finally below frees the rest
+                        var sending = SendAsync(item, slots);
+                        inFlight[sending] = 0;
+                        _ = sending.ContinueWith(done => inFlight.TryRemove(done, out _), TaskScheduler.Default);
+                    }
+                    if (items.Count > 0)
+                    {
+                        idle = TimeSpan.FromMilliseconds(50);
+                        continue;
+                    }
+                    await outbox.WaitForWorkAsync(idle, stoppingToken);
+                    idle = idle * 2 > options.IdlePoll ? options.IdlePoll : idle * 2;
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
+                catch (Exception e)
+                {
+                    LogRoundFailed(logger, e.GetType().Name);
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    if (held > 0)
+                    {
+                        slots.Release(held);
+                    }
+                }
             }
+        }
+        finally
+        {
+            // Messages taken are finished (each send is bounded by the connector's timeouts), so that an instance
+            // shutting down does not leave a sent message on the queue to be sent again.
+            await Task.WhenAll(inFlight.Keys);
+        }
+    }
+
+    /// <summary>Sends one taken message in a scope of its own (the worker holds the connector, a typed HttpClient), then frees its slot.</summary>
+    private async Task SendAsync(WorkItem<OutboxMessage> item, SemaphoreSlim slots)
+    {
+        try
+        {
+            await Task.Yield();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxWorker>().ProcessAsync(item, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(logger, e.GetType().Name); // the item reappears when its visibility ends
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -71,30 +71,29 @@ public sealed class CardScheduleStore(GlueTables tables)
     /// </summary>
     public async Task<IReadOnlyList<DueCard>> TakeDueAsync(DateTimeOffset now, int max, int lookBackDays = 7, TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
-        var taken = new List<DueCard>();
         var until = now + (lease ?? DefaultLease);
-        for (var day = now.UtcDateTime.Date.AddDays(-lookBackDays); day <= now.UtcDateTime.Date && taken.Count < max; day = day.AddDays(1))
+        // One query over the days looked back and today: in each day's partition, the entries due by now.
+        var filter = $"PartitionKey ge {TableKeys.Literal(now.UtcDateTime.Date.AddDays(-lookBackDays).ToString(DayFormat, CultureInfo.InvariantCulture))} " +
+                     $"and PartitionKey le {TableKeys.Literal(now.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
+                     $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
+        var free = new List<TableEntity>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq {TableKeys.Literal(day.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
-                         $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
-            var free = new List<TableEntity>();
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            if (entity.GetDateTimeOffset("TakenUntil") is not { } takenUntil || takenUntil <= now)
             {
-                if (entity.GetDateTimeOffset("TakenUntil") is not { } takenUntil || takenUntil <= now)
-                {
-                    free.Add(entity);
-                }
-                if (free.Count >= Math.Max(max, 1000))
-                {
-                    break;
-                }
+                free.Add(entity);
             }
-            var candidates = free.ToArray();
-            Random.Shared.Shuffle(candidates);
-            foreach (var chunk in candidates.Take(max - taken.Count).Chunk(100))
+            if (free.Count >= Math.Max(max, 1000))
             {
-                taken.AddRange(await LeaseAsync(chunk, until, cancellationToken));
+                break;
             }
+        }
+        var candidates = free.ToArray();
+        Random.Shared.Shuffle(candidates);
+        var taken = new List<DueCard>();
+        foreach (var chunk in candidates.Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
+        {
+            taken.AddRange(await LeaseAsync(chunk, until, cancellationToken));
         }
         return taken;
     }

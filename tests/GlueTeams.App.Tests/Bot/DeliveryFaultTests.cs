@@ -341,35 +341,45 @@ public sealed class DeliveryFaultTests
         var settings = FastRetries(new Dictionary<string, string?> { ["Bot:CardPollInterval"] = "00:00:00.500", ["Outbox:Parallelism"] = "2", ["Bot:ConnectorAttemptTimeout"] = "00:00:05" });
         var first = new BotHarness(simulator.ServiceUrl, settings);
         await using var second = new BotHarness(simulator.ServiceUrl, settings, first.App.Storage);
-        var userStore = first.Users;
-        var schedule = first.App.Services.GetRequiredService<CardScheduleStore>();
-        var due = DateTimeOffset.UtcNow.AddSeconds(2);
-        for (var i = 0; i < users; i++)
-        {
-            var userId = $"fan-out-user-{i}";
-            await userStore.UpsertAsync(new UserProfile
-            {
-                TenantId = BotHarness.TenantId,
-                UserId = userId,
-                TeamsUserId = "29:" + userId,
-                Conversation = new ConversationReference(simulator.ServiceUrl, "a:chat-" + userId, "28:bot"),
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            await schedule.ScheduleAsync(BotHarness.TenantId, userId, due);
-        }
+        await SeedFanOutAsync(first.Tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(2));
 
-        int FannedOut() => connector.DeliveredPerConversation().Count(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal));
+        int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way");
         var beforeStop = FannedOut();
         await first.DisposeAsync(); // one instance stops mid fan-out
         Assert.IsLessThan(users, beforeStop, "the instance stopped before the fan-out was done");
 
-        await WaitUntilAsync(() => FannedOut() == users, "every user got their card", 90);
-        await Task.Delay(TimeSpan.FromSeconds(6)); // leases and visibility timeouts of anything in flight run out
-        var perUser = connector.DeliveredPerConversation().Where(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal)).ToList();
+        await AssertEveryCardOnceAsync(connector, users);
+        await AssertStillServesAsync(second, connector);
+    }
+
+    /// <summary>Users fan-out-user-0… with a personal chat at the connector simulator, each with a weekly card due at <paramref name="due"/>.</summary>
+    private static async Task SeedFanOutAsync(GlueTables tables, Uri serviceUrl, int users, DateTimeOffset due)
+    {
+        var ids = Enumerable.Range(0, users).Select(i => $"fan-out-user-{i}").ToList();
+        await new UserStore(tables).UpsertManyAsync(ids.Select(userId => new UserProfile
+        {
+            TenantId = BotHarness.TenantId,
+            UserId = userId,
+            TeamsUserId = "29:" + userId,
+            Conversation = new ConversationReference(serviceUrl, "a:chat-" + userId, "28:bot"),
+            CreatedAt = DateTimeOffset.UtcNow,
+        }));
+        await new CardScheduleStore(tables).ScheduleManyAsync(ids.Select(userId => (BotHarness.TenantId, userId, due)));
+    }
+
+    /// <summary>Weekly cards delivered per fan-out user's chat.</summary>
+    private static Dictionary<string, int> FanOutCards(SimulatedConnector connector) =>
+        connector.DeliveredPerConversation().Where(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal)).ToDictionary();
+
+    /// <summary>The promise in its own words: every user got their card, and once leases and visibility timeouts of anything in flight ran out, nobody got it twice.</summary>
+    private static async Task AssertEveryCardOnceAsync(SimulatedConnector connector, int users)
+    {
+        await WaitUntilAsync(() => FanOutCards(connector).Count == users, "every user got their card", 120);
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var perUser = FanOutCards(connector);
         Assert.HasCount(users, perUser);
         Assert.IsTrue(perUser.All(c => c.Value == 1), "duplicates: " + string.Join(", ", perUser.Where(c => c.Value > 1).Select(c => c.Key)));
-        await AssertStillServesAsync(second, connector);
     }
 
     [TestMethod]
@@ -419,23 +429,9 @@ public sealed class DeliveryFaultTests
         var connector = simulator.Connector;
         var (survivor, survivorUrl) = AppProcess.Start(environment);
         await using var survivorProcess = survivor;
-        var userStore = new UserStore(tables);
-        var due = DateTimeOffset.UtcNow.AddSeconds(1);
-        for (var i = 0; i < users; i++)
-        {
-            var userId = $"fan-out-user-{i}";
-            await userStore.UpsertAsync(new UserProfile
-            {
-                TenantId = BotHarness.TenantId,
-                UserId = userId,
-                TeamsUserId = "29:" + userId,
-                Conversation = new ConversationReference(simulator.ServiceUrl, "a:chat-" + userId, "28:bot"),
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-        }
-        await new CardScheduleStore(tables).ScheduleManyAsync(Enumerable.Range(0, users).Select(i => (BotHarness.TenantId, $"fan-out-user-{i}", due)));
+        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(1));
 
-        int FannedOut() => connector.DeliveredPerConversation().Count(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal));
+        int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way", 60);
         // The kill lands while the doomed process's sends wait for Teams' answer (most of a send's life), not in the
         // milliseconds between Teams accepting one and the outbox recording it, where any sender must send again (README).
@@ -447,11 +443,7 @@ public sealed class DeliveryFaultTests
         connector.Hang = false;
         Assert.IsLessThan(users, beforeKill, "the process was killed before the fan-out was done");
 
-        await WaitUntilAsync(() => FannedOut() == users, "every user got their card", 120);
-        await Task.Delay(TimeSpan.FromSeconds(8)); // leases and visibility timeouts of anything in flight run out
-        var perUser = connector.DeliveredPerConversation().Where(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal)).ToList();
-        Assert.HasCount(users, perUser);
-        Assert.IsTrue(perUser.All(c => c.Value == 1), "duplicates: " + string.Join(", ", perUser.Where(c => c.Value > 1).Select(c => c.Key)));
+        await AssertEveryCardOnceAsync(connector, users);
 
         using var client = new HttpClient { BaseAddress = survivorUrl };
         using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative)))
