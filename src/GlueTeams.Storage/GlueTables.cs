@@ -28,6 +28,7 @@ public sealed class GlueTables
         Acknowledgements = Service.GetTableClient(options.TablePrefix + "Acknowledgements");
         Nudges = Service.GetTableClient(options.TablePrefix + "Nudges");
         ArtifactReach = Service.GetTableClient(options.TablePrefix + "ArtifactReach");
+        TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
     public TableServiceClient Service { get; }
@@ -55,7 +56,10 @@ public sealed class GlueTables
     /// <summary>Views and viewers of engineers' artifact links, from Graph's item analytics.</summary>
     public TableClient ArtifactReach { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances,
+    /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
+    public TableClient TenantModels { get; }
+
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, TenantModels,
         Acknowledgements, Nudges, ArtifactReach];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Claims;
-using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Tables;
 using GlueTeams.Storage.Users;
@@ -23,11 +22,15 @@ public sealed record ErasureCounts(int Records, int SyncStates, int AuditEntries
 /// the user in every table, and a tenant-wide note with the counts only: it names nobody.
 /// </summary>
 public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, SyncStateStore syncStates, AuditLog audit, ClaimStore claims, UserStore users,
-    ErasureTombstones tombstones, AcknowledgementStore acknowledgements, NudgeDismissals nudges, ArtifactReachStore artifactReach)
+    ErasureTombstones tombstones)
 {
+    private readonly Suggestions.TenantModelStore _models = new(tables);
+
     public async Task<ErasureCounts> EraseAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         await tombstones.MarkAsync(tenantId, userId, cancellationToken);
+        // What their confirmed titles taught the tenant model goes too (it is kept per user for this).
+        await _models.ForgetUserAsync(tenantId, userId, cancellationToken);
         var counts = new ErasureCounts(
             await activities.DeleteAllAsync(tenantId, userId, cancellationToken),
             await syncStates.DeleteAllAsync(tenantId, userId, cancellationToken),
@@ -36,10 +39,20 @@ public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, 
             await users.DeleteAsync(tenantId, userId, cancellationToken),
             await DeleteWhereAsync(tables.Schedule, tenantId, userId, cancellationToken),
             await DeleteWhereAsync(tables.Subscriptions, tenantId, userId, cancellationToken),
-            Evidence: await acknowledgements.DeleteAllAsync(tenantId, userId, cancellationToken) + await nudges.DeleteAllAsync(tenantId, userId, cancellationToken)
-                + await artifactReach.DeleteAllAsync(tenantId, userId, cancellationToken));
+            Evidence: await EvidenceAsync(tenantId, userId, cancellationToken));
         await audit.AppendAsync(tenantId, AuditLog.TenantSubject, AuditLog.SystemActor, "user-data-erased", counts.ToString(), cancellationToken);
         return counts;
+    }
+
+    /// <summary>Acknowledgements about the user, the nudges they dismissed, their artifacts' reach: each in the user's partition.</summary>
+    private async Task<int> EvidenceAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var table in new[] { tables.Acknowledgements, tables.Nudges, tables.ArtifactReach })
+        {
+            deleted += await TableDeletes.DeletePartitionAsync(table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
+        }
+        return deleted;
     }
 
     /// <summary>

@@ -104,7 +104,7 @@ public sealed class UserDataTests : StorageTestBase
             await nudges.DismissAsync("tenant-a", user, "repeat:onboarding:x");
             await reach.PutAsync(new ArtifactReach("tenant-a", user, new Uri("https://contoso.sharepoint.com/a.docx"), ReachStatus.Known, 3, 2, Monday47));
         }
-        var eraser = new UserDataEraser(Tables, Activities, SyncStates, Audit, Claims, Users, new ErasureTombstones(Tables, Time), acknowledgements, nudges, reach);
+        var eraser = new UserDataEraser(Tables, Activities, SyncStates, Audit, Claims, Users, new ErasureTombstones(Tables, Time));
 
         var counts = await eraser.EraseAsync("tenant-a", "user-1");
 

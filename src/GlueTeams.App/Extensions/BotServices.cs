@@ -22,6 +22,8 @@ public static class BotServices
         builder.Services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>(); // the weekly card's private nudge line
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
+        builder.Services.AddSingleton<LogActions>();
+        builder.Services.AddSingleton<MessageActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
         builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(

@@ -31,6 +31,9 @@ public static class StorageServices
         builder.Services.AddSingleton<GlueTeams.Storage.Evidence.ArtifactReachStore>();
         builder.Services.AddSingleton<ErasureTombstones>();
         builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Work.LoggedWork>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Suggestions.TenantModelStore>();
+        builder.Services.AddSingleton<GlueTeams.App.Suggestions.TenantModels>();
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();

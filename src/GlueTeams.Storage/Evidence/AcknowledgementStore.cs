@@ -79,9 +79,6 @@ public sealed class AcknowledgementStore(GlueTables tables)
         await _table.DeleteEntityAsync(TableKeys.UserPartition(acknowledgement.TenantId, acknowledgement.UserId), acknowledgement.Id, cancellationToken: cancellationToken);
     }
 
-    internal Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
-        TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
-
     /// <summary>An id comes from a request: 19 digits, a dash, 32 hex digits, or it is not one of ours.</summary>
     private static bool IsWellFormedId(string? id) =>
         id is { Length: 52 } && id[19] == '-' && id[..19].All(char.IsAsciiDigit) && id[20..].All(char.IsAsciiHexDigit);
