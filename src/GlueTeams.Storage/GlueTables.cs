@@ -25,6 +25,7 @@ public sealed class GlueTables
         Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
         Leases = Service.GetTableClient(options.TablePrefix + "Leases");
         Instances = Service.GetTableClient(options.TablePrefix + "Instances");
+        Tenants = Service.GetTableClient(options.TablePrefix + "Tenants");
     }
 
     public TableServiceClient Service { get; }
@@ -43,7 +44,10 @@ public sealed class GlueTables
     /// <summary>Heartbeats of the running app instances, which share the Teams send rate.</summary>
     public TableClient Instances { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances];
+    /// <summary>Multi-tenant mode: the tenants served and the admin-consent states (<see cref="Tenants.TenantRegistry"/>).</summary>
+    public TableClient Tenants { get; }
+
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, Tenants];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

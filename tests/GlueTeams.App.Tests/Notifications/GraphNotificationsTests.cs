@@ -209,7 +209,7 @@ public sealed class GraphNotificationsTests
         var renewed = (await store.GetAsync(created.SubscriptionId))!;
         Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddDays(6), renewed.ExpiresAt);
 
-        await app.Services.GetRequiredService<Graph.Subscriptions.SubscriptionClient>().DeleteAsync(created.SubscriptionId);
+        await app.Services.GetRequiredService<Graph.TenantGraphClients>().For(SimulatedOrg.TenantId).Subscriptions.DeleteAsync(created.SubscriptionId);
         await store.PutAsync(renewed with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
         await manager.RenewDueAsync(users);
         var all = await store.ListAsync().ToListAsync();
