@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GlueTeams.App.Auth;
+using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Tenants;
 
 namespace GlueTeams.App.Tenants;
@@ -28,11 +29,10 @@ internal static partial class TenantOffboarding
 
     private static async Task<IResult> OffboardAsync(string tenantId, ClaimsPrincipal user, TenantErasure erasure, ILoggerFactory loggers)
     {
-        if (!Guid.TryParse(tenantId, out var tenant))
+        if (!SafeIds.IsSafe(tenantId))
         {
-            return TypedResults.Problem("The tenant must be a directory (tenant) id, a GUID.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem("The tenant must be a directory (tenant) id.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
-        tenantId = tenant.ToString("D");
         var caller = Caller.From(user);
         if (!string.Equals(caller.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using GlueTeams.App.Store;
+using GlueTeams.Core.Validation;
 using GlueTeams.Graph;
 using GlueTeams.Storage.Tenants;
 using GlueTeams.Storage.Users;
@@ -44,9 +45,9 @@ internal static partial class TenantOnboarding
     private static async Task<IResult> StartAsync(HttpRequest request, TenancyOptions tenancy, TenantRegistry registry, GraphOptions graph, StoreOptions store,
         CancellationToken cancellationToken)
     {
-        if (Single(request.Query, "tenant") is not { } tenant || (tenant.Length > 0 && !Guid.TryParse(tenant, out _)))
+        if (Single(request.Query, "tenant") is not { } tenant || (tenant.Length > 0 && !SafeIds.IsSafe(tenant)))
         {
-            return TypedResults.Problem("tenant must be a directory (tenant) id, a GUID, given once, or left out.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem("tenant must be a directory (tenant) id, given once, or left out.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
         var state = await registry.NewConsentStateAsync(cancellationToken);
         return TypedResults.Redirect(ConsentUrl(tenancy, tenant.Length > 0 ? tenant : "organizations", graph.ClientId!, Callback(store), state).AbsoluteUri);
@@ -76,13 +77,13 @@ internal static partial class TenantOnboarding
                 (description.Length > 0 ? $"<p class=\"muted\">{Encode(description.Length > MaxErrorDescription ? description[..MaxErrorDescription] + "…" : description)}</p>" : "") +
                 $"<p><a href=\"{ConsentPath}\">Try again</a></p>");
         }
-        if (!string.Equals(Get("admin_consent"), "True", StringComparison.OrdinalIgnoreCase) || Get("tenant") is not { } tenantId || !Guid.TryParse(tenantId, out var tenantGuid))
+        if (!string.Equals(Get("admin_consent"), "True", StringComparison.OrdinalIgnoreCase) || Get("tenant") is not { } answered || !SafeIds.IsSafe(answered))
         {
             LogRefused(logger, "an incomplete answer");
             return Page(StatusCodes.Status400BadRequest, "Glueprint could not read Entra's answer",
                 $"<p>The answer names no organisation, or does not say that access was granted. Nothing was recorded. <a href=\"{ConsentPath}\">Start again</a>.</p>");
         }
-        tenantId = tenantGuid.ToString("D"); // Entra's form of a tenant id, as tokens carry it
+        var tenantId = answered.ToLowerInvariant(); // Entra's form of a tenant id, as tokens carry it
         if (!await tenants.CanReadAsync(tenantId, cancellationToken))
         {
             LogRefused(logger, "no token for the tenant");

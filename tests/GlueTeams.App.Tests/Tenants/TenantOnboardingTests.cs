@@ -1,0 +1,191 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GlueTeams.App.Tests.Bot;
+using GlueTeams.Storage.Tenants;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace GlueTeams.App.Tests.Tenants;
+
+/// <summary>
+/// Multi-tenant onboarding: /admin/consent → the simulator's admin consent page (Entra's, in the shape Entra answers)
+/// → /admin/consent/callback records the tenant. The callback is open to anyone, so every promise is also tested
+/// against a forged, reused, malformed or oversized answer: each changes nothing.
+/// </summary>
+[TestClass]
+public sealed class TenantOnboardingTests
+{
+    private static HttpClient NoRedirects() => new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    /// <summary>GET /admin/consent on the app; returns where it sends the admin.</summary>
+    private static async Task<Uri> StartConsentAsync(TenantsHost host, string query = "")
+    {
+        using var client = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/admin/consent" + query, UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, await response.Content.ReadAsStringAsync());
+        return response.Headers.Location!;
+    }
+
+    private static string StateOf(Uri consentPage) => QueryHelpers.ParseQuery(consentPage.Query)["state"].ToString();
+
+    private static async Task<(HttpStatusCode Status, string Page)> CallbackAsync(TenantsHost host, string query)
+    {
+        using var response = await host.Bot.Client.GetAsync(new Uri("/admin/consent/callback?" + query, UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [TestMethod]
+    public async Task An_admin_who_consents_is_recorded_and_then_their_users_are_served()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: [TenantsHost.A]);
+        host.Simulator.SecondTenant.Consented = false;
+        var user = host.OrgB.DemoUser.Id;
+
+        // Before consent: the bot says so with the link to the onboarding, and stores nothing of B.
+        await host.Bot.PostAsync(host.Message(TenantsHost.B, user, "help"));
+        var refusal = BotHarness.Texts(host.Bot.SentCards().Single());
+        StringAssert.Contains(refusal, "Your admin hasn't granted Glueprint access to calendars yet.");
+        StringAssert.Contains(refusal, $"https://glue.test/admin/consent?tenant={TenantsHost.B}");
+        Assert.IsEmpty(await host.RowsOfAsync(TenantsHost.B));
+
+        // The admin follows the link: our onboarding → Entra's admin consent page for B → back to our callback.
+        var consentPage = await StartConsentAsync(host, $"?tenant={TenantsHost.B}");
+        Assert.AreEqual(new Uri(host.Simulator.BaseUrl, $"dev/{TenantsHost.B}/v2.0/adminconsent").AbsoluteUri, consentPage.GetLeftPart(UriPartial.Path));
+        var asked = QueryHelpers.ParseQuery(consentPage.Query);
+        Assert.AreEqual(TenantsHost.ClientId, asked["client_id"].ToString());
+        Assert.AreEqual("https://glue.test/admin/consent/callback", asked["redirect_uri"].ToString());
+        Assert.AreEqual("https://graph.microsoft.com/.default", asked["scope"].ToString());
+        using var browser = NoRedirects();
+        using var entra = await browser.GetAsync(consentPage);
+        Assert.AreEqual(HttpStatusCode.Redirect, entra.StatusCode);
+        var back = entra.Headers.Location!;
+        Assert.AreEqual("https://glue.test/admin/consent/callback", back.GetLeftPart(UriPartial.Path));
+        var (status, page) = await CallbackAsync(host, back.Query.TrimStart('?'));
+
+        Assert.AreEqual(HttpStatusCode.OK, status, page);
+        StringAssert.Contains(page, "Glueprint is connected to your organisation");
+        var registration = await host.Registry.GetAsync(TenantsHost.B);
+        Assert.IsNotNull(registration);
+        Assert.AreEqual(TenantStatus.Active, registration.Status);
+        Assert.IsLessThan(TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow - registration.ConsentedAt);
+
+        // Now B's users get GlueTeams itself.
+        await host.Bot.PostAsync(host.Message(TenantsHost.B, user, "help"));
+        StringAssert.Contains(BotHarness.Texts(host.Bot.SentCards()[^1]), "Glueprint commands");
+        Assert.IsNotNull(await host.Users.GetAsync(TenantsHost.B, user));
+    }
+
+    [TestMethod]
+    public async Task A_forged_answer_for_a_tenant_that_never_consented_records_nothing()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+        host.Simulator.SecondTenant.Consented = false;
+
+        // A valid state from a real start, and an answer that says B (never consented) or an unknown tenant agreed.
+        foreach (var tenant in new[] { TenantsHost.B, TenantsHost.C })
+        {
+            var state = StateOf(await StartConsentAsync(host));
+            var (status, page) = await CallbackAsync(host, $"admin_consent=True&tenant={tenant}&state={Uri.EscapeDataString(state)}");
+
+            Assert.AreEqual(HttpStatusCode.Forbidden, status, page);
+            StringAssert.Contains(page, "Entra has not confirmed the consent");
+        }
+        Assert.IsEmpty(await host.Registry.ListAsync());
+        using var health = await host.Bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.OK, health.StatusCode, "the app still serves");
+    }
+
+    [TestMethod]
+    public async Task A_state_works_once_and_only_if_the_app_issued_it()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+        var state = Uri.EscapeDataString(StateOf(await StartConsentAsync(host)));
+        var answer = $"admin_consent=True&tenant={TenantsHost.B}";
+
+        var first = await CallbackAsync(host, $"{answer}&state={state}");
+        await host.Registry.RemoveAsync(TenantsHost.B);
+        var again = await CallbackAsync(host, $"{answer}&state={state}");
+        var forged = await CallbackAsync(host, $"{answer}&state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        var missing = await CallbackAsync(host, answer);
+        var oversized = await CallbackAsync(host, $"{answer}&state={new string('x', 20_000)}");
+        var twice = await CallbackAsync(host, $"{answer}&state={Uri.EscapeDataString(StateOf(await StartConsentAsync(host)))}&state=x");
+
+        Assert.AreEqual(HttpStatusCode.OK, first.Status, first.Page);
+        foreach (var (status, page) in new[] { again, forged, missing, oversized, twice })
+        {
+            Assert.AreEqual(HttpStatusCode.BadRequest, status, page);
+            StringAssert.Contains(page, "This consent link has expired");
+        }
+        Assert.IsNull(await host.Registry.GetAsync(TenantsHost.B), "a reused state records nothing");
+    }
+
+    [TestMethod]
+    public async Task A_refusal_shows_Entras_error_and_records_nothing()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+        var state = Uri.EscapeDataString(StateOf(await StartConsentAsync(host)));
+
+        var (status, page) = await CallbackAsync(host,
+            $"error=access_denied&error_description={Uri.EscapeDataString("AADSTS65004: User declined to consent <script>alert(1)</script>")}&state={state}");
+
+        Assert.AreEqual(HttpStatusCode.OK, status);
+        StringAssert.Contains(page, "Glueprint was not granted access");
+        StringAssert.Contains(page, "<code>access_denied</code>");
+        StringAssert.Contains(page, "AADSTS65004: User declined to consent &lt;script&gt;");
+        Assert.DoesNotContain("<script>", page);
+        Assert.IsEmpty(await host.Registry.ListAsync());
+    }
+
+    [TestMethod]
+    [DataRow("admin_consent=False&tenant=00000000-0000-0000-0000-0000000000002", DisplayName = "not granted")]
+    [DataRow("admin_consent=True", DisplayName = "no tenant")]
+    [DataRow("admin_consent=True&tenant=contoso.onmicrosoft.com", DisplayName = "not a tenant id")]
+    [DataRow("admin_consent=True&tenant=%23tenant", DisplayName = "a reserved key")]
+    [DataRow("admin_consent=True&tenant=00000000-0000-0000-0000-0000000000002&tenant=00000000-0000-0000-0000-0000000000001", DisplayName = "two tenants")]
+    public async Task An_incomplete_answer_records_nothing(string answer)
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+        var state = Uri.EscapeDataString(StateOf(await StartConsentAsync(host)));
+
+        var (status, page) = await CallbackAsync(host, $"{answer}&state={state}");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, status, page);
+        StringAssert.Contains(page, "could not read Entra&#39;s answer");
+        Assert.IsEmpty(await host.Registry.ListAsync());
+    }
+
+    [TestMethod]
+    public async Task The_start_refuses_a_tenant_that_is_not_a_directory_id()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+
+        using var response = await host.Bot.Client.GetAsync(new Uri("/admin/consent?tenant=..%2Fcommon", UriKind.Relative));
+        var organisations = await StartConsentAsync(host);
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(organisations.AbsolutePath, "/dev/organizations/v2.0/adminconsent", "without a tenant, any organisation's admin signs in");
+    }
+
+    [TestMethod]
+    public async Task The_tabs_and_the_pane_say_it_in_the_same_words_with_the_link()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: [TenantsHost.A]);
+        using var client = host.ClientFor(TenantsHost.B, host.OrgB.DemoUser.Id);
+
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/me/summary"), (HttpMethod.Get, "/api/team/summary"), (HttpMethod.Put, "/api/tags/AAMkAGI2") })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = method == HttpMethod.Put ? JsonContent("{}") : null });
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode, path);
+            Assert.AreEqual("urn:glueprint:problem:admin-consent-required", (string?)problem["type"], path);
+            StringAssert.Contains((string?)problem["detail"], "Your admin hasn't granted Glueprint access to calendars yet.");
+            Assert.AreEqual($"https://glue.test/admin/consent?tenant={TenantsHost.B}", (string?)problem["adminConsentUrl"], path);
+        }
+        Assert.IsEmpty(await host.RowsOfAsync(TenantsHost.B));
+        using var a = host.ClientFor(TenantsHost.A, host.OrgA.DemoUser.Id);
+        Assert.AreEqual(HttpStatusCode.OK, (await a.GetAsync(new Uri("/api/me/summary", UriKind.Relative))).StatusCode, "a consented tenant is served");
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}
