@@ -225,7 +225,7 @@ public sealed class GraphNotificationsTests
         Assert.IsFalse(simulator.Tenant.Subscriptions.All.Any(s => s.Id == all.Single().SubscriptionId));
     }
 
-    private static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
+    internal static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
     {
         for (var i = 0; i < 100; i++)
         {

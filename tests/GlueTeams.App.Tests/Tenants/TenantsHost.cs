@@ -67,10 +67,17 @@ internal sealed class TenantsHost : IAsyncDisposable
     }
 
     /// <param name="registered">The tenants whose admins consented before the test (both by default).</param>
-    public static async Task<TenantsHost> StartAsync(string[]? registered = null, IReadOnlyDictionary<string, string?>? more = null)
+    /// <param name="notifications">Serve on a loopback port with Graph:NotificationUrl, so that Graph subscriptions can be made.</param>
+    public static async Task<TenantsHost> StartAsync(string[]? registered = null, IReadOnlyDictionary<string, string?>? more = null, bool notifications = false)
     {
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, SecondTenantUsers = 20 });
-        var host = new TenantsHost(simulator, new BotHarness(Settings(simulator, more)));
+        var port = notifications ? Azurite.FreePort() : (int?)null;
+        var settings = Settings(simulator, more);
+        if (port is not null)
+        {
+            settings["Graph:NotificationUrl"] = $"http://127.0.0.1:{port}/api/graph/notifications";
+        }
+        var host = new TenantsHost(simulator, new BotHarness(settings, kestrelPort: port));
         foreach (var tenant in registered ?? [A, B])
         {
             await host.Registry.RegisterAsync(tenant, consentedBy: null);
