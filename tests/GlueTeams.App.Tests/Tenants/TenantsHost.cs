@@ -58,6 +58,8 @@ internal sealed class TenantsHost : IAsyncDisposable
             ["Tabs:Audience"] = Audience,
             ["Tabs:DevIssuerMetadataUrl"] = new Uri(simulator.BaseUrl, $"dev/{A}/v2.0/.well-known/openid-configuration").AbsoluteUri,
             ["Sync:RunWorker"] = "false",
+            // Used once a test gives the bot an app id: the simulator's issuer stands in for the Bot Framework's.
+            ["Bot:OpenIdMetadataUrl"] = new Uri(simulator.BaseUrl, "dev/bot/.well-known/openid-configuration").AbsoluteUri,
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
