@@ -14,6 +14,7 @@ namespace GlueTeams.Simulator;
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private SimulatorHost(WebApplication app, SimulatedTenant tenant, SimulatedTenant secondTenant, DevTokenIssuer issuer, Uri baseUrl)
     {
@@ -51,8 +52,13 @@ public sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, tenant, second, issuer, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>Stops the simulator; a second call does nothing (a test may stop it early as a fault).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Tenant.DisposeAsync();

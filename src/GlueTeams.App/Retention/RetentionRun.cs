@@ -77,9 +77,13 @@ public sealed partial class RetentionRun(RetentionPurge purge, RetentionOptions 
 /// <summary>
 /// Runs <see cref="RetentionRun"/> once a day. Every instance polls hourly; the lease row lets one of them in at a
 /// time, and the lease's last-run time makes the run daily, not hourly. A failed run is logged and retried at the
-/// next poll; it never ends the host.
+/// next poll; it never ends the host. The same run finishes interrupted tenant offboardings and forgets admin-consent
+/// states that never came back.
 /// </summary>
-public sealed partial class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
+/// <param name="offboarding">Tenant offboarding, to finish interrupted ones (the app always has it; unit tests of retention alone do not).</param>
+/// <param name="registry">The tenant registry, whose stale admin-consent states are removed.</param>
+public sealed partial class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger,
+    GlueTeams.App.Tenants.TenantErasure? offboarding = null, GlueTeams.Storage.Tenants.TenantRegistry? registry = null) : BackgroundService
 {
     public const string LeaseName = "retention";
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
@@ -100,7 +104,15 @@ public sealed partial class RetentionJob(RetentionRun run, JobLease leases, Time
             await leases.ReleaseAsync(lease, null, cancellationToken);
             return false;
         }
+        if (offboarding is not null)
+        {
+            await offboarding.FinishInterruptedAsync(cancellationToken);
+        }
         await run.RunAsync(dryRun: false, cancellationToken: cancellationToken);
+        if (registry is not null)
+        {
+            await registry.PurgeConsentStatesAsync(cancellationToken);
+        }
         await leases.ReleaseAsync(lease, started, cancellationToken);
         return true;
     }

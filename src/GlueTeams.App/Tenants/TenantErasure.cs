@@ -19,7 +19,7 @@ namespace GlueTeams.App.Tenants;
 /// <param name="syncQueue">The sync queue, when Graph is configured.</param>
 /// <param name="outbox">The outbound message queue, when the bot runs.</param>
 public sealed partial class TenantErasure(TenantRegistry registry, ErasureTombstones tombstones, TenantDataEraser eraser, SubscriptionStore subscriptions,
-    TenantAccess tenants, ILogger<TenantErasure> logger, TenantGraphClients? clients = null, WorkQueue<SyncWorkItem>? syncQueue = null,
+    TenantAccess tenants, TimeProvider time, ILogger<TenantErasure> logger, TenantGraphClients? clients = null, WorkQueue<SyncWorkItem>? syncQueue = null,
     WorkQueue<OutboxMessage>? outbox = null)
 {
     public async Task<TenantErasureCounts> EraseAsync(string tenantId, CancellationToken cancellationToken = default)
@@ -36,6 +36,25 @@ public sealed partial class TenantErasure(TenantRegistry registry, ErasureTombst
         await registry.RemoveAsync(tenantId, cancellationToken);
         LogOffboarded(logger, ended, counts);
         return counts;
+    }
+
+    /// <summary>How long an offboarding may be under way before the daily job takes it for interrupted.</summary>
+    public static readonly TimeSpan InterruptedAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Finishes offboardings that stopped half way (the instance died, storage failed): registrations still marked
+    /// Offboarding for longer than <see cref="InterruptedAfter"/>. Returns how many it finished.
+    /// </summary>
+    public async Task<int> FinishInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        var finished = 0;
+        foreach (var stuck in (await registry.ListAsync(cancellationToken))
+                 .Where(r => r.Status == TenantStatus.Offboarding && time.GetUtcNow() - r.UpdatedAt > InterruptedAfter))
+        {
+            await EraseAsync(stuck.TenantId, cancellationToken);
+            finished++;
+        }
+        return finished;
     }
 
     /// <summary>Ends the tenant's subscriptions at Graph (best effort: one that cannot be ended expires within 7 days, and its notifications are ignored).</summary>

@@ -129,4 +129,27 @@ public sealed class TenantOffboardingTests
         await host.Bot.PostAsync(host.Install(TenantsHost.B, bea));
         Assert.IsNotNull(await host.Users.GetAsync(TenantsHost.B, bea), "its users' data may be created again");
     }
+
+    [TestMethod]
+    public async Task An_offboarding_that_stopped_half_way_is_finished_by_the_daily_job()
+    {
+        await using var host = await TenantsHost.StartAsync();
+        var bea = host.OrgB.DemoUser.Id;
+        await host.Bot.PostAsync(host.Install(TenantsHost.B, bea));
+        var a = await host.SnapshotAsync(TenantsHost.A);
+        // What an offboarding leaves when its instance dies after its first steps, two hours ago: the tombstone and the mark.
+        await host.App.Services.GetRequiredService<GlueTeams.Storage.Users.ErasureTombstones>().MarkTenantAsync(TenantsHost.B);
+        await host.Tables.Tenants.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("registration", TenantsHost.B)
+        {
+            ["TenantId"] = TenantsHost.B, ["Status"] = nameof(TenantStatus.Offboarding), ["ConsentedAt"] = DateTimeOffset.UtcNow.AddDays(-30),
+            ["UpdatedAt"] = DateTimeOffset.UtcNow.AddHours(-2),
+        });
+        Assert.IsNotEmpty(await host.RowsOfAsync(TenantsHost.B));
+
+        Assert.IsTrue(await host.App.Services.GetRequiredService<GlueTeams.App.Retention.RetentionJob>().RunIfDueAsync(CancellationToken.None));
+
+        Assert.IsEmpty(await host.RowsOfAsync(TenantsHost.B), "the daily job finished it");
+        Assert.IsNull(await host.Registry.GetAsync(TenantsHost.B));
+        CollectionAssert.AreEqual(a.ToList(), (await host.SnapshotAsync(TenantsHost.A)).ToList());
+    }
 }

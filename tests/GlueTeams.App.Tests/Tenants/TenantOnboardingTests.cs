@@ -95,6 +95,25 @@ public sealed class TenantOnboardingTests
     }
 
     [TestMethod]
+    public async Task When_Entra_cannot_be_reached_the_answer_is_not_believed_and_the_app_still_serves()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: [TenantsHost.A]);
+        var state = Uri.EscapeDataString(StateOf(await StartConsentAsync(host, $"?tenant={TenantsHost.B}")));
+        await host.Simulator.DisposeAsync(); // Entra's token endpoint (and Graph) gone
+
+        var (status, page) = await CallbackAsync(host, $"admin_consent=True&tenant={TenantsHost.B}&state={state}");
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, status, page);
+        StringAssert.Contains(page, "Entra has not confirmed the consent");
+        StringAssert.Contains(page, $"/admin/consent?tenant={TenantsHost.B}", "the way to try again");
+        Assert.IsNull(await host.Registry.GetAsync(TenantsHost.B));
+        using var health = await host.Bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Redirect, (await host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync(new Uri("/admin/consent", UriKind.Relative))).StatusCode, "onboarding still starts");
+    }
+
+    [TestMethod]
     public async Task A_state_works_once_and_only_if_the_app_issued_it()
     {
         await using var host = await TenantsHost.StartAsync(registered: []);
