@@ -38,6 +38,8 @@ public sealed class SimulatedTenant : IAsyncDisposable
     public SimulatorOptions Options { get; }
     public TimeProvider Time { get; }
     public SimulatedOrg Org { get; }
+    /// <summary>Who signs in on the simulated Entra pages of this tenant (admin consent, sign-in): its first director.</summary>
+    public SimulatedUser Admin => Org.Users.First(u => u.Role == OrgRole.Director);
     public SimulatedCalendars Calendars { get; }
     public SimulatorFaults Faults { get; }
     public SimulatorCounters Counters { get; } = new();

@@ -23,6 +23,7 @@ public static class TenancyServices
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<TenantDataEraser>();
         builder.Services.AddSingleton<TenantErasure>();
+        builder.Services.AddSingleton<ConsentingAdmin>();
         builder.Services.AddSingleton(sp => new TenantAccess(sp.GetRequiredService<TenancyOptions>(), sp.GetRequiredService<TenantRegistry>(),
             sp.GetRequiredService<GlueTeams.Storage.Users.ErasureTombstones>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
             sp.GetService<TenantGraphClients>()));

@@ -14,18 +14,25 @@ namespace GlueTeams.App.Tenants;
 /// <c>GET /admin/consent/callback</c> with <c>admin_consent=True&amp;tenant=…&amp;state=…</c>, or <c>error</c> and
 /// <c>error_description</c> when the admin refused. The callback takes the state back (unknown, used or expired: refused),
 /// and since anyone can call it, believes the tenant only once Entra issues the app a token for it; then the tenant is
-/// recorded as served. Every answer is a plain page.
+/// recorded as served. Entra's answer names the tenant, not the admin: to record who consented (their object id, no
+/// name), the browser then makes a silent OpenID Connect sign-in of the same admin (<c>prompt=none</c>, an ID token
+/// posted to <c>POST /admin/consent/signed-in</c>); if that fails, the tenant stays served and "who" stays unknown.
+/// Every answer is a plain page.
 /// </summary>
 internal static partial class TenantOnboarding
 {
     public const string ConsentPath = "/admin/consent";
     public const string CallbackPath = "/admin/consent/callback";
+    public const string SignedInPath = "/admin/consent/signed-in";
+    /// <summary>An ID token and a state fit in far less; anything bigger is refused unread.</summary>
+    private const long MaxSignedInBytes = 32 * 1024;
     private const int MaxErrorDescription = 500;
 
     public static IEndpointRouteBuilder MapTenantOnboarding(this IEndpointRouteBuilder app)
     {
         app.MapGet(ConsentPath, StartAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(CallbackPath, CallbackAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(SignedInPath, SignedInAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -49,23 +56,22 @@ internal static partial class TenantOnboarding
         {
             return TypedResults.Problem("tenant must be a directory (tenant) id, given once, or left out.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
-        var state = await registry.NewConsentStateAsync(cancellationToken);
+        var state = await registry.NewConsentStateAsync(cancellationToken: cancellationToken);
         return TypedResults.Redirect(ConsentUrl(tenancy, tenant.Length > 0 ? tenant : "organizations", graph.ClientId!, Callback(store), state).AbsoluteUri);
     }
 
     /// <summary>GET /admin/consent/callback: where Entra sends the admin back.</summary>
     private static async Task<IResult> CallbackAsync(HttpRequest request, TenantRegistry registry, TenantAccess tenants, ErasureTombstones tombstones,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        TenancyOptions tenancy, GraphOptions graph, StoreOptions store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var logger = loggers.CreateLogger(typeof(TenantOnboarding));
         string? Get(string name) => Single(query, name);
-        if (Get("state") is not { Length: > 0 } state || !await registry.TakeConsentStateAsync(state, cancellationToken))
+        // A state of this leg names no tenant; one of the sign-in leg does, and is refused here.
+        if (Get("state") is not { Length: > 0 } state || await registry.TakeConsentStateAsync(state, cancellationToken) is not { TenantId: null })
         {
             LogRefused(logger, "no valid state");
-            return Page(StatusCodes.Status400BadRequest, "This consent link has expired",
-                $"<p>Glueprint did not start this request, or it was already used or is more than {TenantRegistry.ConsentStateLifetime.TotalMinutes:0} minutes old. Nothing was recorded.</p>" +
-                $"<p><a href=\"{ConsentPath}\">Start the admin consent again</a>.</p>");
+            return Expired();
         }
         if (Get("error") is { Length: > 0 } error)
         {
@@ -95,11 +101,56 @@ internal static partial class TenantOnboarding
         await registry.RegisterAsync(tenantId, consentedBy: null, cancellationToken);
         tenants.Forget(tenantId);
         LogRegistered(logger);
+        var signIn = await registry.NewConsentStateAsync(tenantId, cancellationToken);
+        return TypedResults.Redirect(SignInUrl(tenancy, tenantId, graph.ClientId!, new Uri(store.PublicUrl!, SignedInPath), signIn).AbsoluteUri);
+    }
+
+    /// <summary>Entra's authorize endpoint for a silent sign-in of the admin who is signed in there: an ID token, posted back.</summary>
+    public static Uri SignInUrl(TenancyOptions tenancy, string tenantId, string clientId, Uri redirectUri, string state)
+    {
+        ArgumentNullException.ThrowIfNull(tenancy);
+        var query = $"client_id={Uri.EscapeDataString(clientId)}&response_type=id_token&response_mode=form_post&scope=openid" +
+                    $"&redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}&state={Uri.EscapeDataString(state)}&nonce={Uri.EscapeDataString(state)}&prompt=none";
+        return new Uri(tenancy.ConsentAuthority, $"{Uri.EscapeDataString(tenantId)}/oauth2/v2.0/authorize?{query}");
+    }
+
+    /// <summary>
+    /// POST /admin/consent/signed-in: the ID token of the admin who consented (Entra's form_post), or Entra's error when
+    /// it could not sign them in silently. Either way the tenant is served; only with a valid token is "who" recorded.
+    /// </summary>
+    private static async Task<IResult> SignedInAsync(HttpRequest request, TenantRegistry registry, ConsentingAdmin admins, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(TenantOnboarding));
+        if (request.ContentLength is not (> 0 and <= MaxSignedInBytes) || !request.HasFormContentType)
+        {
+            LogRefused(logger, "a sign-in answer that is not a small form");
+            return Page(StatusCodes.Status400BadRequest, "Glueprint could not read Entra's answer", "<p>Nothing was recorded.</p>");
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form["state"] is not [{ Length: > 0 } state] || await registry.TakeConsentStateAsync(state, cancellationToken) is not { TenantId: { } tenantId })
+        {
+            LogRefused(logger, "no valid sign-in state");
+            return Expired();
+        }
+        if (form["id_token"] is [{ Length: > 0 } idToken] && await admins.ObjectIdAsync(idToken, tenantId, state, cancellationToken) is { } adminId)
+        {
+            await registry.SetConsentedByAsync(tenantId, adminId, cancellationToken);
+        }
+        else
+        {
+            LogWhoUnknown(logger);
+        }
         return Page(StatusCodes.Status200OK, "Glueprint is connected to your organisation",
             "<p>Thank you: your organisation granted Glueprint its Microsoft Graph permissions. People in your organisation can now add Glueprint in Teams; " +
             "their weekly card lists their meetings from the next sync on.</p>" +
             $"<p class=\"muted\">Organisation (tenant) id: <code>{Encode(tenantId)}</code></p>");
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Expired() =>
+        Page(StatusCodes.Status400BadRequest, "This consent link has expired",
+            $"<p>Glueprint did not start this request, or it was already used or is more than {TenantRegistry.ConsentStateLifetime.TotalMinutes:0} minutes old. Nothing was recorded.</p>" +
+            $"<p><a href=\"{ConsentPath}\">Start the admin consent again</a>.</p>");
 
     /// <summary>Where Entra sends the admin back: registered on the app registration as a web redirect URI.</summary>
     public static Uri Callback(StoreOptions store)
@@ -119,6 +170,9 @@ internal static partial class TenantOnboarding
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An admin consent callback was refused: {Reason}; nothing recorded.")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The admin who consented could not be signed in silently (or their ID token was refused); who consented stays unknown.")]
+    private static partial void LogWhoUnknown(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A tenant's admin consented; the tenant is now served.")]
     private static partial void LogRegistered(ILogger logger);

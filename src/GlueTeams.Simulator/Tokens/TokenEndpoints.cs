@@ -34,6 +34,8 @@ public static class TokenEndpoints
         {
             group.MapGet("/{tenantId}/v2.0/adminconsent", (string tenantId, string? redirect_uri, string? state, string? scope) =>
                 AdminConsent(tenants, tenantId, redirect_uri, state, scope));
+            group.MapGet("/{tenantId}/oauth2/v2.0/authorize", (string tenantId, string? client_id, string? redirect_uri, string? state, string? nonce) =>
+                SignIn(issuer, tenants, tenantId, client_id, redirect_uri, state, nonce));
         }
         return routes;
     }
@@ -72,6 +74,34 @@ public static class TokenEndpoints
         tenant.Consented = true;
         var query = $"admin_consent=True&tenant={Uri.EscapeDataString(tenant.TenantId)}&scope={Uri.EscapeDataString(scope ?? "")}&state={Uri.EscapeDataString(state ?? "")}";
         return Results.Redirect(new UriBuilder(back) { Query = query }.Uri.AbsoluteUri);
+    }
+
+    /// <summary>
+    /// Entra's authorize endpoint for response_type=id_token and response_mode=form_post, with the tenant's admin
+    /// signed in already: the page that posts their ID token (and the state) back, as Entra's does.
+    /// </summary>
+    private static IResult SignIn(DevTokenIssuer issuer, IReadOnlyList<SimulatedTenant> tenants, string tenantId, string? clientId, string? redirectUri, string? state, string? nonce)
+    {
+        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var back) || back.Scheme is not ("http" or "https") || !IsDirectoryId(clientId))
+        {
+            return Results.Problem("redirect_uri must be an absolute http(s) URL and client_id a directory id.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (tenants.FirstOrDefault(t => string.Equals(t.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)) is not { } tenant)
+        {
+            return Results.Problem($"No simulated tenant '{tenantId}'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var idToken = issuer.Mint(new TokenRequest
+        {
+            Issuer = DevTokenIssuer.EntraIssuer(tenant.TenantId),
+            Audience = clientId!,
+            Claims = new Dictionary<string, object>
+            {
+                ["tid"] = tenant.TenantId, ["oid"] = tenant.Admin.Id, ["sub"] = tenant.Admin.Id, ["ver"] = "2.0", ["nonce"] = nonce ?? "",
+            },
+        });
+        string Field(string name, string value) => $"<input type=\"hidden\" name=\"{name}\" value=\"{System.Net.WebUtility.HtmlEncode(value)}\">";
+        return Results.Content($"<!doctype html><html><body><form method=\"post\" action=\"{System.Net.WebUtility.HtmlEncode(back.AbsoluteUri)}\">" +
+            Field("id_token", idToken) + Field("state", state ?? "") + "</form><script>document.forms[0].submit()</script></body></html>", "text/html; charset=utf-8");
     }
 
     /// <summary>GUIDs, and the GUID-like ids with a longer last group that the Teams test tools (and this simulator) use.</summary>

@@ -17,6 +17,9 @@ public enum TenantStatus
 /// <summary>A tenant that a multi-tenant deployment serves: when its admin consented and who (a directory id, never a name).</summary>
 public sealed record TenantRegistration(string TenantId, TenantStatus Status, DateTimeOffset ConsentedAt, string? ConsentedBy, DateTimeOffset UpdatedAt);
 
+/// <summary>A state taken back: the round trip it belongs to names a tenant when it was started for one.</summary>
+public sealed record ConsentState(string? TenantId);
+
 /// <summary>
 /// The tenants a multi-tenant deployment serves, in one small partition of the Tenants table, and the single-use
 /// states of admin-consent round trips in another (a state is stored when the round trip starts and deleted when it
@@ -56,6 +59,15 @@ public sealed class TenantRegistry(GlueTables tables, TimeProvider time)
         return registration;
     }
 
+    /// <summary>Records who consented (their directory object id, never a name) for a tenant that is served.</summary>
+    public async Task SetConsentedByAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(tenantId, cancellationToken) is { Status: TenantStatus.Active } current)
+        {
+            await _table.UpsertEntityAsync(ToEntity(current with { ConsentedBy = userId, UpdatedAt = time.GetUtcNow() }), TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
     /// <summary>Stops serving the tenant while its data is erased (kept, so that an interrupted offboarding can be run again).</summary>
     public async Task MarkOffboardingAsync(string tenantId, CancellationToken cancellationToken = default)
     {
@@ -68,28 +80,28 @@ public sealed class TenantRegistry(GlueTables tables, TimeProvider time)
     public async Task RemoveAsync(string tenantId, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(RegistrationPartition, TableKeys.Encode(tenantId), ETag.All, cancellationToken);
 
-    /// <summary>A new random state for one admin-consent round trip, stored until it comes back.</summary>
-    public async Task<string> NewConsentStateAsync(CancellationToken cancellationToken = default)
+    /// <summary>A new random state for one admin-consent round trip, stored until it comes back; <paramref name="tenantId"/> when it is for one tenant.</summary>
+    public async Task<string> NewConsentStateAsync(string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var state = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(StateBytes));
-        await _table.AddEntityAsync(new TableEntity(StatePartition, state) { ["CreatedAt"] = time.GetUtcNow() }, cancellationToken);
+        await _table.AddEntityAsync(new TableEntity(StatePartition, state) { ["CreatedAt"] = time.GetUtcNow(), ["Tenant"] = tenantId }, cancellationToken);
         return state;
     }
 
     /// <summary>
-    /// Takes the state back: true once for a state this registry issued less than <see cref="ConsentStateLifetime"/>
-    /// ago; false for anything else (unknown, used, expired, malformed). A taken state is gone.
+    /// Takes the state back: once, for a state this registry issued less than <see cref="ConsentStateLifetime"/> ago;
+    /// null for anything else (unknown, used, expired, malformed). A taken state is gone.
     /// </summary>
-    public async Task<bool> TakeConsentStateAsync(string? state, CancellationToken cancellationToken = default)
+    public async Task<ConsentState?> TakeConsentStateAsync(string? state, CancellationToken cancellationToken = default)
     {
         if (state is null || state.Length != Base64Url.GetEncodedLength(StateBytes) || !Base64Url.IsValid(state))
         {
-            return false;
+            return null;
         }
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(StatePartition, state, cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
-            return false;
+            return null;
         }
         try
         {
@@ -97,9 +109,11 @@ public sealed class TenantRegistry(GlueTables tables, TimeProvider time)
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            return false;
+            return null;
         }
-        return found.Value.GetDateTimeOffset("CreatedAt") is { } created && time.GetUtcNow() - created <= ConsentStateLifetime;
+        return found.Value.GetDateTimeOffset("CreatedAt") is { } created && time.GetUtcNow() - created <= ConsentStateLifetime
+            ? new ConsentState(found.Value.GetString("Tenant"))
+            : null;
     }
 
     /// <summary>Removes states that never came back (the retention run); returns how many.</summary>

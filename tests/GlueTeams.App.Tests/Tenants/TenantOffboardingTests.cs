@@ -123,7 +123,8 @@ public sealed class TenantOffboardingTests
         var consent = (await noRedirects.GetAsync(new Uri($"/admin/consent?tenant={TenantsHost.B}", UriKind.Relative))).Headers.Location!;
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var back = (await browser.GetAsync(consent)).Headers.Location!;
-        Assert.AreEqual(HttpStatusCode.OK, (await noRedirects.GetAsync(new Uri("/admin/consent/callback" + back.Query, UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Redirect, (await noRedirects.GetAsync(new Uri("/admin/consent/callback" + back.Query, UriKind.Relative))).StatusCode,
+            "recorded; on to the sign-in that says who consented");
 
         Assert.AreEqual(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/api/me/summary", UriKind.Relative))).StatusCode);
         await host.Bot.PostAsync(host.Install(TenantsHost.B, bea));

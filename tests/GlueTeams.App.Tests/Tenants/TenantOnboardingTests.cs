@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GlueTeams.App.Tests.Bot;
+using GlueTeams.Simulator.Tokens;
 using GlueTeams.Storage.Tenants;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -27,9 +28,35 @@ public sealed class TenantOnboardingTests
 
     private static string StateOf(Uri consentPage) => QueryHelpers.ParseQuery(consentPage.Query)["state"].ToString();
 
+    /// <summary>GET /admin/consent/callback; a success is a redirect to the silent sign-in, which is followed to its end (the page).</summary>
     private static async Task<(HttpStatusCode Status, string Page)> CallbackAsync(TenantsHost host, string query)
     {
-        using var response = await host.Bot.Client.GetAsync(new Uri("/admin/consent/callback?" + query, UriKind.Relative));
+        using var client = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/admin/consent/callback?" + query, UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        var signIn = response.Headers.Location!;
+        Assert.AreEqual(new Uri(host.Simulator.BaseUrl, $"dev/{QueryHelpers.ParseQuery(query)["tenant"]}/oauth2/v2.0/authorize").AbsoluteUri, signIn.GetLeftPart(UriPartial.Path));
+        var asked = QueryHelpers.ParseQuery(signIn.Query);
+        Assert.AreEqual("id_token", asked["response_type"].ToString());
+        Assert.AreEqual("form_post", asked["response_mode"].ToString());
+        Assert.AreEqual("none", asked["prompt"].ToString());
+        Assert.AreEqual("https://glue.test/admin/consent/signed-in", asked["redirect_uri"].ToString());
+        using var browser = NoRedirects();
+        var form = Fields(await browser.GetStringAsync(signIn));
+        return await SignedInAsync(host, form);
+    }
+
+    /// <summary>The hidden fields of an Entra form_post page.</summary>
+    private static Dictionary<string, string> Fields(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "name=\"([a-z_]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+
+    private static async Task<(HttpStatusCode Status, string Page)> SignedInAsync(TenantsHost host, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var response = await host.Bot.Client.PostAsync(new Uri("/admin/consent/signed-in", UriKind.Relative), new FormUrlEncodedContent(form));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -67,6 +94,7 @@ public sealed class TenantOnboardingTests
         Assert.IsNotNull(registration);
         Assert.AreEqual(TenantStatus.Active, registration.Status);
         Assert.IsLessThan(TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow - registration.ConsentedAt);
+        Assert.AreEqual(host.Simulator.SecondTenant.Admin.Id, registration.ConsentedBy, "who consented: their object id, from their ID token");
 
         // Now B's users get GlueTeams itself.
         await host.Bot.PostAsync(host.Message(TenantsHost.B, user, "help"));
@@ -129,12 +157,72 @@ public sealed class TenantOnboardingTests
         var twice = await CallbackAsync(host, $"{answer}&state={Uri.EscapeDataString(StateOf(await StartConsentAsync(host)))}&state=x");
 
         Assert.AreEqual(HttpStatusCode.OK, first.Status, first.Page);
+        StringAssert.Contains(first.Page, "Glueprint is connected to your organisation");
         foreach (var (status, page) in new[] { again, forged, missing, oversized, twice })
         {
             Assert.AreEqual(HttpStatusCode.BadRequest, status, page);
             StringAssert.Contains(page, "This consent link has expired");
         }
         Assert.IsNull(await host.Registry.GetAsync(TenantsHost.B), "a reused state records nothing");
+    }
+
+    [TestMethod]
+    public async Task Who_consented_is_recorded_only_from_an_ID_token_Entra_issued_for_that_sign_in()
+    {
+        await using var host = await TenantsHost.StartAsync(registered: []);
+        var admin = host.Simulator.SecondTenant.Admin.Id;
+        string Token(string nonce, Func<TokenRequest, TokenRequest>? change = null)
+        {
+            var request = new TokenRequest
+            {
+                Issuer = DevTokenIssuer.EntraIssuer(TenantsHost.B),
+                Audience = TenantsHost.ClientId,
+                Claims = new Dictionary<string, object> { ["tid"] = TenantsHost.B, ["oid"] = admin, ["nonce"] = nonce, ["ver"] = "2.0" },
+            };
+            return host.Simulator.Issuer.Mint(change is null ? request : change(request));
+        }
+        // The sign-in leg's state, as the callback makes it after a real consent answer.
+        async Task<string> SignInStateAsync()
+        {
+            using var client = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var state = Uri.EscapeDataString(StateOf(await StartConsentAsync(host)));
+            using var response = await client.GetAsync(new Uri($"/admin/consent/callback?admin_consent=True&tenant={TenantsHost.B}&state={state}", UriKind.Relative));
+            Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+            return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
+        }
+        var forgeries = new Func<string, string>[]
+        {
+            nonce => Token(nonce, r => r with { SignWithUnknownKey = true }),
+            _ => Token("another-nonce"),
+            nonce => Token(nonce, r => r with { Audience = "00000000-0000-0000-0000-00000000beef" }),
+            nonce => Token(nonce, r => r with { Issuer = DevTokenIssuer.EntraIssuer(TenantsHost.A) }),
+            nonce => Token(nonce, r => r with { Expires = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-2) }),
+            _ => "not a token",
+        };
+
+        foreach (var forge in forgeries)
+        {
+            var state = await SignInStateAsync();
+            var (status, page) = await SignedInAsync(host, new Dictionary<string, string> { ["id_token"] = forge(state), ["state"] = state });
+            Assert.AreEqual(HttpStatusCode.OK, status, page);
+            StringAssert.Contains(page, "Glueprint is connected to your organisation", "the consent stands");
+            Assert.IsNull((await host.Registry.GetAsync(TenantsHost.B))!.ConsentedBy, "a token Entra did not issue for this sign-in names nobody");
+        }
+        var silentFailed = await SignInStateAsync();
+        var failed = await SignedInAsync(host, new Dictionary<string, string> { ["error"] = "login_required", ["state"] = silentFailed });
+        var consentLegState = StateOf(await StartConsentAsync(host));
+        var wrongLeg = await SignedInAsync(host, new Dictionary<string, string> { ["id_token"] = Token(consentLegState), ["state"] = consentLegState });
+        var reused = await SignedInAsync(host, new Dictionary<string, string> { ["id_token"] = Token(silentFailed), ["state"] = silentFailed });
+        var oversized = await SignedInAsync(host, new Dictionary<string, string> { ["id_token"] = new string('x', 40_000), ["state"] = await SignInStateAsync() });
+
+        Assert.AreEqual(HttpStatusCode.OK, failed.Status);
+        Assert.AreEqual(HttpStatusCode.BadRequest, wrongLeg.Status, "a state of the consent leg is not one of the sign-in leg");
+        Assert.AreEqual(HttpStatusCode.BadRequest, reused.Status);
+        Assert.AreEqual(HttpStatusCode.BadRequest, oversized.Status);
+        Assert.IsNull((await host.Registry.GetAsync(TenantsHost.B))!.ConsentedBy);
+        var genuine = await SignInStateAsync();
+        Assert.AreEqual(HttpStatusCode.OK, (await SignedInAsync(host, new Dictionary<string, string> { ["id_token"] = Token(genuine), ["state"] = genuine })).Status);
+        Assert.AreEqual(admin, (await host.Registry.GetAsync(TenantsHost.B))!.ConsentedBy);
     }
 
     [TestMethod]
