@@ -8,6 +8,7 @@ using GlueTeams.Simulator;
 using GlueTeams.Simulator.Connector;
 using GlueTeams.Simulator.Org;
 using GlueTeams.Storage;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Connector;
@@ -65,22 +66,32 @@ internal static class FanOutBenchmark
         try
         {
             FanOutResult result;
-            await using (var first = new AppFactory(settings, storage, realConnector: true))
-            await using (var second = new AppFactory(settings, storage, realConnector: true))
+            string storageTable;
+            string loadAtDue, loadAtEnd;
+            var counter = new StorageCounter();
+            // Every storage request of both instances is counted by kind.
+            void Counted(IServiceCollection services) => services.PostConfigure<StorageOptions>(options => options.Policies.Add(counter));
+            await using (var first = new AppFactory(settings, storage, realConnector: true, services: Counted))
+            await using (var second = new AppFactory(settings, storage, realConnector: true, services: Counted))
             {
                 _ = first.Services; // starts the host: its scheduler and outbox worker
                 _ = second.Services;
                 // Everyone due in the same minute, far enough ahead for the seeding and the instances' first heartbeats.
                 var due = DateTimeOffset.UtcNow.AddSeconds(40);
                 await SeedAsync(tables, org, fanOutUsers, simulator.ServiceUrl, connector, due);
+                counter.Reset();
                 Console.WriteLine($"fan-out: {users:N0} users seeded, due at {due:HH:mm:ss}; waiting…");
-                await WaitForCardsAsync(connector, fanOutUsers.Count, due);
+                loadAtDue = LoadAverage();
+                await WaitForCardsAsync(connector, new WorkQueue<GlueTeams.App.Outbox.OutboxMessage>(storage, "outbox"), fanOutUsers.Count, due);
+                loadAtEnd = LoadAverage();
                 var perConversation = connector.DeliveredPerConversation();
                 result = new FanOutResult(
                     connector.Received.Where(r => r.IsDeliveredMessage).Max(r => r.At) - due,
                     fanOutUsers.Count(u => perConversation.ContainsKey(Conversation(u))),
                     perConversation.Count(c => c.Value > 1),
                     connector.Throttled);
+                storageTable = counter.Table(users);
+                Console.WriteLine(storageTable);
             }
 
             // The baseline on an instance of its own, once the fan-out's instances have stopped.
@@ -97,12 +108,18 @@ internal static class FanOutBenchmark
 
                 Two app instances in this process sharing Azurite; the Bot Connector simulator at 50 requests/s per tenant, 30 ms per request, 2% 429 (Retry-After 1 s); the Graph simulator at 30 ms and 2% 429.
 
+                Load average (1, 5, 15 min) of the shared 2-core machine when the cards were due: {loadAtDue}; when the last arrived: {loadAtEnd}.
+
                 | design | wall time from due to last card | users who got their card | lost (not delivered {Timeout.TotalMinutes:F0} min after due) | users who got it twice | connector 429s |
                 | --- | ---: | ---: | ---: | ---: | ---: |
                 | outbox, leased schedule, $batch pre-sync, 50/s shared by the instances | {result.Wall.TotalSeconds:F1} s | {result.Delivered:N0} | {lost:N0} | {result.Duplicates:N0} | {result.Throttled:N0} |
                 | baseline: the previous design, one card at a time per instance after its own sync, no shared limit (sample of {BaselineSample} users in turn: {perCard.TotalMilliseconds:F0} ms per card, extrapolated to {users:N0} users on 2 instances) | {baselineWall.TotalSeconds:F0} s | | | | |
 
                 {summary} (target ≤ 220 s; the floor at 50 requests/s is {users / 50.0:F0} s); {result.Wall.TotalSeconds / Math.Max(1, baselineWall.TotalSeconds) * 100:F0}% of the baseline's wall time.
+
+                Storage requests of both instances during the fan-out (every try on the wire, by table or queue and kind):
+
+                {storageTable}
 
                 """);
         }
@@ -114,6 +131,10 @@ internal static class FanOutBenchmark
             }
         }
     }
+
+    /// <summary>The machine's load average as /proc/loadavg gives it (1, 5 and 15 minutes): other engineers' builds share these cores.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private sealed record FanOutResult(TimeSpan Wall, int Delivered, int Duplicates, long Throttled);
 
@@ -137,7 +158,8 @@ internal static class FanOutBenchmark
         });
     }
 
-    private static async Task WaitForCardsAsync(SimulatedConnector connector, int expected, DateTimeOffset due)
+    /// <summary>Waits for every card, printing every 10 s how many arrived and how many wait on the outbox (which side is behind).</summary>
+    private static async Task WaitForCardsAsync(SimulatedConnector connector, WorkQueue<GlueTeams.App.Outbox.OutboxMessage> outbox, int expected, DateTimeOffset due)
     {
         var deadline = due + Timeout;
         while (DateTimeOffset.UtcNow < deadline)
@@ -147,7 +169,8 @@ internal static class FanOutBenchmark
             {
                 break;
             }
-            Console.WriteLine($"fan-out: {delivered:N0} delivered after {(DateTimeOffset.UtcNow - due).TotalSeconds:F0} s");
+            var waiting = await outbox.ApproximateCountAsync();
+            Console.WriteLine($"fan-out: {delivered:N0} delivered after {(DateTimeOffset.UtcNow - due).TotalSeconds:F0} s; {waiting:N0} on the outbox");
             await Task.Delay(TimeSpan.FromSeconds(10));
         }
         await Task.Delay(TimeSpan.FromSeconds(10)); // anything sent twice shows up now

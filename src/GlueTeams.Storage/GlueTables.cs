@@ -26,6 +26,7 @@ public sealed class GlueTables
         Leases = Service.GetTableClient(options.TablePrefix + "Leases");
         Instances = Service.GetTableClient(options.TablePrefix + "Instances");
         Tenants = Service.GetTableClient(options.TablePrefix + "Tenants");
+        TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
     public TableServiceClient Service { get; }
@@ -47,7 +48,10 @@ public sealed class GlueTables
     /// <summary>Multi-tenant mode: the tenants served and the admin-consent states (<see cref="Tenants.TenantRegistry"/>).</summary>
     public TableClient Tenants { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, Tenants];
+    /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
+    public TableClient TenantModels { get; }
+
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, Tenants, TenantModels];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

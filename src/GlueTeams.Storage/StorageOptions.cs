@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -30,11 +31,18 @@ public sealed class StorageOptions
     /// <summary>How long one storage request may take before it is abandoned (and retried).</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Policies added to every table and queue client's pipeline, once per try (benchmarks count storage requests with
+    /// one); set in code, never from configuration.
+    /// </summary>
+    public IList<HttpPipelinePolicy> Policies { get; } = [];
+
     /// <summary>The table clients' options: the retry settings above.</summary>
     public TableClientOptions TableClientOptions()
     {
         var options = new TableClientOptions();
         ApplyRetry(options.Retry);
+        AddPolicies(options);
         return options;
     }
 
@@ -43,7 +51,16 @@ public sealed class StorageOptions
     {
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         ApplyRetry(options.Retry);
+        AddPolicies(options);
         return options;
+    }
+
+    private void AddPolicies(ClientOptions options)
+    {
+        foreach (var policy in Policies)
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
     }
 
     private void ApplyRetry(RetryOptions retry)

@@ -23,9 +23,13 @@ public sealed record ErasureCounts(int Records, int SyncStates, int AuditEntries
 public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, SyncStateStore syncStates, AuditLog audit, ClaimStore claims, UserStore users,
     ErasureTombstones tombstones)
 {
+    private readonly Suggestions.TenantModelStore _models = new(tables);
+
     public async Task<ErasureCounts> EraseAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         await tombstones.MarkAsync(tenantId, userId, cancellationToken);
+        // What their confirmed titles taught the tenant model goes too (it is kept per user for this).
+        await _models.ForgetUserAsync(tenantId, userId, cancellationToken);
         var counts = new ErasureCounts(
             await activities.DeleteAllAsync(tenantId, userId, cancellationToken),
             await syncStates.DeleteAllAsync(tenantId, userId, cancellationToken),

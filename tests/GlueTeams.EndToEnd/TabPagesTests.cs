@@ -261,6 +261,34 @@ public sealed class TabPagesTests
         }
     }
 
+    [TestMethod]
+    public async Task WhenTeamsRefusedTheBotsMessages_MyGlueWorkSaysToReinstallTheApp_AndOnlyThen()
+    {
+        var user = s_host.Org.Users.Where(u => u.Role == GlueTeams.Simulator.Org.OrgRole.Engineer && u.ManagerId != s_host.Manager.Id).Skip(1).First();
+        const string chat = "a:chat-refused";
+        await s_host.Users.UpsertAsync(SimulatedProfiles.For(s_host.Org, user) with
+        {
+            Conversation = new GlueTeams.Storage.Users.ConversationReference(new Uri("https://smba.trafficmanager.net/amer/"), chat, "28:bot"),
+        });
+        const string notice = "Glueprint can't reach you in Teams: reinstall the app";
+        var reachable = await OpenAsync("/tab/me", user.Id, width: 400);
+        await Assertions.Expect(reachable.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToBeVisibleAsync();
+        await reachable.GetByText("Nothing confirmed from", new() { Exact = false }).WaitForAsync(); // the page has loaded
+        await Assertions.Expect(reachable.GetByText(notice, new() { Exact = false })).ToHaveCountAsync(0);
+        await reachable.Context.CloseAsync();
+
+        await s_host.Users.MarkUnreachableAsync(TabApiHost.TenantId, user.Id, chat); // as the outbox does when Teams answers 403 or 404
+        var page = await OpenAsync("/tab/me", user.Id, width: 400);
+
+        await Assertions.Expect(page.GetByText(notice, new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My glue work" })).ToBeVisibleAsync();
+        await page.GetByText("Nothing confirmed from", new() { Exact = false }).WaitForAsync();
+        Assert.AreEqual(0, (await PagesHost.SeriousAxeViolationsAsync(page)).Length);
+        CollectionAssert.AreEqual(Array.Empty<string>(), await PagesHost.ClippedAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "tab-teams-unreachable.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// A stand-in for Teams on the web around the tab: a page at teams.microsoft.com (an origin teams-js accepts) that
     /// frames the tab at https://glue.test (answered by the app on loopback) and answers the TeamsJS messages the tab

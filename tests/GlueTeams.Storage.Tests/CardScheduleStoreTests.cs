@@ -65,4 +65,23 @@ public sealed class CardScheduleStoreTests : StorageTestBase
         Assert.HasCount(2, await schedule.TakeDueAsync(Friday, 2));
         Assert.HasCount(3, await schedule.TakeDueAsync(Friday, 100));
     }
+
+    [TestMethod]
+    public async Task ManyScheduled_TakenByRacingPollersInTransactions_EachOnce_CompletedTogether_ButNotOneReleasedAndTakenAgain()
+    {
+        var schedule = new CardScheduleStore(Tables);
+        await schedule.ScheduleManyAsync(Enumerable.Range(0, 250).Select(i => ("tenant-a", $"user-{i}", Friday.AddSeconds(-(i % 90)))));
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => schedule.TakeDueAsync(Friday, 100)));
+        var taken = racing.SelectMany(r => r).Concat(await schedule.TakeDueAsync(Friday, 1000)).ToList();
+
+        Assert.HasCount(250, taken);
+        Assert.AreEqual(250, taken.Select(d => d.UserId).Distinct().Count(), "no card taken twice");
+        var stale = taken[0];
+        await schedule.CompleteAsync(taken.Skip(1).ToList());
+        var retaken = await schedule.TakeDueAsync(Friday + CardScheduleStore.DefaultLease + TimeSpan.FromSeconds(1), 1000);
+        Assert.AreEqual(stale.UserId, retaken.Single().UserId, "only the one not completed is left, taken again once its lease ran out");
+        await schedule.CompleteAsync([stale]); // its taker was too slow: the entry is the new taker's now
+        Assert.AreEqual(stale.UserId, (await schedule.TakeDueAsync(Friday + 3 * CardScheduleStore.DefaultLease, 1000)).Single().UserId);
+    }
 }

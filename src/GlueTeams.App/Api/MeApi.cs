@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>The services the "My glue work" handlers use.</summary>
-public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time);
+public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time,
+    Suggestions.TenantModels Models);
 
 /// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
 public static class MeApi
@@ -27,6 +28,8 @@ public static class MeApi
         me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Display name, whether Graph lists direct reports, the sharing default");
         me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
         me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
+        me.MapQuarterApi();
+        me.MapPost("/work", WorkApi.AddWork).WithName("AddMyWork").WithSummary("Log glue work that was not a meeting; suggested by the engine when no category is given");
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
@@ -108,7 +111,12 @@ public static class MeApi
                 Confirmation = validated.Value.ToConfirmation(shared, s.Time.GetUtcNow()),
             },
         };
-        return await s.Activities.ReplaceAsync(updated, cancellationToken) switch
+        var result = await s.Activities.ReplaceAsync(updated, cancellationToken);
+        if (result is WriteResult.Written)
+        {
+            await s.Models.LearnAsync([(stored.Record, updated.Record)], cancellationToken);
+        }
+        return result switch
         {
             WriteResult.Written written => TypedResults.Ok(RecordView.Of(written.Record)),
             WriteResult.Conflict conflict => TypedResults.Conflict(RecordView.Of(conflict.Current)),

@@ -25,12 +25,20 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
 
     public IsoWeek CurrentWeek(UserProfile profile) => IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
 
+    /// <summary>Today in the user's own time zone.</summary>
+    public DateOnly Today(UserProfile profile) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), profile.TimeZone).DateTime);
+
     public async Task<IReadOnlyList<WeekRow>> RowsAsync(UserProfile profile, IsoWeek week, CancellationToken cancellationToken) =>
         WeekRow.Group(await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken));
 
-    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, int page, Notice? notice, CancellationToken cancellationToken) =>
+        Build(profile, teamsUserId, week, await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken), page, notice);
+
+    /// <summary>The card of a week whose rows (in time order, as stored) the caller has already.</summary>
+    public static AdaptiveCard Build(UserProfile profile, string teamsUserId, IsoWeek week, IReadOnlyList<StoredRecord> records, int page, Notice? notice)
     {
-        var records = await activities.ListAsync(profile.TenantId, profile.UserId, week, week, cancellationToken);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(records);
         var view = new WeekView(week, WeekRow.Group(records), GlueSummary.Of(records.Select(r => r.Record)), profile.TimeZone, teamsUserId);
         return WeekCard.Page(view, page, notice);
     }
@@ -40,10 +48,16 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
     /// read storage. When the calendar cannot be read within <see cref="CalendarWait"/>, the card shows what storage
     /// holds, with a note saying when that was last read from the calendar.
     /// </summary>
-    public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
+    public Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var week = CurrentWeek(profile);
+        return SyncAndBuildAsync(profile, teamsUserId, CurrentWeek(profile), cancellationToken);
+    }
+
+    /// <summary>The same for another week ("last week", "week of 16 Nov").</summary>
+    public async Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
         var notice = await SyncWithinWaitAsync(profile, week, cancellationToken) switch
         {
             SyncOutcome.Read => null,

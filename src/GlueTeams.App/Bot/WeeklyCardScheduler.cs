@@ -3,6 +3,9 @@ using GlueTeams.App.Outbox;
 using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Weeks;
+using System.Collections.Concurrent;
+using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -19,10 +22,18 @@ internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpa
 /// its lease run out. The next week's card is scheduled before this week's is built, whatever then happens to it.
 /// Due users are synced from Graph together (20 to a $batch); a failed sync still sends what storage holds.
 /// </summary>
-internal sealed partial class WeeklyCardScheduler(
-    IServiceScopeFactory scopes, CardScheduleStore schedule, WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
+internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, CardScheduleStore schedule, WorkQueue<OutboxMessage> outboxQueue,
+    WeeklyCardSchedulerOptions options, TimeProvider time, ILogger<WeeklyCardScheduler> logger) : BackgroundService
 {
+    /// <summary>
+    /// How many messages may wait on the outbox before the scheduler takes more due cards: about 20 s of sending at
+    /// Teams' ceiling. A fan-out then never buries a user's reply under minutes of weekly cards, and every queue
+    /// operation stays cheap (a storage queue's cost grows with what it holds, on Azurite markedly).
+    /// </summary>
+    internal const int OutboxAhead = 1000;
     private const int BatchSize = 100;
+    /// <summary>Groups of due cards one instance takes and queues at once (see <see cref="SendDueAsync"/>).</summary>
+    private const int ConcurrentGroups = 3;
     /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
     private const int StorageParallelism = 8;
 
@@ -48,18 +59,46 @@ internal sealed partial class WeeklyCardScheduler(
         }
     }
 
-    /// <summary>Takes what is due now and queues the cards; returns how many cards were queued.</summary>
+    /// <summary>
+    /// Takes what is due now and queues the cards; returns how many cards were queued. Several groups of
+    /// <see cref="BatchSize"/> are in hand at once, so that while one waits for Graph (a throttled step waits out its
+    /// Retry-After) the others are read, built and queued, and the outbox never runs dry during a fan-out.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var queued = 0;
-        IReadOnlyList<DueCard> due;
-        do
+        await Task.WhenAll(Enumerable.Range(0, ConcurrentGroups).Select(async _ =>
         {
-            due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
-            queued += await QueueAsync(due, cancellationToken);
-        }
-        while (due.Count == BatchSize);
+            IReadOnlyList<DueCard> due;
+            do
+            {
+                await WaitForOutboxRoomAsync(cancellationToken);
+                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
+                Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
+            }
+            while (due.Count == BatchSize);
+        }));
         return queued;
+    }
+
+    private async Task WaitForOutboxRoomAsync(CancellationToken cancellationToken)
+    {
+        while (await WaitingOnOutboxAsync(cancellationToken) > OutboxAhead)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    private async Task<int> WaitingOnOutboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await outboxQueue.ApproximateCountAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0; // nothing was ever queued: the first message creates the queue
+        }
     }
 
     /// <summary>The wait before a failed card is tried again: 1, 2, 4 … minutes, at most 30.</summary>
@@ -72,7 +111,9 @@ internal sealed partial class WeeklyCardScheduler(
         var users = services.GetRequiredService<UserStore>();
         var tombstones = services.GetRequiredService<ErasureTombstones>();
         var registration = services.GetRequiredService<UserRegistration>();
-        var ready = new System.Collections.Concurrent.ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        var ready = new ConcurrentBag<(DueCard Due, UserProfile Profile, IsoWeek Week)>();
+        var next = new ConcurrentBag<(string TenantId, string UserId, DateTimeOffset DueAt)>();
+        var done = new ConcurrentBag<DueCard>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (card, ct) =>
         {
@@ -84,14 +125,12 @@ internal sealed partial class WeeklyCardScheduler(
                     : await users.GetAsync(card.TenantId, card.UserId, ct);
                 if (profile is { Installed: true, Unreachable: false })
                 {
-                    // Whatever happens to this week's card, the next one is due a week on.
-                    await schedule.ScheduleAsync(profile.TenantId, profile.UserId, registration.NextCard(profile), cancellationToken: ct);
+                    next.Add((profile.TenantId, profile.UserId, registration.NextCard(profile)));
                 }
                 var week = profile is null ? default : IsoWeek.Containing(card.DueAt, profile.TimeZone);
                 if (profile is not { ShouldReceiveCards: true } || week != IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone))
                 {
-                    // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
-                    await schedule.CompleteAsync(card, ct);
+                    done.Add(card); // erased, uninstalled, paused, unreachable, or due in a week that is over: nothing to send for it
                     return;
                 }
                 ready.Add((card, profile, week));
@@ -101,9 +140,22 @@ internal sealed partial class WeeklyCardScheduler(
                 await ReturnAsync(card, e, ct);
             }
         });
-        var notSynced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
+        try
+        {
+            // Whatever happens to this week's card, the next one is due a week on: written before any entry is completed.
+            await schedule.ScheduleManyAsync(next, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var card in ready.Select(r => r.Due).Concat(done))
+            {
+                await ReturnAsync(card, e, cancellationToken);
+            }
+            return 0;
+        }
+        var synced = await PresyncAsync(services.GetService<WeekSync>(), ready.Select(r => (r.Profile, r.Week)), cancellationToken);
         var links = services.GetRequiredService<StoreLinks>();
-        var weeks = services.GetRequiredService<WeekCards>();
+        var activities = services.GetRequiredService<ActivityStore>();
         var outbox = services.GetRequiredService<MessageOutbox>();
         var queued = 0;
         await Parallel.ForEachAsync(ready, parallel, async (entry, ct) =>
@@ -112,23 +164,34 @@ internal sealed partial class WeeklyCardScheduler(
             try
             {
                 // A failed sync shows the stored week and says so; Graph refusing for want of admin consent says that instead.
-                var notice = notSynced.TryGetValue((profile.TenantId, profile.UserId), out var status)
-                    ? AdminConsent.IsDenied(status) ? AdminConsent.Notice(links, profile.TenantId) : Notice.Error(CalendarUnreachable)
+                var result = synced.GetValueOrDefault((profile.TenantId, profile.UserId));
+                var notice = result is { Succeeded: false }
+                    ? AdminConsent.IsDenied(result.GraphStatus) ? AdminConsent.Notice(links, profile.TenantId) : Notice.Error(CalendarUnreachable)
                     : null;
-                var built = await weeks.BuildAsync(profile, profile.TeamsUserId ?? profile.UserId, week, 0, notice, ct);
+                // The week's first sync usually knows every row it holds; otherwise they are read (one range query).
+                var records = result?.StoredWeek ?? await activities.ListAsync(profile.TenantId, profile.UserId, week, week, ct);
+                var built = WeekCards.Build(profile, profile.TeamsUserId ?? profile.UserId, week, records, 0, notice);
                 var conversation = profile.Conversation!;
-                if (await outbox.EnqueueOnceAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
-                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct))
-                {
-                    Interlocked.Increment(ref queued);
-                }
-                await schedule.CompleteAsync(card, ct);
+                // Queued again after a lease ran out, the card still goes once: the outbox sends one message per key.
+                await outbox.EnqueueAsync(new OutboxMessage(OutboxKind.Weekly, WeeklyKey(week), profile.TenantId, profile.UserId,
+                    conversation.ServiceUrl, conversation.ConversationId, null, Activity.CardMessage(built)), ct);
+                Interlocked.Increment(ref queued);
+                done.Add(card);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 await ReturnAsync(card, e, ct);
             }
         });
+        try
+        {
+            await schedule.CompleteAsync(done, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // storage failed: the leases run out and the entries are taken again; their cards are on the outbox once per key
+            LogQueueFailed(logger, e.GetType().Name, 0);
+        }
         return queued;
     }
 
@@ -138,39 +201,39 @@ internal sealed partial class WeeklyCardScheduler(
 
     /// <summary>
     /// Brings the due users' weeks from Graph into storage, many users to a $batch. A failure leaves the stored week;
-    /// returns the users whose sync failed, with Graph's status when it answered (403: no admin consent).
+    /// returns each user's result (a failed one carries Graph's status when it answered: 403 is no admin consent).
     /// </summary>
-    private async Task<Dictionary<(string TenantId, string UserId), int?>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
+    private async Task<Dictionary<(string TenantId, string UserId), UserSyncResult>> PresyncAsync(WeekSync? sync, IEnumerable<(UserProfile Profile, IsoWeek Week)> users, CancellationToken cancellationToken)
     {
-        var notSynced = new Dictionary<(string, string), int?>();
+        var results = new Dictionary<(string, string), UserSyncResult>();
         if (sync is null)
         {
-            return notSynced;
+            return results;
         }
         foreach (var group in users.GroupBy(u => u.Week))
         {
             try
             {
-                var results = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
-                foreach (var failure in results.Where(r => !r.Succeeded))
+                var synced = await sync.SyncAsync([.. group.Select(u => u.Profile)], group.Key, cancellationToken);
+                foreach (var result in synced)
                 {
-                    notSynced[(failure.TenantId, failure.UserId)] = failure.GraphStatus;
+                    results[(result.TenantId, result.UserId)] = result;
                 }
-                if (results.Count(r => !r.Succeeded) is var failed and > 0)
+                if (synced.Count(r => !r.Succeeded) is var failed and > 0)
                 {
-                    LogSyncFailed(logger, failed, results.Count);
+                    LogSyncFailed(logger, failed, synced.Count);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                foreach (var (profile, _) in group)
+                foreach (var (profile, week) in group)
                 {
-                    notSynced[(profile.TenantId, profile.UserId)] = null;
+                    results[(profile.TenantId, profile.UserId)] = new UserSyncResult(profile.TenantId, profile.UserId, week, 0, e.GetType().Name);
                 }
                 LogSyncFailed(logger, group.Count(), group.Count(), e);
             }
         }
-        return notSynced;
+        return results;
     }
 
     private async Task ReturnAsync(DueCard card, Exception error, CancellationToken cancellationToken)

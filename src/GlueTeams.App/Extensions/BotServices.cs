@@ -24,6 +24,8 @@ public static class BotServices
         builder.Services.AddSingleton<WeekCards>();
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
+        builder.Services.AddSingleton<LogActions>();
+        builder.Services.AddSingleton<MessageActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
         builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(

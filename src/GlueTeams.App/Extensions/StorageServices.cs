@@ -29,6 +29,9 @@ public static class StorageServices
         var multiTenant = builder.Configuration.Read<GlueTeams.App.Tenants.TenancyOptions>(GlueTeams.App.Tenants.TenancyOptions.Section).IsMultiTenant;
         builder.Services.AddSingleton(sp => new ErasureTombstones(sp.GetRequiredService<GlueTables>(), sp.GetRequiredService<TimeProvider>(), checksTenants: multiTenant));
         builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Work.LoggedWork>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Suggestions.TenantModelStore>();
+        builder.Services.AddSingleton<GlueTeams.App.Suggestions.TenantModels>();
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();

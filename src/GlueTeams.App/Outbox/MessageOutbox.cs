@@ -1,4 +1,3 @@
-using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Queues;
 
 namespace GlueTeams.App.Outbox;
@@ -6,9 +5,10 @@ namespace GlueTeams.App.Outbox;
 /// <summary>
 /// Where the HTTP turn and the scheduler put what they decided to send. Enqueueing is the last step of a turn: once it
 /// returned, the message is durable on the queue, and the worker of any instance sends it. The local worker is woken
-/// at once so that a reply does not wait for its next poll.
+/// at once so that a reply does not wait for its next poll. A message queued twice under one key is sent once: the
+/// worker claims the key before sending (<see cref="OutboxWorker"/>).
 /// </summary>
-public sealed class MessageOutbox(WorkQueue<OutboxMessage> queue, ClaimStore claims) : IDisposable
+public sealed class MessageOutbox(WorkQueue<OutboxMessage> queue) : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
@@ -17,29 +17,6 @@ public sealed class MessageOutbox(WorkQueue<OutboxMessage> queue, ClaimStore cla
         ArgumentNullException.ThrowIfNull(message);
         await queue.EnqueueAsync(message, cancellationToken);
         _wake.Release();
-    }
-
-    /// <summary>
-    /// Enqueues the message unless a message with its key was enqueued before (a weekly card taken again after its
-    /// lease ended). Returns false when it was. If enqueueing fails the key is given back, so that a retry can.
-    /// </summary>
-    public async Task<bool> EnqueueOnceAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!await claims.TryClaimAsync(message.TenantId, message.UserId, QueuedKey(message.Key), Environment.MachineName, cancellationToken))
-        {
-            return false;
-        }
-        try
-        {
-            await EnqueueAsync(message, cancellationToken);
-            return true;
-        }
-        catch
-        {
-            await claims.ReleaseAsync(message.TenantId, message.UserId, QueuedKey(message.Key), CancellationToken.None);
-            throw;
-        }
     }
 
     /// <summary>Waits until something was enqueued by this instance, or <paramref name="timeout"/> passed.</summary>
@@ -55,8 +32,6 @@ public sealed class MessageOutbox(WorkQueue<OutboxMessage> queue, ClaimStore cla
     }
 
     public void Dispose() => _wake.Dispose();
-
-    internal static string QueuedKey(string key) => "queued:" + key;
 
     internal static string SentKey(string key) => "sent:" + key;
 }

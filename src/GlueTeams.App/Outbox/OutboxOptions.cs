@@ -16,8 +16,8 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a taken message stays hidden from other instances: longer than one send with its in-call retries.</summary>
     public TimeSpan Visibility { get; set; } = TimeSpan.FromMinutes(2);
-    /// <summary>Messages sent at once by one instance.</summary>
-    public int Parallelism { get; set; } = 16;
+    /// <summary>Messages in hand at once in one instance (taken, waiting for their send slot, or being sent); more are taken when half are done.</summary>
+    public int Parallelism { get; set; } = 32;
     /// <summary>The longest wait between two looks at an empty queue (this instance's own messages wake it at once).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using GlueTeams.App.Extensions;
 using GlueTeams.Storage.Claims;
@@ -13,7 +14,7 @@ namespace GlueTeams.App.Outbox;
 public enum OutboxOutcome
 {
     Sent,
-    /// <summary>Sent before (its sent-marker exists): a re-delivered or duplicated item, now removed.</summary>
+    /// <summary>Another queue item with the same key was sent, or is being sent: a duplicated item, now removed.</summary>
     AlreadySent,
     /// <summary>Not to be sent any more: the user uninstalled, erased their data, paused, or is unreachable.</summary>
     Dropped,
@@ -34,13 +35,13 @@ internal static class OutboxMetrics
 
 /// <summary>
 /// Sends the messages on the outbox queue, as every running instance does. Before sending it re-reads the profile
-/// (an uninstalled or erased user gets nothing, and nothing is recreated) and the message's sent-marker (a claim
-/// written only after the connector accepted it, so a re-delivered item is a no-op). A transient failure makes the
+/// (an uninstalled or erased user gets nothing, and nothing is recreated) and claims the message's key for its queue
+/// item (an insert-if-absent, so a second item with the same key is a no-op). A transient failure makes the
 /// item visible again after a jittered exponential back-off or the connector's Retry-After (capped); 403/404 marks
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
-public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector,
-    SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
+public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ErasureTombstones tombstones,
+    ConnectorClient connector, SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
     /// <summary>
     /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
@@ -57,13 +58,14 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         return items.Count;
     }
 
-    private async Task<OutboxOutcome> ProcessAsync(WorkItem<OutboxMessage> item, CancellationToken cancellationToken)
+    /// <summary>Sends one taken message, then completes it, retries it later or sets it aside.</summary>
+    internal async Task<OutboxOutcome> ProcessAsync(WorkItem<OutboxMessage> item, CancellationToken cancellationToken)
     {
         OutboxOutcome outcome;
         ConnectorResult<ResourceResponse>? result = null;
         try
         {
-            (outcome, result) = await TrySendAsync(item.Payload, cancellationToken);
+            (outcome, result) = await TrySendAsync(item.Payload, item.MessageId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -101,16 +103,28 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         return outcome;
     }
 
-    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(OutboxOutcome, ConnectorResult<ResourceResponse>?)> TrySendAsync(OutboxMessage message, string itemId, CancellationToken cancellationToken)
     {
         var profile = await users.GetAsync(message.TenantId, message.UserId, cancellationToken);
         if (profile is not { Installed: true, Unreachable: false } || (message.Kind == OutboxKind.Weekly && !profile.ShouldReceiveCards))
         {
             return (OutboxOutcome.Dropped, null);
         }
-        if (await claims.ExistsAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), cancellationToken))
+        // One send per key: the first queue item to claim it sends it. Its own later tries (same item id) may go on; any
+        // other item with the key (queued twice: a re-taken weekly entry, a turn re-run after its reply was queued) is
+        // dropped. The claim is written before the send, so it costs one insert, and a second read only when it exists.
+        var sentKey = MessageOutbox.SentKey(message.Key);
+        if (!await claims.TryClaimAsync(message.TenantId, message.UserId, sentKey, itemId, cancellationToken)
+            && await claims.HolderAsync(message.TenantId, message.UserId, sentKey, cancellationToken) is { } holder && holder != itemId)
         {
             return (OutboxOutcome.AlreadySent, null);
+        }
+        // The claim is a row about the user: if "delete my data" ran since the profile was read, it may have come after
+        // the erasure's delete. The erasure marks its tombstone first, so looking now sees it; then undo and send nothing.
+        if (await tombstones.IsErasedAsync(message.TenantId, message.UserId, cancellationToken))
+        {
+            await claims.DeleteAllAsync(message.TenantId, message.UserId, cancellationToken);
+            return (OutboxOutcome.Dropped, null);
         }
         // The weekly card goes to the chat the profile names now (a reinstall may have moved it); a reply to where it was asked.
         var (serviceUrl, conversationId) = message.Kind == OutboxKind.Weekly && profile.Conversation is { } current
@@ -122,7 +136,6 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
             : await connector.SendAsync(serviceUrl, conversationId, message.Activity, cancellationToken);
         if (result.IsOk)
         {
-            await claims.TryClaimAsync(message.TenantId, message.UserId, MessageOutbox.SentKey(message.Key), Environment.MachineName, cancellationToken);
             return (OutboxOutcome.Sent, result);
         }
         if (result.IsPermanent)
@@ -229,36 +242,91 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
         }
-        while (!stoppingToken.IsCancellationRequested)
+        // Up to Parallelism messages are in hand at once; more are taken whenever half of them are done, so the rate
+        // limiter always has sends waiting for its next slot and never idles while the queue holds work.
+        using var slots = new SemaphoreSlim(options.Parallelism, options.Parallelism);
+        var inFlight = new ConcurrentDictionary<Task, byte>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await HeartbeatAsync(stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<OutboxWorker>().RunOnceAsync(stoppingToken) > 0)
-                {
-                    idle = TimeSpan.FromMilliseconds(50);
-                    continue;
-                }
-                await outbox.WaitForWorkAsync(idle, stoppingToken);
-                idle = idle * 2 > options.IdlePoll ? options.IdlePoll : idle * 2;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogRoundFailed(logger, e.GetType().Name);
+                var held = 0;
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                    await HeartbeatAsync(stoppingToken);
+                    for (; held < Math.Max(1, options.Parallelism / 2); held++)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                    }
+                    while (held < Math.Min(32, options.Parallelism) && slots.Wait(0, CancellationToken.None))
+                    {
+                        held++;
+                    }
+                    var items = await queue.ReceiveAsync(held, options.Visibility, stoppingToken);
+                    foreach (var item in items)
+                    {
+                        held--; // the slot goes with the send, which frees it when done; the finally below frees the rest
+                        var sending = SendAsync(item, slots);
+                        inFlight[sending] = 0;
+                        _ = sending.ContinueWith(done => inFlight.TryRemove(done, out _), TaskScheduler.Default);
+                    }
+                    if (items.Count > 0)
+                    {
+                        idle = TimeSpan.FromMilliseconds(50);
+                        continue;
+                    }
+                    await outbox.WaitForWorkAsync(idle, stoppingToken);
+                    idle = idle * 2 > options.IdlePoll ? options.IdlePoll : idle * 2;
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
+                catch (Exception e)
+                {
+                    LogRoundFailed(logger, e.GetType().Name);
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    if (held > 0)
+                    {
+                        slots.Release(held);
+                    }
+                }
             }
+        }
+        finally
+        {
+            // Messages taken are finished (each send is bounded by the connector's timeouts), so that an instance
+            // shutting down does not leave a sent message on the queue to be sent again.
+            await Task.WhenAll(inFlight.Keys);
+        }
+    }
+
+    /// <summary>Sends one taken message in a scope of its own (the worker holds the connector, a typed HttpClient), then frees its slot.</summary>
+    private async Task SendAsync(WorkItem<OutboxMessage> item, SemaphoreSlim slots)
+    {
+        try
+        {
+            await Task.Yield();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxWorker>().ProcessAsync(item, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(logger, e.GetType().Name); // the item reappears when its visibility ends
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

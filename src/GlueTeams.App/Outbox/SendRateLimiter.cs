@@ -24,11 +24,25 @@ public sealed class SendRateLimiter(TimeProvider time)
     public void ShareWith(int liveInstances) => Volatile.Write(ref _tenantRate, TeamsTenantRate / Math.Max(1, liveInstances));
 
     /// <summary>Waits until this send may go.</summary>
-    public async Task WaitAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
+    public async Task WaitAsync(string tenantId, string conversationId, CancellationToken cancellationToken) =>
+        await TryWaitAsync(tenantId, conversationId, TimeSpan.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Waits for this send's slot if it comes within <paramref name="longest"/>; otherwise takes no slot and returns
+    /// false at once (a typing indicator that would come late is not worth a slot).
+    /// </summary>
+    public async Task<bool> TryWaitAsync(string tenantId, string conversationId, TimeSpan longest, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var tenantSlot = _tenants.GetOrAdd(tenantId, _ => new Pace()).Next(now, TenantRate);
-        var conversationSlot = _conversations.GetOrAdd(conversationId, _ => new Pace()).Next(now, ConversationRate);
+        var latest = longest == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : now + longest;
+        if (_tenants.GetOrAdd(tenantId, _ => new Pace()).TryNext(now, TenantRate, latest) is not { } tenantSlot)
+        {
+            return false;
+        }
+        if (_conversations.GetOrAdd(conversationId, _ => new Pace()).TryNext(now, ConversationRate, latest) is not { } conversationSlot)
+        {
+            return false; // the tenant slot taken above goes unused: at most one in a tenant's 50 a second
+        }
         var wait = (tenantSlot > conversationSlot ? tenantSlot : conversationSlot) - now;
         if (wait > TimeSpan.Zero)
         {
@@ -38,6 +52,7 @@ public sealed class SendRateLimiter(TimeProvider time)
         {
             _conversations.Clear(); // a weekly fan-out touches each conversation once: forget old ones
         }
+        return true;
     }
 
     /// <summary>The next free slot of one key: at least 1/rate after the previous one, never in the past.</summary>
@@ -46,11 +61,16 @@ public sealed class SendRateLimiter(TimeProvider time)
         private readonly Lock _lock = new();
         private DateTimeOffset _next = DateTimeOffset.MinValue;
 
-        public DateTimeOffset Next(DateTimeOffset now, double rate)
+        /// <summary>Takes the next free slot, unless it is later than <paramref name="latest"/> (then null, and nothing is taken).</summary>
+        public DateTimeOffset? TryNext(DateTimeOffset now, double rate, DateTimeOffset latest)
         {
             lock (_lock)
             {
                 var slot = _next > now ? _next : now;
+                if (slot > latest)
+                {
+                    return null;
+                }
                 _next = slot + TimeSpan.FromSeconds(1 / rate);
                 return slot;
             }

@@ -17,7 +17,16 @@ namespace GlueTeams.App.Sync;
 public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week, int Records, string? Error, int? GraphStatus = null)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// The week's rows as stored now, in time order, when the sync knows them without reading them back: the week's
+    /// first sync for a user who never decided anything, so every row is one it just wrote. Null: read the week.
+    /// </summary>
+    public IReadOnlyList<StoredRecord>? StoredWeek { get; init; }
 }
+
+/// <summary>What a sync wrote: the ids of the week's rows, and the rows as stored when every write said (else null).</summary>
+internal sealed record WrittenRecords(IReadOnlyCollection<string> Ids, IReadOnlyList<StoredRecord>? Stored);
 
 /// <summary>
 /// Brings users' weeks from Graph into storage. Many users' calendars are read through $batch; then, per user, one
@@ -26,7 +35,9 @@ public sealed record UserSyncResult(string TenantId, string UserId, IsoWeek Week
 /// user decided, and never duplicates. Each tenant's calendars are read with that tenant's own Graph token; a tenant
 /// this deployment does not read (no consent) fails like a refused permission (403), so the card says so.
 /// </summary>
-public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures)
+/// <param name="models">The tenants' models of confirmed titles; without it the engine uses its rules and the user's history only.</param>
+public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures,
+    Suggestions.TenantModels? models = null)
 {
     /// <summary>What a user of a tenant that was not consented to gets: what Graph itself answers without consent.</summary>
     public const int NotServedStatus = 403;
@@ -109,7 +120,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         // A changed event that no longer counts (cancelled, declined, moved out of the week) loses its row.
         var touched = changes.RemovedIds.Concat(changes.Changed.Select(e => e.Id)).ToHashSet(StringComparer.Ordinal);
         var keep = changes.WasFullResync ? (Func<StoredRecord, bool>)(_ => false) : r => !touched.Contains(r.Record.CalendarEventId ?? "");
-        var written = await WriteRecordsAsync(user, week, changes.Changed, history, thisWeek, cancellationToken);
+        var (written, _) = await WriteRecordsAsync(user, week, changes.Changed, history, thisWeek, cancellationToken);
         var recordIds = await RemoveVanishedAsync(thisWeek, written, keep, cancellationToken);
         await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, time.GetUtcNow(), changes.DeltaLink, recordIds, cancellationToken);
         return await erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken)
@@ -138,11 +149,13 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
     private async Task<UserSyncResult> WriteWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
         var history = await HistoryAsync(user, week, cancellationToken);
-        var written = await WriteRecordsAsync(user, week, events, history, [], cancellationToken);
+        var (written, stored) = await WriteRecordsAsync(user, week, events, history, [], cancellationToken);
         var now = time.GetUtcNow();
         if (await syncStates.TryAddFirstSyncAsync(user.TenantId, user.UserId, week, now, written, cancellationToken))
         {
-            return new UserSyncResult(user.TenantId, user.UserId, week, written.Count, null);
+            // No sync wrote this week before, and the user never decided anything (no tag, no confirmation): every row
+            // of the week is one written just now, so the weekly card need not read them back.
+            return new UserSyncResult(user.TenantId, user.UserId, week, written.Count, null) { StoredWeek = user.HasConfirmations ? null : stored };
         }
         var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
         var thisWeek = state?.RecordIds is { } ids
@@ -162,17 +175,23 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
             : [];
     }
 
-    /// <summary>What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier confirmations.</summary>
-    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week)
+    /// <summary>
+    /// What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier
+    /// confirmations (category and impact), and which series of <paramref name="events"/> met different people.
+    /// </summary>
+    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null,
+        TenantModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var email = user.UserPrincipalName ?? "";
         return new SuggestionContext(
-            user.UserPrincipalName ?? "",
+            email,
             user.ManagerUserPrincipalName,
             new ConfirmationHistory(history
-                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
-                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
-            TenantModel.Empty);
+                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && !r.Record.IsLogged && r.Record.Week < week)
+                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId, r.Record.Confirmation.Impact))),
+            model ?? TenantModel.Empty,
+            events is null ? null : SuggestionContext.VarietyOf(events, email));
     }
 
     private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, List<string> ids, CancellationToken cancellationToken)
@@ -188,11 +207,15 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         return found;
     }
 
-    /// <summary>Writes the records for <paramref name="events"/>; returns their ids. <paramref name="thisWeek"/> holds rows already read, if any.</summary>
-    private async Task<IReadOnlyCollection<string>> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
+    /// <summary>
+    /// Writes the records for <paramref name="events"/>; returns their ids, and the rows as stored when each write said
+    /// (a row that existed may hold more: a decision). <paramref name="thisWeek"/> holds rows already read, if any.
+    /// </summary>
+    private async Task<WrittenRecords> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
-        var context = SuggestionContextFor(user, history, week);
+        var model = models is null ? null : await models.GetAsync(user.TenantId, cancellationToken);
+        var context = SuggestionContextFor(user, history, week, events, model);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events
@@ -205,18 +228,34 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
 
         // A "Glue: …" Outlook category confirms a row the user has not decided yet; otherwise only calendar facts are written.
         var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed).ToList();
-        await activities.UpsertObservedAsync(records.Except(tagged).ToList(), cancellationToken);
+        var observed = records.Except(tagged).ToList();
+        var ids = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+        // With no rows known, tagged rows are added in the facts' own transactions; one that exists already fails them, and then row by row below.
+        if (existing.Count == 0 && tagged.Count > 0 && await activities.TryUpsertObservedAndAddDecidedAsync(observed, tagged, cancellationToken) is { } written)
+        {
+            return new WrittenRecords(ids, Stored(observed.Select(r => (r, false)).Concat(tagged.Select(r => (r, true))), written));
+        }
+        var etags = (await activities.UpsertObservedAsync(observed, cancellationToken)).ETags;
+        var stored = Stored(observed.Select(r => (r, false)), etags);
         foreach (var record in tagged)
         {
             var current = existing.GetValueOrDefault(ActivityStore.RecordId(record));
             if (current is null)
             {
-                if (await activities.AddDecidedAsync(record, cancellationToken) is not WriteResult.Conflict { Current: var stored })
+                var added = await activities.AddDecidedAsync(record, cancellationToken);
+                if (added is WriteResult.Written { Record: var row })
                 {
-                    continue; // a new row: the category is the decision
+                    stored?.Add(ActivityStore.AsWritten(record, row.ETag, decided: true)); // a new row: the category is the decision
+                    continue;
                 }
-                current = stored;
+                if (added is not WriteResult.Conflict { Current: var conflicting })
+                {
+                    stored = null; // there a moment ago, gone now: read the week
+                    continue;
+                }
+                current = conflicting;
             }
+            stored = null; // a row that was there before: what it holds now is not known here
             if (current.Record.Status == ActivityStatus.Confirmed)
             {
                 await activities.UpsertObservedAsync(record, cancellationToken); // decided already (card, tab or add-in): keep it
@@ -226,7 +265,22 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
                 await activities.ReplaceAsync(current with { Record = record }, cancellationToken);
             }
         }
-        return records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+        return new WrittenRecords(ids, stored?.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The rows as the writes left them, in time order, when every write gave its ETag; else null.</summary>
+    private static List<StoredRecord>? Stored(IEnumerable<(ActivityRecord Record, bool Decided)> rows, IReadOnlyDictionary<string, Azure.ETag> etags)
+    {
+        var stored = new List<StoredRecord>();
+        foreach (var (record, decided) in rows)
+        {
+            if (!etags.TryGetValue(ActivityStore.RecordId(record), out var etag))
+            {
+                return null;
+            }
+            stored.Add(ActivityStore.AsWritten(record, etag, decided));
+        }
+        return stored.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ public enum ActivitySource
     OutlookTag,
     OutlookCategory,
     Manual,
+    /// <summary>Logged from a Teams message with the "Log as glue work" message action.</summary>
+    Message,
 }
 
 public enum ActivityStatus
@@ -25,7 +27,8 @@ public enum Impact
 }
 
 /// <summary>What the tool proposes; never shown to a manager.</summary>
-public sealed record Suggestion(string CategoryId, double Confidence, string Reason);
+/// <param name="Impact">The suggested impact: multiplier only with a reason (<paramref name="ImpactReason"/>).</param>
+public sealed record Suggestion(string CategoryId, double Confidence, string Reason, Impact Impact = Impact.OneOff, string? ImpactReason = null);
 
 /// <summary>What the engineer decided. Only this is ever summarised or shared.</summary>
 public sealed record Confirmation(
@@ -65,6 +68,9 @@ public sealed record ActivityRecord
     public ActivityStatus Status { get; init; } = ActivityStatus.Suggested;
 
     public int Minutes => (int)Math.Max(0, Math.Round((End - Start).TotalMinutes));
+
+    /// <summary>Work the user logged themselves (a "log" command, the tab's Add work, a message action), not a calendar item.</summary>
+    public bool IsLogged => Source is ActivitySource.Manual or ActivitySource.Message;
 
     /// <summary>The category that counts: the confirmed one, else none.</summary>
     public string? ConfirmedCategoryId => Status == ActivityStatus.Confirmed ? Confirmation?.CategoryId : null;

@@ -37,6 +37,8 @@ internal static class ActivityEntity
             entity["SugCategory"] = suggestion.CategoryId;
             entity["SugConfidence"] = suggestion.Confidence;
             entity["SugReason"] = suggestion.Reason;
+            entity["SugImpact"] = suggestion.Impact.ToString();
+            entity["SugImpactReason"] = suggestion.ImpactReason;
         }
         return entity;
     }
@@ -78,7 +80,8 @@ internal static class ActivityEntity
                 entity.GetDateTimeOffset("ConfAt") ?? DateTimeOffset.MinValue);
         }
         var suggestion = entity.GetString("SugCategory") is { } sug
-            ? new Suggestion(sug, entity.GetDouble("SugConfidence") ?? 0, entity.GetString("SugReason") ?? "")
+            ? new Suggestion(sug, entity.GetDouble("SugConfidence") ?? 0, entity.GetString("SugReason") ?? "",
+                Enum.TryParse<Impact>(entity.GetString("SugImpact"), out var sugImpact) ? sugImpact : Impact.OneOff, entity.GetString("SugImpactReason"))
             : null;
         return new ActivityRecord
         {

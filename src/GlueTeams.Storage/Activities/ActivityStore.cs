@@ -20,7 +20,11 @@ public abstract record WriteResult
 }
 
 /// <summary>How a batch of observed records was written.</summary>
-public sealed record UpsertCounts(int Records, int Transactions);
+public sealed record UpsertCounts(int Records, int Transactions)
+{
+    /// <summary>The ETag each written row has now, by record id (as the transactions answered).</summary>
+    public IReadOnlyDictionary<string, ETag> ETags { get; init; } = new Dictionary<string, ETag>();
+}
 
 /// <summary>
 /// Activity records, one partition per tenant and user, row keys "2026-W47|eventKey" so that any run of weeks is a
@@ -47,14 +51,67 @@ public sealed class ActivityStore(GlueTables tables)
         var actions = records
             .DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
             .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)));
+        var (etags, transactions) = await SubmitAsync(actions, cancellationToken);
+        return new UpsertCounts(records.Count, transactions) { ETags = etags };
+    }
+
+    /// <summary>Submits <paramref name="actions"/> in transactions within Azure's limits; the ETag of every row written, by record id.</summary>
+    private async Task<(Dictionary<string, ETag> ETags, int Transactions)> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
         var transactions = 0;
+        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         foreach (var batch in TableLimits.Transactions(actions))
         {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
+            var responses = (await _table.SubmitTransactionAsync(batch, cancellationToken)).Value;
+            for (var i = 0; i < responses.Count && i < batch.Count; i++)
+            {
+                if (responses[i].Headers.ETag is { } etag)
+                {
+                    etags[batch[i].Entity.RowKey] = etag;
+                }
+            }
             transactions++;
         }
-        return new UpsertCounts(records.Count, transactions);
+        return (etags, transactions);
     }
+
+    /// <summary>
+    /// The first write of a week that already carries decisions (meetings tagged "Glue: …" in Outlook): what the calendar
+    /// says is merged and the decided rows are added in the same transactions, so a tag costs no request of its own.
+    /// Returns the ETag of every row by record id; null when a decided row existed already (that transaction wrote
+    /// nothing: the caller decides row by row, as <see cref="AddDecidedAsync"/> lets it).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ETag>?> TryUpsertObservedAndAddDecidedAsync(
+        IReadOnlyCollection<ActivityRecord> observed, IReadOnlyCollection<ActivityRecord> decided, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(decided);
+        var actions = observed.DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
+            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)))
+            .Concat(decided.DistinctBy(r => (r.TenantId, r.UserId, RecordId(r))).Select(r => new TableTransactionAction(TableTransactionActionType.Add, ActivityEntity.Full(r))));
+        Dictionary<string, ETag> etags;
+        try
+        {
+            (etags, _) = await SubmitAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+        if (decided.FirstOrDefault(r => r.Status == ActivityStatus.Confirmed) is { } confirmed)
+        {
+            await MarkConfirmedAsync(confirmed, cancellationToken);
+        }
+        return etags;
+    }
+
+    /// <summary>
+    /// What a row that the write of <paramref name="record"/> created holds, as a read would return it (calendar facts
+    /// only, or with the decision when <paramref name="decided"/>): for a caller that knows the row did not exist
+    /// before, so need not read it back.
+    /// </summary>
+    public static StoredRecord AsWritten(ActivityRecord record, ETag etag, bool decided = false) =>
+        new(RecordId(record), ActivityEntity.ToRecord(decided ? ActivityEntity.Full(record) : ActivityEntity.Observed(record)), etag);
 
     /// <summary>The one-request form of <see cref="UpsertObservedAsync"/>, for a single change notification.</summary>
     public async Task UpsertObservedAsync(ActivityRecord record, CancellationToken cancellationToken = default)

@@ -33,9 +33,12 @@ public sealed class ClaimStore(GlueTables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Whether <paramref name="key"/> is claimed (e.g. the sent-marker of an outbound message).</summary>
-    public async Task<bool> ExistsAsync(string tenantId, string userId, string key, CancellationToken cancellationToken = default) =>
-        (await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), TableKeys.Encode(key), ["PartitionKey"], cancellationToken)).HasValue;
+    /// <summary>Who holds <paramref name="key"/> (the holder given when it was claimed); null when nobody does.</summary>
+    public async Task<string?> HolderAsync(string tenantId, string userId, string key, CancellationToken cancellationToken = default)
+    {
+        var claim = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userId), TableKeys.Encode(key), ["Holder"], cancellationToken);
+        return claim.HasValue ? claim.Value!.GetString("Holder") ?? "" : null;
+    }
 
     /// <summary>Gives a claim back (the work it guarded failed), so that a retry may claim it again.</summary>
     public async Task ReleaseAsync(string tenantId, string userId, string key, CancellationToken cancellationToken = default) =>

@@ -49,33 +49,51 @@ public sealed class CardScheduleStore(GlueTables tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Schedules many users' next cards at once: one transaction per due day and 100 users.</summary>
+    public async Task ScheduleManyAsync(IEnumerable<(string TenantId, string UserId, DateTimeOffset DueAt)> cards, CancellationToken cancellationToken = default)
+    {
+        var actions = cards
+            .Select(c => new TableEntity(Partition(c.DueAt), RowKey(c.DueAt, c.TenantId, c.UserId)) { ["Tenant"] = c.TenantId, ["User"] = c.UserId, ["DueAt"] = c.DueAt.ToUniversalTime() })
+            .DistinctBy(e => (e.PartitionKey, e.RowKey))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+        foreach (var batch in TableLimits.Transactions(actions))
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Leases up to <paramref name="max"/> cards due by <paramref name="now"/> and not leased by anyone else, looking
     /// back <paramref name="lookBackDays"/> days for missed ones. Each is returned to one caller only until its lease ends.
+    /// Candidates are taken in random order, so that instances polling together rarely reach for the same entries, and
+    /// leased 100 to a transaction; a transaction that meets an entry leased by someone else meanwhile is redone entry
+    /// by entry.
     /// </summary>
     public async Task<IReadOnlyList<DueCard>> TakeDueAsync(DateTimeOffset now, int max, int lookBackDays = 7, TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
-        var taken = new List<DueCard>();
         var until = now + (lease ?? DefaultLease);
-        for (var day = now.UtcDateTime.Date.AddDays(-lookBackDays); day <= now.UtcDateTime.Date && taken.Count < max; day = day.AddDays(1))
+        // One query over the days looked back and today: in each day's partition, the entries due by now.
+        var filter = $"PartitionKey ge {TableKeys.Literal(now.UtcDateTime.Date.AddDays(-lookBackDays).ToString(DayFormat, CultureInfo.InvariantCulture))} " +
+                     $"and PartitionKey le {TableKeys.Literal(now.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
+                     $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
+        var free = new List<TableEntity>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq {TableKeys.Literal(day.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
-                         $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(max, 100), cancellationToken: cancellationToken))
+            if (entity.GetDateTimeOffset("TakenUntil") is not { } takenUntil || takenUntil <= now)
             {
-                if (entity.GetDateTimeOffset("TakenUntil") is { } takenUntil && takenUntil > now)
-                {
-                    continue;
-                }
-                if (await TryLeaseAsync(entity, until, cancellationToken) is { } card)
-                {
-                    taken.Add(card);
-                }
-                if (taken.Count >= max)
-                {
-                    break;
-                }
+                free.Add(entity);
             }
+            if (free.Count >= Math.Max(max, 1000))
+            {
+                break;
+            }
+        }
+        var candidates = free.ToArray();
+        Random.Shared.Shuffle(candidates);
+        var taken = new List<DueCard>();
+        foreach (var chunk in candidates.Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
+        {
+            taken.AddRange(await LeaseAsync(chunk, until, cancellationToken));
         }
         return taken;
     }
@@ -94,6 +112,30 @@ public sealed class CardScheduleStore(GlueTables tables)
         }
     }
 
+    /// <summary>
+    /// Many cards are on their way: removes their entries, 100 to a transaction; when one of a transaction's entries
+    /// was re-leased by someone else, that transaction is redone entry by entry.
+    /// </summary>
+    public async Task CompleteAsync(IReadOnlyCollection<DueCard> cards, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        foreach (var chunk in cards.GroupBy(c => c.PartitionKey).SelectMany(day => day.Chunk(100)))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Delete,
+                    new TableEntity(c.PartitionKey, c.RowKey), c.ETag)), cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                foreach (var card in chunk)
+                {
+                    await CompleteAsync(card, cancellationToken);
+                }
+            }
+        }
+    }
+
     /// <summary>Taking the card failed: it becomes due again at <paramref name="retryAt"/>.</summary>
     public async Task ReturnAsync(DueCard card, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
     {
@@ -109,28 +151,61 @@ public sealed class CardScheduleStore(GlueTables tables)
         }
     }
 
+    /// <summary>Leases entries of one partition in one transaction; entry by entry when someone else leased one of them first.</summary>
+    private async Task<IReadOnlyList<DueCard>> LeaseAsync(TableEntity[] entities, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (entities.Length > 1)
+        {
+            try
+            {
+                var responses = (await _table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    LeaseEntity(e, until), e.ETag)), cancellationToken)).Value;
+                if (responses.Count == entities.Length && responses.All(r => r.Headers.ETag is not null))
+                {
+                    return entities.Select((e, i) => Card(e, responses[i].Headers.ETag!.Value)).ToList();
+                }
+                // leased, but without the new ETags a completion could not be guarded: read them back one by one below
+            }
+            catch (TableTransactionFailedException)
+            {
+                // another instance took or removed one of them first
+            }
+        }
+        var taken = new List<DueCard>();
+        foreach (var entity in entities)
+        {
+            if (await TryLeaseAsync(entity, until, cancellationToken) is { } card)
+            {
+                taken.Add(card);
+            }
+        }
+        return taken;
+    }
+
     private async Task<DueCard?> TryLeaseAsync(TableEntity entity, DateTimeOffset until, CancellationToken cancellationToken)
     {
         // Another instance leased or removed it first: 412 or 404.
-        var attempts = entity.GetInt32("Attempts") ?? 0;
         try
         {
-            var response = await _table.UpdateEntityAsync(
-                new TableEntity(entity.PartitionKey, entity.RowKey) { ["TakenUntil"] = until.ToUniversalTime(), ["Attempts"] = attempts + 1 },
-                entity.ETag, TableUpdateMode.Merge, cancellationToken);
-            return new DueCard(entity.GetString("Tenant"), entity.GetString("User"), entity.GetDateTimeOffset("DueAt")!.Value)
-            {
-                PartitionKey = entity.PartitionKey,
-                RowKey = entity.RowKey,
-                ETag = response.Headers.ETag ?? ETag.All,
-                Attempts = attempts,
-            };
+            var response = await _table.UpdateEntityAsync(LeaseEntity(entity, until), entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return Card(entity, response.Headers.ETag ?? throw new InvalidOperationException("Table Storage answered an update without an ETag."));
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return null;
         }
     }
+
+    private static TableEntity LeaseEntity(TableEntity entity, DateTimeOffset until) =>
+        new(entity.PartitionKey, entity.RowKey) { ["TakenUntil"] = until.ToUniversalTime(), ["Attempts"] = (entity.GetInt32("Attempts") ?? 0) + 1 };
+
+    private static DueCard Card(TableEntity entity, ETag etag) => new(entity.GetString("Tenant"), entity.GetString("User"), entity.GetDateTimeOffset("DueAt")!.Value)
+    {
+        PartitionKey = entity.PartitionKey,
+        RowKey = entity.RowKey,
+        ETag = etag,
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+    };
 
     private static string Partition(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture);
 

@@ -7,15 +7,15 @@ namespace GlueTeams.Storage.Tenants;
 
 /// <summary>How much of one tenant's data an offboarding removed, per table.</summary>
 public sealed record TenantErasureCounts(int Records, int SyncStates, int AuditEntries, int Claims, int Profiles, int Schedule, int Subscriptions, int Tombstones,
-    int QueueItems = 0)
+    int ModelRows, int QueueItems = 0)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Profiles} profiles, {Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {Tombstones} user tombstones, {QueueItems} queued items");
+        $"{Profiles} profiles, {Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {Tombstones} user tombstones, {ModelRows} tenant model rows, {QueueItems} queued items");
 }
 
 /// <summary>
 /// Deletes every row of one tenant in every table: the per-user partitions ("{tenant}|{user}") by one key range each,
-/// the profiles by their tenant partition, and the rows keyed otherwise (due cards, subscriptions, user tombstones) by
+/// the profiles and the tenant's suggestion model by their tenant partitions, and the rows keyed otherwise (due cards, subscriptions, user tombstones) by
 /// a scan of their tenant property: acceptable for an offboarding, which is rare. The caller marks the tenant erased
 /// first and ends its Graph subscriptions and queue items itself.
 /// </summary>
@@ -35,7 +35,8 @@ public sealed class TenantDataEraser(GlueTables tables, ErasureTombstones tombst
             Profiles: await DeleteAsync(tables.Users, $"PartitionKey eq {TableKeys.Literal(tenant)}", cancellationToken),
             Schedule: await DeleteAsync(tables.Schedule, $"Tenant eq {TableKeys.Literal(tenantId)}", cancellationToken),
             Subscriptions: await DeleteAsync(tables.Subscriptions, $"Tenant eq {TableKeys.Literal(tenantId)}", cancellationToken),
-            Tombstones: await tombstones.DeleteUsersOfTenantAsync(tenantId, cancellationToken));
+            Tombstones: await tombstones.DeleteUsersOfTenantAsync(tenantId, cancellationToken),
+            ModelRows: await DeleteAsync(tables.TenantModels, $"PartitionKey eq {TableKeys.Literal(tenant)}", cancellationToken));
     }
 
     private static async Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken)

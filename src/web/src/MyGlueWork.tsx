@@ -11,6 +11,8 @@ import { WeeklyChart, weeksOf } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
 import { WeekPicker } from './Pickers';
 import { ButtonRow, CategoryLabel, ErrorState, useListStyles } from './Layout';
+import { AddWork } from './AddWork';
+import { ReviewQuarter } from './ReviewQuarter';
 
 const periods = { week: 0, quarter: 12, year: 51 } as const;
 type Period = keyof typeof periods;
@@ -65,6 +67,11 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
     <>
       <Title2 as="h1">My glue work</Title2>
       <p>{profile.displayName} — {sharingText(sharing)}</p>
+      {profile.teamsUnreachable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Glueprint can't reach you in Teams: reinstall the app to get your weekly card again.</MessageBarBody>
+        </MessageBar>
+      )}
       {error && <ErrorState message={`Something went wrong: ${error}`} onRetry={load} />}
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
@@ -93,6 +100,8 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
         <Button onClick={() => void exportAs('md')}>Export promotion packet (Markdown)</Button>
         <Button onClick={() => void exportAs('csv')}>Export records (CSV)</Button>
       </ButtonRow>
+      <ReviewQuarter fetcher={fetcher} onChanged={load} />
+      <AddWork fetcher={fetcher} onSaved={load} />
       <Title3 as="h2">Records of a week</Title3>
       <WeekPicker week={week} currentWeek={profile.currentWeek} onChange={setWeek} />
       {week && records && records.length > 0 && (

@@ -17,7 +17,11 @@ export interface RecordView {
   suggestion: { categoryId: string; reason: string } | null; confirmation: Confirmation | null;
 }
 /** currentWeek is "this week" in the user's own time zone: every default period ends with it. */
-export interface Profile { userId: string; displayName: string; hasDirectReports: boolean; sharingDefault: boolean | null; currentWeek: string; timeZone: string }
+/** teamsUnreachable: Teams refused the bot's messages (blocked, or the chat is gone), so no weekly card arrives until the app is reinstalled. */
+export interface Profile {
+  userId: string; displayName: string; hasDirectReports: boolean; sharingDefault: boolean | null; currentWeek: string; timeZone: string;
+  teamsUnreachable: boolean;
+}
 /** One line of "Who viewed my data": a viewer's name (never an id), what they viewed, how often on one day. */
 export interface ViewedDay { date: string; viewer: string; what: string; times: number; last: string; text: string }
 /** A report as their manager may see them: a period only when they share; otherwise nothing but the name and the status. */

@@ -171,6 +171,8 @@ public sealed class TeamApiTests
     [DataRow("from=2026-W60", "'from'")]
     [DataRow("to=2026-11-30", "'to'")]
     [DataRow("weeks=53", "'weeks'")]
+    [DataRow("from=2026-W01%27%20or%20PartitionKey%20ne%20%27&to=2026-W02", "'from'")]
+    [DataRow("to=2026-W02%00", "'to'")]
     public async Task BadPeriod_Is400_OnEveryTeamRoute_AndNothingIsReadOrAudited(string query, string says)
     {
         var report = s_host.Report(1);

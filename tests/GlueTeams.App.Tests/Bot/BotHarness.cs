@@ -38,9 +38,9 @@ internal sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>An app whose connector calls go over HTTP to <paramref name="serviceUrl"/> (the connector simulator), which every activity names.</summary>
-    public BotHarness(Uri serviceUrl, IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null)
+    public BotHarness(Uri serviceUrl, IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null, Action<IServiceCollection>? services = null)
     {
-        App = new AppFactory(settings, storage, realConnector: true);
+        App = new AppFactory(settings, storage, realConnector: true, services: services);
         Client = App.CreateClient();
         DefaultServiceUrl = serviceUrl.AbsoluteUri;
     }

@@ -13,7 +13,11 @@ using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
+using GlueTeams.App.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GlueTeams.App.Tests.Bot;
 
@@ -337,43 +341,139 @@ public sealed class DeliveryFaultTests
         var settings = FastRetries(new Dictionary<string, string?> { ["Bot:CardPollInterval"] = "00:00:00.500", ["Outbox:Parallelism"] = "2", ["Bot:ConnectorAttemptTimeout"] = "00:00:05" });
         var first = new BotHarness(simulator.ServiceUrl, settings);
         await using var second = new BotHarness(simulator.ServiceUrl, settings, first.App.Storage);
-        var userStore = first.Users;
-        var schedule = first.App.Services.GetRequiredService<CardScheduleStore>();
-        var due = DateTimeOffset.UtcNow.AddSeconds(2);
-        for (var i = 0; i < users; i++)
-        {
-            var userId = $"fan-out-user-{i}";
-            await userStore.UpsertAsync(new UserProfile
-            {
-                TenantId = BotHarness.TenantId,
-                UserId = userId,
-                TeamsUserId = "29:" + userId,
-                Conversation = new ConversationReference(simulator.ServiceUrl, "a:chat-" + userId, "28:bot"),
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            await schedule.ScheduleAsync(BotHarness.TenantId, userId, due);
-        }
+        await SeedFanOutAsync(first.Tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(2));
 
-        int FannedOut() => connector.DeliveredPerConversation().Count(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal));
+        int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way");
         var beforeStop = FannedOut();
         await first.DisposeAsync(); // one instance stops mid fan-out
         Assert.IsLessThan(users, beforeStop, "the instance stopped before the fan-out was done");
 
-        await WaitUntilAsync(() => FannedOut() == users, "every user got their card", 90);
-        await Task.Delay(TimeSpan.FromSeconds(6)); // leases and visibility timeouts of anything in flight run out
-        var perUser = connector.DeliveredPerConversation().Where(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal)).ToList();
-        Assert.HasCount(users, perUser);
-        Assert.IsTrue(perUser.All(c => c.Value == 1), "duplicates: " + string.Join(", ", perUser.Where(c => c.Value > 1).Select(c => c.Key)));
+        await AssertEveryCardOnceAsync(connector, users);
         await AssertStillServesAsync(second, connector);
     }
 
+    /// <summary>Users fan-out-user-0… with a personal chat at the connector simulator, each with a weekly card due at <paramref name="due"/>.</summary>
+    private static async Task SeedFanOutAsync(GlueTables tables, Uri serviceUrl, int users, DateTimeOffset due)
+    {
+        var ids = Enumerable.Range(0, users).Select(i => $"fan-out-user-{i}").ToList();
+        await new UserStore(tables).UpsertManyAsync(ids.Select(userId => new UserProfile
+        {
+            TenantId = BotHarness.TenantId,
+            UserId = userId,
+            TeamsUserId = "29:" + userId,
+            Conversation = new ConversationReference(serviceUrl, "a:chat-" + userId, "28:bot"),
+            CreatedAt = DateTimeOffset.UtcNow,
+        }));
+        await new CardScheduleStore(tables).ScheduleManyAsync(ids.Select(userId => (BotHarness.TenantId, userId, due)));
+    }
+
+    /// <summary>Weekly cards delivered per fan-out user's chat.</summary>
+    private static Dictionary<string, int> FanOutCards(SimulatedConnector connector) =>
+        connector.DeliveredPerConversation().Where(c => c.Key.StartsWith("a:chat-fan-out-user-", StringComparison.Ordinal)).ToDictionary();
+
+    /// <summary>The promise in its own words: every user got their card, and once leases and visibility timeouts of anything in flight ran out, nobody got it twice.</summary>
+    private static async Task AssertEveryCardOnceAsync(SimulatedConnector connector, int users)
+    {
+        await WaitUntilAsync(() => FanOutCards(connector).Count == users, "every user got their card", 120);
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var perUser = FanOutCards(connector);
+        Assert.HasCount(users, perUser);
+        Assert.IsTrue(perUser.All(c => c.Value == 1), "duplicates: " + string.Join(", ", perUser.Where(c => c.Value > 1).Select(c => c.Key)));
+    }
+
     [TestMethod]
-    public async Task A_message_that_keeps_failing_goes_to_the_poison_queue_after_the_last_try()
+    public async Task Two_app_processes_with_one_killed_mid_fan_out_send_every_card_exactly_once_and_the_survivor_still_serves()
+    {
+        const int users = 60;
+        await using var simulator = await ConnectorSimulatorHost.StartAsync();
+        var connector = simulator.Connector;
+        connector.Latency = TimeSpan.FromMilliseconds(400);
+        var storage = Azurite.NewStorageOptions();
+        var tables = new GlueTables(storage);
+        await tables.EnsureCreatedAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = storage.ConnectionString!,
+            ["Storage__TablePrefix"] = storage.TablePrefix,
+            ["Bot__AllowedServiceUrlHosts__0"] = "127.0.0.1",
+            ["Bot__CardPollInterval"] = "00:00:00.500",
+            ["Bot__CardLease"] = "00:00:03",
+            ["Bot__ConnectorAttemptTimeout"] = "00:00:03",
+            ["Outbox__Parallelism"] = "2",
+            ["Outbox__Visibility"] = "00:00:05",
+            ["Outbox__BaseDelay"] = "00:00:01",
+            ["Outbox__MaxDelay"] = "00:00:02",
+            ["Outbox__MaxTries"] = "20",
+            ["Outbox__IdlePoll"] = "00:00:00.200",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var (doomed, _) = AppProcess.Start(environment);
+        var killed = false;
+        try
+        {
+            await FanOutAndKillOneAsync(environment, doomed, () => killed = true, simulator, tables, users);
+        }
+        finally
+        {
+            if (!killed)
+            {
+                await doomed.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task FanOutAndKillOneAsync(Dictionary<string, string> environment, ChildProcess doomed, Action markKilled,
+        ConnectorSimulatorHost simulator, GlueTables tables, int users)
+    {
+        var connector = simulator.Connector;
+        var (survivor, survivorUrl) = AppProcess.Start(environment);
+        await using var survivorProcess = survivor;
+        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(1));
+
+        int FannedOut() => FanOutCards(connector).Count;
+        await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way", 60);
+        // The kill lands while the doomed process's sends wait for Teams' answer (most of a send's life), not in the
+        // milliseconds between Teams accepting one and the outbox recording it, where any sender must send again (README).
+        connector.Hang = true;
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var beforeKill = FannedOut();
+        markKilled();
+        await doomed.DisposeAsync(); // SIGKILL (Process.Kill): no shutdown code runs, its leases and queue items are left as they were
+        connector.Hang = false;
+        Assert.IsLessThan(users, beforeKill, "the process was killed before the fan-out was done");
+
+        await AssertEveryCardOnceAsync(connector, users);
+
+        using var client = new HttpClient { BaseAddress = survivorUrl };
+        using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+        }
+        using var help = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), JsonContent.Create(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = "after-the-kill",
+            ["text"] = "help",
+            ["serviceUrl"] = simulator.ServiceUrl.AbsoluteUri,
+            ["channelId"] = "msteams",
+            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = BotHarness.TeamsUserId, ["aadObjectId"] = BotHarness.UserId },
+            ["recipient"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "28:bot" },
+            ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "a:chat-" + BotHarness.UserId, ["conversationType"] = "personal", ["tenantId"] = BotHarness.TenantId },
+            ["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = BotHarness.TenantId } },
+        }));
+        Assert.AreEqual(HttpStatusCode.OK, help.StatusCode, survivor.Output);
+        await WaitUntilAsync(() => Delivered(connector) == 1, "the survivor answers a fresh help");
+    }
+
+    [TestMethod]
+    public async Task A_message_that_keeps_failing_goes_to_the_poison_queue_after_the_last_try_with_a_metric_and_a_log_line_naming_nobody()
     {
         await using var simulator = await ConnectorSimulatorHost.StartAsync();
         var connector = simulator.Connector;
-        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(new Dictionary<string, string?> { ["Outbox:MaxTries"] = "3" }));
+        using var poisoned = new MetricCollector<long>(null, GlueMetrics.MeterName, "glueteams.outbox.poisoned");
+        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(new Dictionary<string, string?> { ["Outbox:MaxTries"] = "3" }),
+            services: services => services.AddFakeLogging());
         connector.UnavailableShare = 1;
         connector.RetryAfterSeconds = 0;
 
@@ -383,6 +483,15 @@ public sealed class DeliveryFaultTests
         await WaitUntilAsync(async () => await queue.PoisonCountAsync() == 1, "the message is set aside");
         Assert.AreEqual(0, await queue.ApproximateCountAsync());
         Assert.AreEqual(0, Delivered(connector));
+        var measurement = poisoned.GetMeasurementSnapshot().Single();
+        Assert.AreEqual(1L, measurement.Value);
+        Assert.AreEqual("Reply", measurement.Tags["kind"]);
+        var line = bot.App.Services.GetFakeLogCollector().GetSnapshot().Single(r => r.Category == typeof(OutboxWorker).FullName && r.Level == LogLevel.Error);
+        StringAssert.Contains(line.Message, "Gave up a Reply message after 3 tries (last status 503");
+        foreach (var personal in new[] { BotHarness.UserId, BotHarness.TenantId, BotHarness.TeamsUserId, "Ada", "a:chat-", "Glueprint commands", simulator.ServiceUrl.Authority })
+        {
+            Assert.DoesNotContain(personal, line.Message + string.Join(" ", line.StructuredState?.Select(p => p.Value) ?? []), "the log line names nobody: " + personal);
+        }
         connector.UnavailableShare = 0;
         await AssertStillServesAsync(bot, connector);
     }

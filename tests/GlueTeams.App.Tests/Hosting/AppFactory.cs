@@ -14,8 +14,9 @@ namespace GlueTeams.App.Tests.Hosting;
 /// <remarks>Typed by a class of the App rather than its Program, so that the benchmarks (which have a Program of their own) can host it too.</remarks>
 /// <param name="storage">Tables shared with another instance (several app instances, or a restart); new ones when null.</param>
 /// <param name="realConnector">Whether connector calls go over HTTP to the serviceUrl (the connector simulator on Kestrel) instead of to <see cref="Connector"/>.</param>
+/// <param name="services">More test services (fake logging, a storage request counter), registered last.</param>
 public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = null, GlueTeams.Storage.StorageOptions? storage = null, string environment = "Development",
-    bool realConnector = false) : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
+    bool realConnector = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
 {
     public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
     public RecordingHandler Connector { get; } = new();
@@ -36,13 +37,14 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
-            services.AddSingleton<IConnectorTokenSource>(Tokens);
+            testServices.AddSingleton<IConnectorTokenSource>(Tokens);
             if (!realConnector)
             {
-                services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+                testServices.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
             }
+            services?.Invoke(testServices);
         });
     }
 

@@ -48,4 +48,28 @@ public sealed class SendRateLimiterTests
 
         Assert.IsInRange(7, 8, allowed);
     }
+
+    [TestMethod]
+    public async Task A_typing_indicator_whose_slot_is_too_far_off_is_left_out_and_takes_no_slot_from_the_message_after_it()
+    {
+        var limiter = new SendRateLimiter(_time);
+        var busy = Enumerable.Range(0, 8).Select(_ => limiter.WaitAsync("tenant-a", "chat", CancellationToken.None)).ToList(); // slots 0 to 1 s
+
+        var typing = limiter.TryWaitAsync("tenant-a", "chat", TimeSpan.FromSeconds(0.5), CancellationToken.None);
+        var elsewhere = limiter.TryWaitAsync("tenant-a", "other-chat", TimeSpan.FromSeconds(0.5), CancellationToken.None);
+
+        Assert.IsTrue(typing.IsCompleted, "it does not wait");
+        Assert.IsFalse(await typing, "left out: the conversation's next slot is more than 0.5 s away");
+        var next = limiter.WaitAsync("tenant-a", "chat", CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(0.2));
+        Assert.IsTrue(await elsewhere, "another conversation's slot comes within the tenant's pace");
+        for (var step = 0; step < 95; step++)
+        {
+            await Task.Yield();
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        await Task.WhenAll(busy);
+        await Task.Delay(50);
+        Assert.IsTrue(next.IsCompleted, "the next message has the 9th slot (8/7 s), not the 10th");
+    }
 }

@@ -59,6 +59,29 @@ public sealed class WeekSyncTests
     }
 
     [TestMethod]
+    public async Task FirstSync_OfAUserWhoNeverDecided_KnowsTheStoredWeekExactly_AsAReadReturnsIt_ElseSaysToRead()
+    {
+        await using var fixture = await SyncFixture.StartAsync();
+        var demo = fixture.Profile(fixture.Graph.Tenant.Org.DemoUser.Id);
+        var calendar = fixture.Graph.Tenant.Calendars;
+        var meeting = calendar.EventsFor(demo.UserId, SyncFixture.Week).First(e => !e.IsCancelled && !e.IsAllDay && e.ShowAs != "free" && e.Response != "declined" && e.Type != "seriesMaster");
+        calendar.SetCategories(demo.UserId, meeting.Id, ["Glue: Hiring"]); // a row that is decided when it is first written
+
+        var first = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
+        var read = await fixture.StoredAsync(demo);
+
+        Assert.IsNotNull(first.StoredWeek, "the week's first sync of a user without decisions knows what it stored");
+        Assert.IsNotEmpty(read);
+        Assert.AreEqual("hiring", read.Single(r => r.Record.EventKey == meeting.ICalUId).Record.Confirmation?.CategoryId);
+        CollectionAssert.AreEqual(read.Select(r => (r.Id, r.ETag)).ToList(), first.StoredWeek.Select(r => (r.Id, r.ETag)).ToList(), "same rows, order and ETags");
+        CollectionAssert.AreEqual(read.Select(r => r.Record).ToList(), first.StoredWeek.Select(r => r.Record).ToList(), "same contents");
+        var again = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
+        Assert.IsNull(again.StoredWeek, "a week synced before may hold rows this sync did not write");
+        var decided = fixture.Profile(fixture.Graph.Tenant.Org.Users[1].Id) with { HasConfirmations = true };
+        Assert.IsNull((await fixture.Sync.SyncAsync([decided], SyncFixture.Week)).Single().StoredWeek, "a user who decided something may have tagged a row of the week");
+    }
+
+    [TestMethod]
     public async Task Resync_PicksUpAMovedAndACancelledMeeting_ThroughDelta()
     {
         await using var fixture = await SyncFixture.StartAsync();
