@@ -79,6 +79,7 @@ app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => che
 app.MapBot();
 app.MapGlueTabs();
 app.MapGlueStore();
+app.MapGlueTenancy();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

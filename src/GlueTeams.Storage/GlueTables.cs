@@ -28,6 +28,7 @@ public sealed class GlueTables
         Acknowledgements = Service.GetTableClient(options.TablePrefix + "Acknowledgements");
         Nudges = Service.GetTableClient(options.TablePrefix + "Nudges");
         ArtifactReach = Service.GetTableClient(options.TablePrefix + "ArtifactReach");
+        Tenants = Service.GetTableClient(options.TablePrefix + "Tenants");
         TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
@@ -56,10 +57,13 @@ public sealed class GlueTables
     /// <summary>Views and viewers of engineers' artifact links, from Graph's item analytics.</summary>
     public TableClient ArtifactReach { get; }
 
+    /// <summary>Multi-tenant mode: the tenants served and the admin-consent states (<see cref="Tenants.TenantRegistry"/>).</summary>
+    public TableClient Tenants { get; }
+
     /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
     public TableClient TenantModels { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, TenantModels,
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, Tenants, TenantModels,
         Acknowledgements, Nudges, ArtifactReach];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>

@@ -70,22 +70,32 @@ internal sealed partial class BotDispatcher(
     }
 
     /// <summary>A user who deleted their data, doing anything but starting again: told so, and nothing is written.</summary>
-    public async Task<IInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken)
+    public Task<IInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        AnswerWithoutStoringAsync(turn, InfoCards.Erased(), "You deleted your Glueprint data, so nothing was logged. Say \"start\" to Glueprint to start again.",
+            cancellationToken);
+
+    /// <summary>A user of an organisation whose admin has not consented (multi-tenant): told so with the admin consent link, nothing stored.</summary>
+    public Task<IInvokeResponse?> NotServedAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        AnswerWithoutStoringAsync(turn, AdminConsent.Card(links, turn.TenantId), AdminConsent.Notice(links, turn.TenantId).Text, cancellationToken);
+
+    /// <summary>
+    /// The card as the invoke's answer (a message action gets <paramref name="text"/>), or sent directly for a message or
+    /// an install: not through the outbox, whose claims and sent-markers would be rows about someone of whom nothing may
+    /// be stored.
+    /// </summary>
+    private async Task<IInvokeResponse?> AnswerWithoutStoringAsync(BotTurn turn, AdaptiveCard card, string text, CancellationToken cancellationToken)
     {
-        switch (turn.Inbound.Type)
+        if (turn.Inbound.Type == ActivityTypes.Invoke)
         {
-            case ActivityTypes.Invoke when MessageActionInvoke.IsMessageAction(turn.Activity):
-                return TaskModuleResponse.Message("You deleted your Glueprint data, so nothing was logged. Say \"start\" to Glueprint to start again.");
-            case ActivityTypes.Invoke:
-                return AdaptiveCardInvokeResponse.Card(InfoCards.Erased());
-            case ActivityTypes.Message:
-                // Sent directly, not through the outbox: the outbox's sent-marker would be a row about the erased user.
-                var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(InfoCards.Erased()), cancellationToken);
-                if (!result.IsOk)
-                {
-                    LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
-                }
-                break;
+            return MessageActionInvoke.IsMessageAction(turn.Activity) ? TaskModuleResponse.Message(text) : AdaptiveCardInvokeResponse.Card(card);
+        }
+        if (turn.Inbound.Type == ActivityTypes.Message || StartsAgain(turn))
+        {
+            var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(card), cancellationToken);
+            if (!result.IsOk)
+            {
+                LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
+            }
         }
         return null;
     }
@@ -244,6 +254,6 @@ internal sealed partial class BotDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was not sent ({Failure}, {Status}); the reply still goes through the outbox.")]
     private static partial void LogTypingFailed(ILogger logger, ConnectorFailure? failure, int? status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling an erased user how to start again failed ({Failure}, {Status}).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card sent without storing anything (erased user, or organisation not served) was not delivered ({Failure}, {Status}).")]
     private static partial void LogDirectSendFailed(ILogger logger, ConnectorFailure? failure, int? status);
 }

@@ -1,3 +1,4 @@
+using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -18,8 +19,8 @@ internal static partial class BotEndpoint
     }
 
     internal static async Task<Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, JsonHttpResult<TaskModuleResponse>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ErasureTombstones tombstones, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ErasureTombstones tombstones, TenantAccess tenants,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var parsed = await ActivityParser.ReadAsync(request.Body, cancellationToken);
         if (!parsed.IsOk)
@@ -40,6 +41,13 @@ internal static partial class BotEndpoint
                 : TypedResults.Ok();
         }
         var turn = new BotTurn(inbound, userId);
+        // Multi-tenant: an organisation whose admin has not consented is told how to, and nothing of it is stored.
+        if (!await tenants.ServesAsync(inbound.TenantId, cancellationToken))
+        {
+            var logger = loggers.CreateLogger(typeof(BotEndpoint));
+            LogNotServed(logger, inbound.Type);
+            return Answer(await dispatcher.NotServedAsync(turn, cancellationToken));
+        }
         // After "delete my data" nothing is written for the user (not even the claim below) until they start again.
         if (!BotDispatcher.StartsAgain(turn) && await tombstones.IsErasedAsync(inbound.TenantId, userId, cancellationToken))
         {
@@ -100,6 +108,9 @@ internal static partial class BotEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Releasing a failed turn's claim failed too ({Error}).")]
     private static partial void LogReleaseFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Type} activity from an organisation that has not consented: answered with the admin consent link, nothing stored.")]
+    private static partial void LogNotServed(ILogger logger, string? type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a bot request: {Failure}: {Reason}")]
     private static partial void LogRefused(ILogger logger, BotAuthFailure failure, string reason);

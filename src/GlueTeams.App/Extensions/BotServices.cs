@@ -16,6 +16,9 @@ public static class BotServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddTeamsProtocol();
+        // Multi-tenant: Bot:TenantId is the bot registration's home (new bots are single-tenant); the registry decides who is served.
+        var multiTenant = builder.Configuration.Read<GlueTeams.App.Tenants.TenancyOptions>(GlueTeams.App.Tenants.TenancyOptions.Section).IsMultiTenant;
+        builder.Services.PostConfigure<GlueTeams.Teams.Auth.BotOptions>(o => o.ServesManyTenants = multiTenant);
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         builder.Services.AddSingleton<UserRegistration>();
         builder.Services.AddSingleton<WeekCards>();

@@ -1,8 +1,5 @@
 using GlueTeams.App.Export;
 using GlueTeams.App.Users;
-using GlueTeams.Graph;
-using GlueTeams.Graph.Directory;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GlueTeams.App.Extensions;
@@ -14,8 +11,7 @@ public static class PacketServices
     {
         services.AddSettings<PacketOptions>(PacketOptions.Section, (options, _) => options.Problems());
         services.AddMemoryCache();
-        services.TryAddSingleton(sp => new DirectoryLookups(sp.GetRequiredService<IMemoryCache>(),
-            sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
+        services.TryAddSingleton<DirectoryLookups>();
         services.TryAddSingleton(sp => sp.GetRequiredService<PacketOptions>().Ladder());
         services.TryAddSingleton<PromotionPacket>();
         services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>();

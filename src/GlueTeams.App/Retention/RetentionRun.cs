@@ -75,11 +75,28 @@ public sealed partial class RetentionRun(RetentionPurge purge, RetentionOptions 
     private static partial void LogPurged(ILogger logger, string verb, int unconfirmed, int confirmed, int claims, int orphans, int users);
 }
 
-/// <summary>Runs <see cref="RetentionRun"/> once a day, on one instance at a time (<see cref="LeasedJob"/>).</summary>
-public sealed class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger)
+/// <summary>
+/// Runs <see cref="RetentionRun"/> once a day, on one instance at a time (<see cref="LeasedJob"/>). The same run finishes
+/// interrupted tenant offboardings and forgets admin-consent states that never came back.
+/// </summary>
+/// <param name="offboarding">Tenant offboarding, to finish interrupted ones (the app always has it; unit tests of retention alone do not).</param>
+/// <param name="registry">The tenant registry, whose stale admin-consent states are removed.</param>
+public sealed class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger,
+    GlueTeams.App.Tenants.TenantErasure? offboarding = null, GlueTeams.Storage.Tenants.TenantRegistry? registry = null)
     : LeasedJob(leases, time, logger, LeaseName, TimeSpan.FromDays(1))
 {
     public const string LeaseName = "retention";
 
-    protected override Task RunAsync(CancellationToken cancellationToken) => run.RunAsync(dryRun: false, cancellationToken: cancellationToken);
+    protected override async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (offboarding is not null)
+        {
+            await offboarding.FinishInterruptedAsync(cancellationToken);
+        }
+        await run.RunAsync(dryRun: false, cancellationToken: cancellationToken);
+        if (registry is not null)
+        {
+            await registry.PurgeConsentStatesAsync(cancellationToken);
+        }
+    }
 }

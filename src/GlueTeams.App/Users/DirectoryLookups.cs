@@ -1,4 +1,4 @@
-using GlueTeams.Graph;
+using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Directory;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -6,11 +6,11 @@ namespace GlueTeams.App.Users;
 
 /// <summary>
 /// What the tab API asks the directory about a person besides direct reports: their display name (for "Who viewed my
-/// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, only for the tenant our
-/// Graph credential reads, and never a reason to fail a request: when Graph cannot say within
+/// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, read with the person's
+/// own tenant's Graph (none for a tenant this deployment does not read), and never a reason to fail a request: when Graph cannot say within
 /// <see cref="Wait"/>, the answer is null and the caller falls back.
 /// </summary>
-public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, DirectoryReader? directory = null, GraphOptions? graph = null)
+public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, TenantAccess tenants)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
     /// <summary>How long a failed lookup is remembered, so that an outage does not make every request wait again.</summary>
@@ -60,7 +60,7 @@ public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<Directo
     private async Task<T?> LookUpAsync<T>(string what, string tenantId, string userId, Func<DirectoryReader, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
         where T : class
     {
-        if (directory is null || graph?.TenantId is not { Length: > 0 } graphTenant || !string.Equals(graphTenant, tenantId, StringComparison.OrdinalIgnoreCase))
+        if (await tenants.GraphAsync(tenantId, cancellationToken) is not { Directory: var directory })
         {
             return null;
         }

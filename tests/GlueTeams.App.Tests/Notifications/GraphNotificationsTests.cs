@@ -211,7 +211,7 @@ public sealed class GraphNotificationsTests
         var renewed = (await store.GetAsync(created.SubscriptionId))!;
         Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddDays(6), renewed.ExpiresAt);
 
-        await app.Services.GetRequiredService<Graph.Subscriptions.SubscriptionClient>().DeleteAsync(created.SubscriptionId);
+        await app.Services.GetRequiredService<Graph.TenantGraphClients>().For(SimulatedOrg.TenantId).Subscriptions.DeleteAsync(created.SubscriptionId);
         await store.PutAsync(renewed with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
         await manager.RenewDueAsync(users);
         var all = await store.ListAsync().ToListAsync();
@@ -227,7 +227,7 @@ public sealed class GraphNotificationsTests
         Assert.IsFalse(simulator.Tenant.Subscriptions.All.Any(s => s.Id == all.Single().SubscriptionId));
     }
 
-    private static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
+    internal static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
     {
         for (var i = 0; i < 100; i++)
         {
