@@ -14,6 +14,7 @@ using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Connector;
 using GlueTeams.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Bench;
 

@@ -12,6 +12,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Bench;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GlueTeams.App.Tests.Api;
 using GlueTeams.Testing;
 using Microsoft.Playwright;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.EndToEnd;
 
@@ -302,7 +303,7 @@ public sealed class TabPagesTests
         const string chat = "a:chat-refused";
         await s_host.Users.UpsertAsync(SimulatedProfiles.For(s_host.Org, user) with
         {
-            Conversation = new GlueTeams.Storage.Users.ConversationReference(new Uri("https://smba.trafficmanager.net/amer/"), chat, "28:bot"),
+            Conversation = new GlueTeams.Core.Users.ConversationReference(new Uri("https://smba.trafficmanager.net/amer/"), chat, "28:bot"),
         });
         const string notice = "Glueprint can't reach you in Teams: reinstall the app";
         var reachable = await OpenAsync("/tab/me", user.Id, width: 400);

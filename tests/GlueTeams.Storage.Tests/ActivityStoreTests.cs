@@ -14,7 +14,7 @@ public sealed class ActivityStoreTests : StorageTestBase
         var record = Observed("040000008200E00074C5B7101A82E008");
         await Activities.UpsertObservedAsync([record]);
 
-        var stored = await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(record));
+        var stored = await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(record));
 
         Assert.IsNotNull(stored);
         Assert.AreEqual(record, stored.Record);
@@ -40,7 +40,7 @@ public sealed class ActivityStoreTests : StorageTestBase
     public async Task UpsertObserved_AfterConfirmation_KeepsTheConfirmation()
     {
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
-        var stored = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
+        var stored = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed("ev-1"))))!;
         await Activities.ReplaceAsync(stored with { Record = stored.Record with { Status = ActivityStatus.Confirmed, Confirmation = Confirmed() } });
 
         var resynced = Observed("ev-1", title: "Renamed") with { Suggestion = new Suggestion("not-glue", 0.9, "newer suggestion") };
@@ -58,7 +58,7 @@ public sealed class ActivityStoreTests : StorageTestBase
     public async Task UpsertObserved_AfterSkip_StaysSkipped()
     {
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
-        var stored = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
+        var stored = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed("ev-1"))))!;
         await Activities.ReplaceAsync(stored with { Record = stored.Record with { Status = ActivityStatus.Skipped } });
 
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
@@ -70,7 +70,7 @@ public sealed class ActivityStoreTests : StorageTestBase
     public async Task Replace_WithStaleETag_ReturnsConflictWithTheCurrentRecord()
     {
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
-        var read = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
+        var read = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed("ev-1"))))!;
         var first = await Activities.ReplaceAsync(read with { Record = read.Record with { Status = ActivityStatus.Confirmed, Confirmation = Confirmed("mentoring") } });
         var second = await Activities.ReplaceAsync(read with { Record = read.Record with { Status = ActivityStatus.Confirmed, Confirmation = Confirmed("hiring") } });
 
@@ -84,7 +84,7 @@ public sealed class ActivityStoreTests : StorageTestBase
     public async Task Replace_WrittenETag_AllowsTheNextWrite()
     {
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
-        var read = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
+        var read = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed("ev-1"))))!;
         var written = (WriteResult.Written)await Activities.ReplaceAsync(read with { Record = read.Record with { Status = ActivityStatus.Skipped } });
         var undone = await Activities.ReplaceAsync(written.Record with { Record = written.Record.Record with { Status = ActivityStatus.Suggested } });
         Assert.IsInstanceOfType<WriteResult.Written>(undone);
@@ -94,7 +94,7 @@ public sealed class ActivityStoreTests : StorageTestBase
     public async Task Replace_DeletedRecord_ReturnsNotFound()
     {
         await Activities.UpsertObservedAsync([Observed("ev-1")]);
-        var read = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed("ev-1"))))!;
+        var read = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed("ev-1"))))!;
         Assert.IsTrue(await Activities.DeleteAsync(read));
         Assert.IsFalse(await Activities.DeleteAsync(read), "a second delete finds nothing");
         Assert.IsInstanceOfType<WriteResult.NotFound>(await Activities.ReplaceAsync(read));
@@ -107,7 +107,7 @@ public sealed class ActivityStoreTests : StorageTestBase
         Assert.IsInstanceOfType<WriteResult.Written>(await Activities.PutDecidedAsync(tag));
         var again = await Activities.PutDecidedAsync(tag with { Confirmation = Confirmed("hiring") });
         Assert.IsInstanceOfType<WriteResult.Written>(again, "the user's own later tag replaces their earlier one");
-        var stored = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(tag)))!;
+        var stored = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(tag)))!;
         Assert.AreEqual("hiring", stored.Record.Confirmation!.CategoryId);
         Assert.AreEqual(ActivitySource.OutlookTag, stored.Record.Source);
     }

@@ -3,6 +3,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Retention;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Storage.Tests;
 
@@ -24,7 +25,7 @@ public sealed class RetentionPurgeTests : StorageTestBase
         foreach (var key in new[] { "old-confirmed", "ancient-confirmed" })
         {
             var week = key == "old-confirmed" ? Week47.AddWeeks(-20) : Week47.AddWeeks(-156);
-            var stored = (await Activities.GetAsync("tenant-a", "user-1", ActivityStore.RecordId(Observed(key, week: week))))!;
+            var stored = (await Activities.GetAsync("tenant-a", "user-1", RecordIds.Of(Observed(key, week: week))))!;
             await Activities.ReplaceAsync(stored with { Record = stored.Record with { Status = ActivityStatus.Confirmed, Confirmation = Confirmed() } });
         }
         await Claims.TryClaimAsync("tenant-a", "user-1", "old-claim", "i");

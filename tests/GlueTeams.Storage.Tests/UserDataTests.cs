@@ -2,6 +2,7 @@ using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Storage.Tests;
 

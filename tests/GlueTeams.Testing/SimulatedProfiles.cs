@@ -1,5 +1,6 @@
 using GlueTeams.Simulator.Org;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Testing;
 

@@ -23,7 +23,7 @@ public sealed record RecordView(
         var c = r.Confirmation;
         return new RecordView(stored.Id, stored.ETag.ToString(), r.Week, r.Start, r.End, r.Minutes, r.Title, r.Status.ToString().ToLowerInvariant(),
             r.Suggestion is { } s ? new SuggestionView(s.CategoryId, s.Reason) : null,
-            c is null ? null : new ConfirmationView(c.CategoryId, ImpactText.Of(c.Impact), c.ArtifactLink, c.ArtifactTitle, c.OutcomeNote, c.Delegated, c.SharedWithManager, c.ConfirmedAt));
+            c is null ? null : new ConfirmationView(c.CategoryId, ImpactNames.Of(c.Impact), c.ArtifactLink, c.ArtifactTitle, c.OutcomeNote, c.Delegated, c.SharedWithManager, c.ConfirmedAt));
     }
 }
 
@@ -36,11 +36,6 @@ public sealed record RecordPatch(
 /// <param name="TimeZone">The zone that week is in (IANA or Windows id).</param>
 public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault, bool TeamsUnreachable,
     IsoWeek CurrentWeek, string TimeZone);
-
-public static class ImpactText
-{
-    public static string Of(Impact impact) => impact == Impact.Multiplier ? "multiplier" : "one-off";
-}
 
 /// <summary>ISO weeks travel as "2026-W47".</summary>
 public sealed class IsoWeekJsonConverter : JsonConverter<IsoWeek>

@@ -91,7 +91,7 @@ public static class MeApi
         var current = stored.Record.Confirmation;
         var validated = TagValidator.Validate(new TagInput(
             patch.Category ?? current?.CategoryId ?? stored.Record.Suggestion?.CategoryId,
-            patch.Impact ?? (current is null ? null : ImpactText.Of(current.Impact)),
+            patch.Impact ?? (current is null ? null : ImpactNames.Of(current.Impact)),
             patch.ArtifactLink ?? current?.ArtifactLink?.OriginalString,
             patch.ArtifactTitle ?? current?.ArtifactTitle,
             patch.Note ?? current?.OutcomeNote,

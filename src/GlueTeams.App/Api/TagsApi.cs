@@ -1,3 +1,4 @@
+using GlueTeams.Core.Records;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GlueTeams.App.Auth;
@@ -30,7 +31,7 @@ public sealed record TagView(
     public static TagView Of(string eventId, TagLookup.Found meeting, StoredRecord? stored)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var observed = RecordView.Of(new StoredRecord(ActivityStore.RecordId(meeting.Observed), meeting.Observed, default));
+        var observed = RecordView.Of(new StoredRecord(RecordIds.Of(meeting.Observed), meeting.Observed, default));
         var kept = stored is null ? null : RecordView.Of(stored);
         return new TagView(eventId, observed.Id, kept?.ETag, observed.Week, observed.Title, observed.Start, observed.End, observed.Minutes,
             observed.Suggestion, kept?.Confirmation, meeting.Owner.SharingDefault, TagCategoryView.All);

@@ -40,7 +40,7 @@ public static class WorkApi
         var suggestion = await work.SuggestAsync(caller.TenantId, await users.GetAsync(caller.TenantId, caller.UserId, cancellationToken), log.Value, cancellationToken);
         var tag = TagValidator.Validate(new TagInput(
             string.IsNullOrWhiteSpace(body.Category) ? suggestion?.CategoryId : body.Category,
-            string.IsNullOrWhiteSpace(body.Impact) ? (suggestion is null ? null : ImpactText.Of(suggestion.Impact)) : body.Impact,
+            string.IsNullOrWhiteSpace(body.Impact) ? (suggestion is null ? null : ImpactNames.Of(suggestion.Impact)) : body.Impact,
             null, null, null, false));
         if (!tag.IsValid)
         {

@@ -7,6 +7,7 @@ using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
 using GlueTeams.Teams.Connector;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 

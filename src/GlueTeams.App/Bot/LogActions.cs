@@ -5,6 +5,7 @@ using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 

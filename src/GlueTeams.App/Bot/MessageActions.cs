@@ -6,6 +6,7 @@ using GlueTeams.Core.Records;
 using GlueTeams.Core.Validation;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 
@@ -84,7 +85,7 @@ internal sealed partial class MessageActions(LoggedWork work, UserStore users)
         Duration = Cut(form.Duration, 20),
         Link = Cut(form.Link, TagValidator.MaxLinkLength),
         Category = Cut(form.Category, 40),
-        Impact = form.Impact is "multiplier" or "one-off" ? form.Impact : null,
+        Impact = form.Impact is ImpactNames.Multiplier or ImpactNames.OneOff ? form.Impact : null,
     };
 
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];

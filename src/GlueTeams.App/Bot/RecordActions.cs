@@ -7,6 +7,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 
@@ -159,7 +160,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
     private async Task<FoundRow> FindRowAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
         var id = action.DataString(Verbs.RecordId);
-        if (id is not { Length: > 8 } || !IsoWeek.TryParse(id[..8], out var week))
+        if (!RecordIds.TryParse(id, out var week))
         {
             return new(null, weeks.CurrentWeek(profile), NotYours);
         }
@@ -178,7 +179,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         var confirmation = row.Record.Confirmation;
         return new TagInput(
             action.DataString(Verbs.CategoryInput(row.Id)) ?? row.CategoryId,
-            action.DataString(Verbs.ImpactInput(row.Id)) ?? (row.Impact == Impact.Multiplier ? "multiplier" : "one-off"),
+            action.DataString(Verbs.ImpactInput(row.Id)) ?? ImpactNames.Of(row.Impact),
             confirmation?.ArtifactLink?.AbsoluteUri, confirmation?.ArtifactTitle, confirmation?.OutcomeNote, confirmation?.Delegated ?? false);
     }
 

@@ -7,54 +7,29 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 
 /// <summary>The user's own choices and data: settings, the sharing answer, the summary, and deleting everything.</summary>
 internal sealed class SettingsActions(UserRegistration registration, ActivityStore activities, WeekCards weeks, UserErasure eraser, StoreLinks links)
 {
-    public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsForm.Of(profile), notice);
+    public static AdaptiveCard Settings(UserProfile profile, Notice? notice = null) => SettingsCard.Build(SettingsInput.Of(profile), notice);
 
     /// <summary>Validates every field; any error returns the card with the typed values and inline errors, nothing saved.</summary>
     public async Task<AdaptiveCard> SaveSettingsAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
-        var form = new SettingsForm(action.DataString("cardDay"), action.DataString("cardTime"), action.DataString("timeZone"), action.DataString("sharing"), action.DataString("paused"));
-        var errors = new Dictionary<string, string>();
-        if (!Enum.TryParse<DayOfWeek>(form.CardDay, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(form.CardDay, out _))
+        var form = new SettingsInput(action.DataString("cardDay"), action.DataString("cardTime"), action.DataString("timeZone"), action.DataString("sharing"), action.DataString("paused"));
+        var checkedSettings = UserSettings.Validate(form, profile);
+        if (!checkedSettings.IsValid)
         {
-            errors["cardDay"] = "Choose a day of the week.";
-        }
-        if (!TimeOnly.TryParseExact(form.CardTime?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            errors["cardTime"] = "Enter a time such as 15:00.";
-        }
-        if (UserRegistration.KnownZone(form.TimeZone?.Trim()) is not { } zone)
-        {
-            errors["timeZone"] = "Use a time zone name such as Europe/Paris.";
-            zone = profile.TimeZoneId;
-        }
-        bool? sharing = form.Sharing switch
-        {
-            SettingsCard.Share => true,
-            SettingsCard.Private => false,
-            null or "" => profile.SharingDefault,
-            _ => null,
-        };
-        if (form.Sharing is { Length: > 0 } and not (SettingsCard.Share or SettingsCard.Private))
-        {
-            errors["sharing"] = "Choose to share with your manager or to keep private.";
-        }
-        if (form.Paused is not (null or "true" or "false"))
-        {
-            errors["paused"] = "Paused is on or off.";
-        }
-        if (errors.Count > 0)
-        {
+            var errors = checkedSettings.Errors.ToDictionary(e => e.Field, e => e.Message, StringComparer.Ordinal);
             var shown = form with { TimeZone = form.TimeZone is { Length: > 64 } ? form.TimeZone[..64] : form.TimeZone, CardTime = form.CardTime is { Length: > 5 } ? form.CardTime[..5] : form.CardTime };
             return SettingsCard.Build(shown with { CardDay = errors.ContainsKey("cardDay") ? null : form.CardDay, Sharing = errors.ContainsKey("sharing") ? null : form.Sharing },
                 Notice.Error("Nothing was saved: please correct the fields below."), errors);
         }
-        var updated = profile with { CardDay = day, CardTime = at, TimeZoneId = zone, SharingDefault = sharing, Paused = form.Paused == "true" };
+        var updated = checkedSettings.Value.ApplyTo(profile);
+        var sharing = updated.SharingDefault;
         if (sharing is { } choice && choice != profile.SharingDefault && await AskSharingAsync(profile, choice, cancellationToken) is { } question)
         {
             // The rest is saved now; the sharing change waits for the answer to the question, which names the count.
@@ -71,7 +46,7 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
     /// <summary>The welcome card's sharing question.</summary>
     public async Task<AdaptiveCard> ShareAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
-        bool? choice = action.DataString(Verbs.Choice) switch { SettingsCard.Share => true, SettingsCard.Private => false, _ => null };
+        bool? choice = UserSettings.ParseSharing(action.DataString(Verbs.Choice));
         if (choice is null)
         {
             return InfoCards.Welcome(profile, links, Notice.Error("Choose to share with your manager or to keep private."));
@@ -91,7 +66,7 @@ internal sealed class SettingsActions(UserRegistration registration, ActivitySto
     /// </summary>
     public async Task<AdaptiveCard> ApplySharingAsync(UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
-        bool? choice = action.DataString(Verbs.Choice) switch { SettingsCard.Share => true, SettingsCard.Private => false, _ => null };
+        bool? choice = UserSettings.ParseSharing(action.DataString(Verbs.Choice));
         if (choice is not { } share)
         {
             return Settings(profile, Notice.Error("Choose to share with your manager or to keep private; nothing was changed."));

@@ -6,6 +6,7 @@ using GlueTeams.App.Users;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 
@@ -40,7 +41,7 @@ internal sealed partial class UserRegistration(UserStore users, CardScheduleStor
         {
             DisplayName = turn.Activity.From?.Name ?? existing?.DisplayName ?? "",
             TeamsUserId = turn.TeamsUserId,
-            TimeZoneId = KnownZone(turn.Activity.LocalTimezone) ?? existing?.TimeZoneId ?? "UTC",
+            TimeZoneId = TimeZones.Known(turn.Activity.LocalTimezone) ?? existing?.TimeZoneId ?? "UTC",
             Installed = true,
             Unreachable = false,
             Conversation = conversation,
@@ -133,10 +134,6 @@ internal sealed partial class UserRegistration(UserStore users, CardScheduleStor
 
     public DateTimeOffset NextCard(UserProfile profile) =>
         new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(time.GetUtcNow());
-
-    /// <summary>A time zone id this machine knows (IANA or Windows), or null.</summary>
-    public static string? KnownZone(string? id) =>
-        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
 }
 
 /// <summary>The user deleted their data while this turn was under way: it must write nothing.</summary>

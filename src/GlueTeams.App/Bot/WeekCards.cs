@@ -9,6 +9,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 

@@ -9,6 +9,7 @@ using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 

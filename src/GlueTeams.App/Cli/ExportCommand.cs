@@ -3,6 +3,7 @@ using GlueTeams.App.Export;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Cli;
 

@@ -6,6 +6,7 @@ using GlueTeams.Graph;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Cli;
 

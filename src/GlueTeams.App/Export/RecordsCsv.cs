@@ -22,7 +22,7 @@ public static class RecordsCsv
             AppendRow(csv,
             [
                 r.Week.ToString(), Iso(r.Start), Iso(r.End), r.Minutes.ToString(CultureInfo.InvariantCulture), r.Title,
-                r.Status.ToString().ToLowerInvariant(), r.ConfirmedCategoryId ?? "", c is null ? "" : ImpactText.Of(c.Impact),
+                r.Status.ToString().ToLowerInvariant(), r.ConfirmedCategoryId ?? "", c is null ? "" : ImpactNames.Of(c.Impact),
                 c?.Delegated == true ? "yes" : "no", c?.SharedWithManager == true ? "yes" : "no",
                 c?.ArtifactTitle ?? "", c?.ArtifactLink?.AbsoluteUri ?? "", c?.OutcomeNote ?? "",
             ]);

@@ -3,6 +3,7 @@ using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Subscriptions;
 using GlueTeams.Storage.Subscriptions;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Notifications;
 

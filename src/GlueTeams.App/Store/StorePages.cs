@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using GlueTeams.Storage.Retention;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Store;
 

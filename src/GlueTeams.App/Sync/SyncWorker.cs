@@ -3,6 +3,7 @@ using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Sync;
 

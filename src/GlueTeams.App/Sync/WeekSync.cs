@@ -9,6 +9,7 @@ using GlueTeams.App.Users;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Sync;
 
@@ -42,8 +43,6 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
     /// <summary>What a user of a tenant that was not consented to gets: what Graph itself answers without consent.</summary>
     public const int NotServedStatus = 403;
 
-    /// <summary>How many earlier weeks of confirmations the engine learns from.</summary>
-    public const int HistoryWeeks = 8;
     private const int StorageParallelism = 8;
 
     /// <summary>Syncs the week of every user given; results in the order of <paramref name="users"/>.</summary>
@@ -113,7 +112,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         }
         var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
         var changes = await calendars.ReadWeekChangesAsync(new WeekRequest(user.UserId, week, user.TimeZone), state?.DeltaLink, cancellationToken);
-        var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week, cancellationToken);
+        var known = await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-SuggestionContext.HistoryWeeks), week, cancellationToken);
         var thisWeek = known.Where(r => r.Record.Week == week).ToList();
         var history = known.Where(r => r.Record.Week < week).ToList();
         // A delta round names the events that changed or were removed; every other row of the week stays as it is.
@@ -148,7 +147,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
 
     private async Task<UserSyncResult> WriteWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
-        var history = await HistoryAsync(user, week, cancellationToken);
+        var history = await activities.HistoryAsync(user, week, cancellationToken);
         var (written, stored) = await WriteRecordsAsync(user, week, events, history, [], cancellationToken);
         var now = time.GetUtcNow();
         if (await syncStates.TryAddFirstSyncAsync(user.TenantId, user.UserId, week, now, written, cancellationToken))
@@ -164,34 +163,6 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         var recordIds = await RemoveVanishedAsync(thisWeek, written, _ => false, cancellationToken);
         await syncStates.RecordSyncedAsync(user.TenantId, user.UserId, week, now, recordIds: recordIds, cancellationToken: cancellationToken);
         return new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
-    }
-
-    /// <summary>The user's records of the weeks before <paramref name="week"/> that the engine learns from; none read when they never confirmed anything.</summary>
-    public async Task<IReadOnlyList<StoredRecord>> HistoryAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.HasConfirmations
-            ? await activities.ListAsync(user.TenantId, user.UserId, week.AddWeeks(-HistoryWeeks), week.Previous, cancellationToken)
-            : [];
-    }
-
-    /// <summary>
-    /// What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier
-    /// confirmations (category and impact), and which series of <paramref name="events"/> met different people.
-    /// </summary>
-    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null,
-        TenantModel? model = null)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var email = user.UserPrincipalName ?? "";
-        return new SuggestionContext(
-            email,
-            user.ManagerUserPrincipalName,
-            new ConfirmationHistory(history
-                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && !r.Record.IsLogged && r.Record.Week < week)
-                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId, r.Record.Confirmation.Impact))),
-            model ?? TenantModel.Empty,
-            events is null ? null : SuggestionContext.VarietyOf(events, email));
     }
 
     private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, List<string> ids, CancellationToken cancellationToken)
@@ -215,21 +186,21 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
         var model = models is null ? null : await models.GetAsync(user.TenantId, cancellationToken);
-        var context = SuggestionContextFor(user, history, week, events, model);
+        var context = SuggestionContext.For(user, history.Select(r => r.Record), week, events, model);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events
             .Select(e => CalendarIngestion.ToRecord(e, owner, context, now))
             .OfType<ActivityRecord>()
             .Where(r => r.Week == week) // calendarView also returns meetings that started in the week before
-            .DistinctBy(ActivityStore.RecordId)
+            .DistinctBy(RecordIds.Of)
             .ToList();
         var existing = thisWeek.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
         // A "Glue: …" Outlook category confirms a row the user has not decided yet; otherwise only calendar facts are written.
         var tagged = records.Where(r => r.Status == ActivityStatus.Confirmed).ToList();
         var observed = records.Except(tagged).ToList();
-        var ids = records.Select(ActivityStore.RecordId).ToHashSet(StringComparer.Ordinal);
+        var ids = records.Select(RecordIds.Of).ToHashSet(StringComparer.Ordinal);
         // With no rows known, tagged rows are added in the facts' own transactions; one that exists already fails them, and then row by row below.
         if (existing.Count == 0 && tagged.Count > 0 && await activities.TryUpsertObservedAndAddDecidedAsync(observed, tagged, cancellationToken) is { } written)
         {
@@ -239,7 +210,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         var stored = Stored(observed.Select(r => (r, false)), etags);
         foreach (var record in tagged)
         {
-            var current = existing.GetValueOrDefault(ActivityStore.RecordId(record));
+            var current = existing.GetValueOrDefault(RecordIds.Of(record));
             if (current is null)
             {
                 var added = await activities.AddDecidedAsync(record, cancellationToken);
@@ -274,7 +245,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         var stored = new List<StoredRecord>();
         foreach (var (record, decided) in rows)
         {
-            if (!etags.TryGetValue(ActivityStore.RecordId(record), out var etag))
+            if (!etags.TryGetValue(RecordIds.Of(record), out var etag))
             {
                 return null;
             }

@@ -1,14 +1,15 @@
 using GlueTeams.App.Auth;
-using GlueTeams.App.Sync;
 using GlueTeams.App.Tenants;
 using GlueTeams.App.Users;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Records;
+using GlueTeams.Core.Suggestions;
 using GlueTeams.Core.Validation;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph.Calendars;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tags;
 
@@ -34,7 +35,7 @@ public abstract record TagLookup
 /// the sync and the weekly card use.
 /// </summary>
 public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, UserStore users,
-    WeekSync sync, DirectoryProfiles directory, TimeProvider time)
+    DirectoryProfiles directory, TimeProvider time)
 {
     public async Task<TagLookup> LookupAsync(Caller caller, string eventId, CancellationToken cancellationToken)
     {
@@ -53,9 +54,9 @@ public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, 
             return new TagLookup.DoesNotCount(reason);
         }
         var week = IsoWeek.Containing(calendarEvent.Start, owner.TimeZone);
-        var context = WeekSync.SuggestionContextFor(owner, await sync.HistoryAsync(owner, week, cancellationToken), week);
+        var context = SuggestionContext.For(owner, (await activities.HistoryAsync(owner, week, cancellationToken)).Select(r => r.Record), week);
         var observed = CalendarIngestion.ToRecord(calendarEvent, new CalendarOwner(caller.TenantId, caller.UserId, owner.TimeZone, owner.SharingDefault), context, time.GetUtcNow())!;
-        var stored = await activities.GetAsync(caller.TenantId, caller.UserId, ActivityStore.RecordId(observed), cancellationToken);
+        var stored = await activities.GetAsync(caller.TenantId, caller.UserId, RecordIds.Of(observed), cancellationToken);
         return new TagLookup.Found(owner, observed, stored);
     }
 

@@ -1,3 +1,4 @@
+using GlueTeams.Core.Records;
 using GlueTeams.App.Auth;
 using GlueTeams.Core.Sharing;
 using GlueTeams.Core.Summaries;
@@ -92,7 +93,7 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         await audit.AppendAsync(manager.TenantId, reportId, manager.UserId, ManagerReads.MemberRecords, $"{from}..{to}", cancellationToken);
         var stored = await activities.ListAsync(manager.TenantId, reportId, from, to, cancellationToken);
         return [.. stored.Where(r => SharingRule.IsVisibleToManager(r.Record)).Select(r => r.Record.Confirmation is { } c
-            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, Api.ImpactText.Of(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
+            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, ImpactNames.Of(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
             : null).OfType<SharedRecordView>()];
     }
 

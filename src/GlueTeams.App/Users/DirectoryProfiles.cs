@@ -1,5 +1,6 @@
 using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Users;
 

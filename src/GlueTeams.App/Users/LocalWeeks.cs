@@ -2,6 +2,7 @@ using GlueTeams.App.Auth;
 using GlueTeams.App.Team;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Users;
 

@@ -7,6 +7,7 @@ using GlueTeams.Core.Validation;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Work;
 

@@ -83,16 +83,11 @@ public static class TagValidator
 
     private static Impact ParseImpact(string? text, List<FieldError> errors)
     {
-        switch (text?.Trim().ToUpperInvariant())
+        if (!ImpactNames.TryParse(text, out var impact))
         {
-            case null or "" or "ONE-OFF" or "ONEOFF":
-                return Impact.OneOff;
-            case "MULTIPLIER":
-                return Impact.Multiplier;
-            default:
-                errors.Add(new("impact", "Impact must be 'multiplier' or 'one-off'."));
-                return Impact.OneOff;
+            errors.Add(new("impact", $"Impact must be '{ImpactNames.Multiplier}' or '{ImpactNames.OneOff}'."));
         }
+        return impact;
     }
 
     private static Uri? ParseLink(string? text, List<FieldError> errors)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GlueTeams.Core.Suggestions;
+using GlueTeams.Core.Weeks;
 
 namespace GlueTeams.Graph.Calendars;
 

@@ -2,6 +2,7 @@ using GlueTeams.Graph.Calendars;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using GlueTeams.Core.Weeks;
 
 namespace GlueTeams.Graph.Directory;
 
@@ -86,7 +87,7 @@ public sealed class DirectoryReader(GraphServiceClient client)
     public async Task<TimeZoneInfo> GetTimeZoneAsync(string userId, CancellationToken cancellationToken = default)
     {
         var settings = await client.Users[userId].MailboxSettings.GetAsync(cancellationToken: cancellationToken);
-        return settings?.TimeZone is { Length: > 0 } id && TimeZones.Find(id) is { } zone ? zone : TimeZoneInfo.Utc;
+        return TimeZones.FindOrUtc(settings?.TimeZone);
     }
 
     private static DirectoryPerson Person(User user) => new(user.Id ?? "", user.DisplayName, user.Mail, user.JobTitle);

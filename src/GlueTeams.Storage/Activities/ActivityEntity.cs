@@ -13,12 +13,10 @@ namespace GlueTeams.Storage.Activities;
 /// </summary>
 internal static class ActivityEntity
 {
-    public static string RowKey(IsoWeek week, string eventKey) => $"{week}|{TableKeys.Encode(eventKey)}";
-
     /// <summary>What the calendar and the engine say: safe to merge over any existing row.</summary>
     public static TableEntity Observed(ActivityRecord record)
     {
-        var entity = new TableEntity(TableKeys.UserPartition(record.TenantId, record.UserId), RowKey(record.Week, record.EventKey))
+        var entity = new TableEntity(TableKeys.UserPartition(record.TenantId, record.UserId), RecordIds.Of(record))
         {
             ["Tenant"] = record.TenantId,
             ["User"] = record.UserId,

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using GlueTeams.Core.Records;
+using GlueTeams.Core.Suggestions;
+using GlueTeams.Core.Users;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Users;
 using GlueTeams.Storage.Tables;
@@ -35,12 +37,6 @@ public sealed class ActivityStore(GlueTables tables)
     private readonly TableClient _table = tables.Activities;
     private readonly UserStore _users = new(tables);
 
-    public static string RecordId(ActivityRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return ActivityEntity.RowKey(record.Week, record.EventKey);
-    }
-
     /// <summary>
     /// Writes what the calendar says, in transactions of at most 100. Idempotent by event key; calendar facts and
     /// the suggestion are updated, a user's confirmation or skip is never touched.
@@ -49,7 +45,7 @@ public sealed class ActivityStore(GlueTables tables)
     {
         ArgumentNullException.ThrowIfNull(records);
         var actions = records
-            .DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
+            .DistinctBy(r => (r.TenantId, r.UserId, RecordIds.Of(r)))
             .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)));
         var (etags, transactions) = await SubmitAsync(actions, cancellationToken);
         return new UpsertCounts(records.Count, transactions) { ETags = etags };
@@ -86,9 +82,9 @@ public sealed class ActivityStore(GlueTables tables)
     {
         ArgumentNullException.ThrowIfNull(observed);
         ArgumentNullException.ThrowIfNull(decided);
-        var actions = observed.DistinctBy(r => (r.TenantId, r.UserId, RecordId(r)))
+        var actions = observed.DistinctBy(r => (r.TenantId, r.UserId, RecordIds.Of(r)))
             .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ActivityEntity.Observed(r)))
-            .Concat(decided.DistinctBy(r => (r.TenantId, r.UserId, RecordId(r))).Select(r => new TableTransactionAction(TableTransactionActionType.Add, ActivityEntity.Full(r))));
+            .Concat(decided.DistinctBy(r => (r.TenantId, r.UserId, RecordIds.Of(r))).Select(r => new TableTransactionAction(TableTransactionActionType.Add, ActivityEntity.Full(r))));
         Dictionary<string, ETag> etags;
         try
         {
@@ -111,7 +107,7 @@ public sealed class ActivityStore(GlueTables tables)
     /// before, so need not read it back.
     /// </summary>
     public static StoredRecord AsWritten(ActivityRecord record, ETag etag, bool decided = false) =>
-        new(RecordId(record), ActivityEntity.ToRecord(decided ? ActivityEntity.Full(record) : ActivityEntity.Observed(record)), etag);
+        new(RecordIds.Of(record), ActivityEntity.ToRecord(decided ? ActivityEntity.Full(record) : ActivityEntity.Observed(record)), etag);
 
     /// <summary>The one-request form of <see cref="UpsertObservedAsync"/>, for a single change notification.</summary>
     public async Task UpsertObservedAsync(ActivityRecord record, CancellationToken cancellationToken = default)
@@ -133,11 +129,11 @@ public sealed class ActivityStore(GlueTables tables)
         {
             var added = await _table.AddEntityAsync(entity, cancellationToken);
             await MarkConfirmedAsync(record, cancellationToken);
-            return new WriteResult.Written(new StoredRecord(RecordId(record), record, added.Headers.ETag ?? default));
+            return new WriteResult.Written(new StoredRecord(RecordIds.Of(record), record, added.Headers.ETag ?? default));
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await GetAsync(record.TenantId, record.UserId, RecordId(record), cancellationToken);
+            var existing = await GetAsync(record.TenantId, record.UserId, RecordIds.Of(record), cancellationToken);
             return existing is null ? new WriteResult.NotFound() : new WriteResult.Conflict(existing);
         }
     }
@@ -151,7 +147,7 @@ public sealed class ActivityStore(GlueTables tables)
 
     public async Task<StoredRecord?> GetAsync(string tenantId, string userId, string recordId, CancellationToken cancellationToken = default)
     {
-        if (!IsWellFormedId(recordId))
+        if (!RecordIds.TryParse(recordId, out _))
         {
             return null;
         }
@@ -164,13 +160,25 @@ public sealed class ActivityStore(GlueTables tables)
     public async Task<IReadOnlyList<StoredRecord>> ListAsync(string tenantId, string userId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
     {
         var filter = $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))} " +
-                     $"and RowKey ge {TableKeys.Literal(from.ToString())} and RowKey lt {TableKeys.Literal(to.Next.ToString())}";
+                     $"and RowKey ge {TableKeys.Literal(RecordIds.Prefix(from))} and RowKey lt {TableKeys.Literal(RecordIds.Prefix(to.Next))}";
         var records = new List<StoredRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             records.Add(ToStored(entity));
         }
         return records.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The user's records of the <see cref="SuggestionContext.HistoryWeeks"/> weeks before <paramref name="week"/> that
+    /// the engine learns from; none read when they never confirmed anything.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredRecord>> HistoryAsync(UserProfile user, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.HasConfirmations
+            ? await ListAsync(user.TenantId, user.UserId, week.AddWeeks(-SuggestionContext.HistoryWeeks), week.Previous, cancellationToken)
+            : [];
     }
 
     /// <summary>Every record of the user, in time order: one partition query (a sharing change, an export of everything).</summary>
@@ -281,11 +289,6 @@ public sealed class ActivityStore(GlueTables tables)
             await _users.MarkHasConfirmationsAsync(record.TenantId, record.UserId, cancellationToken);
         }
     }
-
-    /// <summary>A record id comes from cards and requests: refuse anything that cannot be a row key before asking storage.</summary>
-    private static bool IsWellFormedId(string? recordId) =>
-        recordId is { Length: > 10 and <= 300 } && IsoWeek.TryParse(recordId[..8], out _) && recordId[8] == '|' &&
-        !recordId.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?');
 
     private static StoredRecord ToStored(TableEntity entity) => new(entity.RowKey, ActivityEntity.ToRecord(entity), entity.ETag);
 }

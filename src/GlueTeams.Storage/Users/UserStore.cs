@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using GlueTeams.Storage.Tables;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.Storage.Users;
 

@@ -11,6 +11,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
 using GlueTeams.Testing;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tests.Bot;
 
@@ -64,7 +65,7 @@ public sealed class CardCatalogTests
         yield return ("details-errors", DetailsCard.Build(rows[1], Week.ToString(), "0", new TagInput("x", "sideways", "ftp://x", "t", "n", true),
             [new("category", "'x' is not a glue-work category."), new("impact", "Impact must be 'multiplier' or 'one-off'."), new("artifactLink", "The artifact link must be a full https:// address.")]));
         yield return ("settings", SettingsActions.Settings(Profile));
-        yield return ("settings-errors", SettingsCard.Build(new SettingsForm(null, "25:00", "Mars/Olympus", null, "false"), Notice.Error("Nothing was saved."),
+        yield return ("settings-errors", SettingsCard.Build(new SettingsInput(null, "25:00", "Mars/Olympus", null, "false"), Notice.Error("Nothing was saved."),
             new Dictionary<string, string> { ["cardDay"] = "Choose a day of the week.", ["cardTime"] = "Enter a time such as 15:00." }));
         yield return ("summary", InfoCards.Summary(PeriodSummary.Of(Week.AddWeeks(-4), Week, Records(8).Select(r => r.Record))));
         yield return ("help", InfoCards.Help(Profile, Links));

@@ -3,6 +3,7 @@ using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
 using Microsoft.Extensions.DependencyInjection;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tests.Bot;
 

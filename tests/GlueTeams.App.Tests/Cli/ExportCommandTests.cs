@@ -5,6 +5,7 @@ using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
 using Microsoft.Extensions.DependencyInjection;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tests.Cli;
 

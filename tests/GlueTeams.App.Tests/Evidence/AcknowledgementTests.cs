@@ -1,3 +1,4 @@
+using GlueTeams.Core.Records;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -43,10 +44,10 @@ public sealed class AcknowledgementTests
         // Report 2 confirmed work in the period but shares none of it.
         await s_host.SeedAsync(s_host.Report(2), SimulatedRecords.Weeks(TabApiHost.TenantId, s_host.Report(2).Id, s_to.AddWeeks(-3), s_to)
             .Select(r => r with { Confirmation = r.Confirmation! with { SharedWithManager = false } }));
-        s_shared = ActivityStore.RecordId(records.First(r => r.Confirmation!.ArtifactLink is not null));
-        s_hidden = ActivityStore.RecordId(hidden);
-        s_unconfirmed = ActivityStore.RecordId(unconfirmed);
-        s_otherReports = ActivityStore.RecordId(theirs);
+        s_shared = RecordIds.Of(records.First(r => r.Confirmation!.ArtifactLink is not null));
+        s_hidden = RecordIds.Of(hidden);
+        s_unconfirmed = RecordIds.Of(unconfirmed);
+        s_otherReports = RecordIds.Of(theirs);
     }
 
     [ClassCleanup]

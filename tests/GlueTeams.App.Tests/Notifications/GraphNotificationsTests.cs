@@ -15,6 +15,7 @@ using GlueTeams.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tests.Notifications;
 

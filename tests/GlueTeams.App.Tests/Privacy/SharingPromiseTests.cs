@@ -1,3 +1,4 @@
+using GlueTeams.Core.Records;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -129,7 +130,7 @@ public sealed class SharingPromiseTests
 
         // Hide every glue meeting of the two latest weeks, and one artifact record: the run of heavy weeks is broken.
         var hide = records.Where(r => r.Week >= PrivacyHost.WeekOf(s_host).AddWeeks(-1) && r.Confirmation!.CategoryId != "not-glue")
-            .Select(GlueTeams.Storage.Activities.ActivityStore.RecordId).ToList();
+            .Select(GlueTeams.Core.Records.RecordIds.Of).ToList();
         using var own = s_host.ClientFor(report.Id);
         var response = await own.PostAsJsonAsync("/api/me/records/sharing", new { ids = hide, shared = false });
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();

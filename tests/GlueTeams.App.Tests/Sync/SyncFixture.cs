@@ -6,6 +6,7 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
+using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Tests.Sync;
 

@@ -12,7 +12,7 @@ internal static class DetailsCard
     public static AdaptiveCard Build(WeekRow row, string week, string page, TagInput? typed = null, IReadOnlyList<FieldError>? errors = null)
     {
         var confirmation = row.Record.Confirmation;
-        var input = typed ?? new TagInput(row.CategoryId, row.Impact == Impact.Multiplier ? "multiplier" : "one-off",
+        var input = typed ?? new TagInput(row.CategoryId, ImpactNames.Of(row.Impact),
             confirmation?.ArtifactLink?.AbsoluteUri, confirmation?.ArtifactTitle, confirmation?.OutcomeNote, confirmation?.Delegated ?? false);
         var byField = errors?.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
         var data = new[] { (Verbs.RecordId, row.Id), (Verbs.ETag, row.CardETags), (Verbs.Week, week), (Verbs.PageNumber, page) };
@@ -26,7 +26,7 @@ internal static class DetailsCard
         }
         body.Add(new ChoiceSetInput("category", CategoryChoices) { Value = input.CategoryId, Label = "Category" });
         body.AddRange(FieldError(byField, "category"));
-        body.Add(new ToggleInput("impact", "Multiplier (builds something reusable)") { ValueOn = "multiplier", ValueOff = "one-off", Value = input.Impact ?? "one-off" });
+        body.Add(new ToggleInput("impact", "Multiplier (builds something reusable)") { ValueOn = ImpactNames.Multiplier, ValueOff = ImpactNames.OneOff, Value = input.Impact ?? ImpactNames.OneOff });
         body.AddRange(FieldError(byField, "impact"));
         body.Add(new TextInput("artifactLink") { Label = "Artifact link", Placeholder = "https://…", Value = input.ArtifactLink, MaxLength = TagValidator.MaxLinkLength });
         body.AddRange(FieldError(byField, "artifactLink"));

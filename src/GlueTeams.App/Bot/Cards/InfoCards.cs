@@ -4,6 +4,7 @@ using GlueTeams.App.Store;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 using static GlueTeams.App.Bot.Cards.CardParts;
 
 namespace GlueTeams.App.Bot.Cards;
@@ -45,8 +46,8 @@ internal static class InfoCards
         {
             body.Add(Heading("Share your confirmed records with your manager?"));
             body.Add(Subtle("Nothing is shared until you answer. You can change this in settings at any time."));
-            actions.Add(Execute("Share with my manager", Verbs.Share, (Verbs.Choice, SettingsCard.Share)));
-            actions.Add(Execute("Keep private", Verbs.Share, (Verbs.Choice, SettingsCard.Private)));
+            actions.Add(Execute("Share with my manager", Verbs.Share, (Verbs.Choice, UserSettings.Share)));
+            actions.Add(Execute("Keep private", Verbs.Share, (Verbs.Choice, UserSettings.Private)));
         }
         else
         {
@@ -79,7 +80,7 @@ internal static class InfoCards
             ],
             Actions =
             [
-                Execute(share ? $"Share {all}" : $"Make {all} private", Verbs.ApplySharing, (Verbs.Choice, share ? SettingsCard.Share : SettingsCard.Private)) with { Style = ActionStyle.Positive },
+                Execute(share ? $"Share {all}" : $"Make {all} private", Verbs.ApplySharing, (Verbs.Choice, share ? UserSettings.Share : UserSettings.Private)) with { Style = ActionStyle.Positive },
                 Execute("Cancel", Verbs.Settings),
             ],
         };

@@ -27,9 +27,9 @@ internal static class LogCard
         body.Add(Subtle(suggestion is null ? "Nothing in the text points to a category: choose one." : $"Suggested: {suggestion.Reason}."));
         body.Add(new ToggleInput("impact", "Multiplier (builds something reusable)")
         {
-            ValueOn = "multiplier",
-            ValueOff = "one-off",
-            Value = suggestion?.Impact == Impact.Multiplier ? "multiplier" : "one-off",
+            ValueOn = ImpactNames.Multiplier,
+            ValueOff = ImpactNames.OneOff,
+            Value = ImpactNames.Of(suggestion?.Impact),
         });
         if (suggestion is { Impact: Impact.Multiplier, ImpactReason: { } why })
         {
@@ -62,7 +62,7 @@ internal static class LogCard
             new("What", record.Title),
             new("Time", Duration(record.Minutes)),
             new("Category", GlueCategories.Get(confirmation.CategoryId).Name),
-            new("Impact", confirmation.Impact == Impact.Multiplier ? "multiplier" : "one-off"),
+            new("Impact", ImpactNames.Of(confirmation.Impact)),
         };
         if (confirmation.ArtifactLink is { } link)
         {

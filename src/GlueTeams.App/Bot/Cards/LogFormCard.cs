@@ -30,9 +30,9 @@ internal static class LogFormCard
         }
         body.Add(new ToggleInput("impact", "Multiplier (builds something reusable)")
         {
-            ValueOn = "multiplier",
-            ValueOff = "one-off",
-            Value = form.Impact ?? (suggestion?.Impact == Impact.Multiplier ? "multiplier" : "one-off"),
+            ValueOn = ImpactNames.Multiplier,
+            ValueOff = ImpactNames.OneOff,
+            Value = form.Impact ?? ImpactNames.Of(suggestion?.Impact),
         });
         body.AddRange(FieldError(byField, "impact"));
         if (suggestion is { Impact: Impact.Multiplier, ImpactReason: { } why })

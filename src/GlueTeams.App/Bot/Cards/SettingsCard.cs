@@ -1,25 +1,14 @@
-using System.Globalization;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Cards;
+using GlueTeams.Core.Users;
 using static GlueTeams.App.Bot.Cards.CardParts;
 
 namespace GlueTeams.App.Bot.Cards;
 
-/// <summary>What the settings card's inputs hold, as typed (untrusted until <see cref="SettingsInput"/> checks it).</summary>
-internal sealed record SettingsForm(string? CardDay, string? CardTime, string? TimeZone, string? Sharing, string? Paused)
-{
-    public static SettingsForm Of(UserProfile profile) => new(
-        profile.CardDay.ToString(), profile.CardTime.ToString("HH:mm", CultureInfo.InvariantCulture), profile.TimeZoneId,
-        profile.SharingDefault switch { true => SettingsCard.Share, false => SettingsCard.Private, null => null }, profile.Paused ? "true" : "false");
-}
-
 /// <summary>Card day and time, time zone, sharing default, pause; and the way to delete everything.</summary>
 internal static class SettingsCard
 {
-    public const string Share = "share";
-    public const string Private = "private";
-
-    public static AdaptiveCard Build(SettingsForm form, Notice? notice = null, IReadOnlyDictionary<string, string>? errors = null)
+    public static AdaptiveCard Build(SettingsInput form, Notice? notice = null, IReadOnlyDictionary<string, string>? errors = null)
     {
         var body = new List<CardElement> { Title("Glueprint settings") };
         body.AddRange(NoticeBlock(notice));
@@ -45,5 +34,5 @@ internal static class SettingsCard
     }
 
     public static IReadOnlyList<Choice> SharingChoices { get; } =
-        [new("Share them with my manager", Share), new("Keep them private", Private)];
+        [new("Share them with my manager", UserSettings.Share), new("Keep them private", UserSettings.Private)];
 }

@@ -1,4 +1,6 @@
-namespace GlueTeams.Storage.Users;
+using GlueTeams.Core.Weeks;
+
+namespace GlueTeams.Core.Users;
 
 /// <summary>Where to reach a user proactively in Teams: the personal chat the bot was installed in.</summary>
 public sealed record ConversationReference(Uri ServiceUrl, string ConversationId, string BotId);
@@ -27,7 +29,7 @@ public sealed record UserProfile
     public bool? SharingDefault { get; init; }
     public ConversationReference? Conversation { get; init; }
     /// <summary>
-    /// Whether the user has ever confirmed a record (set by <see cref="Activities.ActivityStore"/> on each confirmation):
+    /// Whether the user has ever confirmed a record (set wherever a record is confirmed):
     /// only then is a sync's read of earlier weeks worth its cost.
     /// </summary>
     public bool HasConfirmations { get; init; }
@@ -37,6 +39,6 @@ public sealed record UserProfile
 
     public bool ShouldReceiveCards => OptedIn && Installed && !Paused && !Unreachable && Conversation is not null;
 
-    public TimeZoneInfo TimeZone =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>The zone of <see cref="TimeZoneId"/>, UTC when this machine does not know it.</summary>
+    public TimeZoneInfo TimeZone => TimeZones.FindOrUtc(TimeZoneId);
 }
