@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using GlueTeams.App.Bot;
 using GlueTeams.App.Sync;
-using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator;
 using GlueTeams.Simulator.Connector;

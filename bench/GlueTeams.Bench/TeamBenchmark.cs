@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using GlueTeams.App.Tests.Api;
 using GlueTeams.Simulator;
 using GlueTeams.Testing;
 

@@ -1,4 +1,3 @@
-using GlueTeams.App.Tests.Api;
 using GlueTeams.Core.Records;
 using GlueTeams.Testing;
 using Microsoft.Playwright;

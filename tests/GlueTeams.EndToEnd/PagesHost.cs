@@ -1,5 +1,4 @@
 using System.Net;
-using GlueTeams.App.Tests.Api;
 using GlueTeams.Testing;
 using Microsoft.Playwright;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GlueTeams.App.Tests.Api;
 using GlueTeams.Testing;
 using Microsoft.Playwright;
 using GlueTeams.Core.Users;

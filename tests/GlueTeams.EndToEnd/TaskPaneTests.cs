@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GlueTeams.App.Tests.Api;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator.Calendars;

@@ -1,3 +1,4 @@
+using GlueTeams.Teams.Activities;
 using GlueTeams.Teams.Auth;
 using GlueTeams.Teams.Connector;
 using Microsoft.Extensions.Configuration;
@@ -23,8 +24,10 @@ public sealed class TeamsProtocolExtensionsTests
         using var host = Build(Environments.Development, new() { ["Bot:AllowedServiceUrlHosts:0"] = "localhost" });
         await host.StartAsync();
 
-        Assert.IsNotNull(host.Services.GetRequiredService<BotTokenValidator>());
-        Assert.IsNotNull(host.Services.GetRequiredService<ConnectorClient>());
+        // The resolved connector client is the one wired to the configured allow-list: a host outside it gets no request.
+        var refused = await host.Services.GetRequiredService<ConnectorClient>()
+            .SendAsync(new Uri("https://smba.trafficmanager.net/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+        Assert.AreEqual(ConnectorFailure.ServiceUrlNotAllowed, refused.Failure);
         var allowList = host.Services.GetRequiredService<ServiceUrlAllowList>();
         Assert.IsTrue(allowList.IsAllowed(new Uri("http://localhost:56150/_connector")));
         Assert.IsFalse(allowList.IsAllowed(new Uri("https://smba.trafficmanager.net/amer/")), "a configured list replaces the defaults");

@@ -43,6 +43,7 @@ public sealed class WeeklyCardSchedulerTests
         // A second instance on the same tables: a restart, or a scale-out.
         await using var second = new BotHarness(storage: first.App.Storage);
 
+        var sentAt = DateTimeOffset.UtcNow;
         var sent = await Task.WhenAll(Scheduler(first).SendDueAsync(CancellationToken.None), Scheduler(second).SendDueAsync(CancellationToken.None));
         await first.DrainOutboxAsync();
 
@@ -52,7 +53,12 @@ public sealed class WeeklyCardSchedulerTests
         StringAssert.Contains(BotHarness.Texts(card), "Sprint retro");
         Assert.AreEqual("29:user-1", (string?)card["refresh"]!["userIds"]![0]);
         var next = (await ScheduledAsync(first)).Single();
-        Assert.AreEqual(new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(DateTimeOffset.UtcNow), next.DueAt, "the next card is scheduled");
+        // The next card is the user's card day and time in their own zone, within the coming week: one instant fits.
+        var local = TimeZoneInfo.ConvertTime(next.DueAt, profile.TimeZone);
+        Assert.AreEqual(profile.CardDay, local.DayOfWeek, "the next card is scheduled on the user's card day");
+        Assert.AreEqual(profile.CardTime, TimeOnly.FromDateTime(local.DateTime), "at the user's card time");
+        Assert.IsGreaterThan(sentAt, next.DueAt, "after the card went out");
+        Assert.IsLessThanOrEqualTo(sentAt.AddDays(7), next.DueAt, "within the week after it");
     }
 
     [TestMethod]

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator;
@@ -8,16 +7,15 @@ using GlueTeams.Simulator.Tokens;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
 using GlueTeams.Storage.Users;
-using GlueTeams.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GlueTeams.App.Tests.Api;
+namespace GlueTeams.Testing;
 
 /// <summary>
 /// The app in-process with the tab API on: tokens from the development issuer served over loopback HTTP (so JwtBearer
 /// fetches metadata and keys as it would Entra ID's), direct reports from the in-process simulated tenant.
 /// </summary>
-internal sealed class TabApiHost : IAsyncDisposable
+public sealed class TabApiHost : IAsyncDisposable
 {
     public const string Audience = "api://glueteams-test";
     public const string TenantId = SimulatedOrg.TenantId;

@@ -1,11 +1,10 @@
 using GlueTeams.Teams.Connector;
-using GlueTeams.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GlueTeams.App.Tests.Hosting;
+namespace GlueTeams.Testing;
 
 /// <summary>
 /// The app in-process, on Azurite tables of its own, with extra settings per test class. Outbound connector calls go
