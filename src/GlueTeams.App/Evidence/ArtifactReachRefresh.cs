@@ -19,7 +19,7 @@ public sealed record ReachRefreshCounts(int Links, int Known, int Denied);
 /// links as denied, so that the packet says so once; everything else in GlueTeams works as before. Erased users are
 /// skipped, and a write that raced an erasure is undone.
 /// </summary>
-public sealed partial class ArtifactReachRefresh(ItemAnalyticsReader analytics, GraphOptions graph, UserStore users, ActivityStore activities,
+public sealed partial class ArtifactReachRefresh(TenantGraphClients graphs, GraphOptions graph, UserStore users, ActivityStore activities,
     ArtifactReachStore reach, ErasureTombstones tombstones, TimeProvider time, ILogger<ArtifactReachRefresh> logger)
 {
     public const int Weeks = 52;
@@ -30,6 +30,7 @@ public sealed partial class ArtifactReachRefresh(ItemAnalyticsReader analytics, 
         {
             return new ReachRefreshCounts(0, 0, 0);
         }
+        var analytics = new ItemAnalyticsReader(graphs.For(tenantId).Client);
         var (links, known, denied) = (0, 0, false);
         var deniedCount = 0;
         await foreach (var user in users.ListAsync(tenantId, cancellationToken))
