@@ -109,6 +109,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ASPNETCORE_ENVIRONMENT: 'Production'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     Bot__AppId: botAppId
+    Graph__Enabled: 'true'
     Graph__ClientId: apiAppId
     Graph__ClientSecret: secretRef(vault.properties.vaultUri, 'GraphClientSecret')
     // The tab and add-in API: tokens for api://DOMAIN/APP_ID, the manifest's webApplicationInfo.resource.

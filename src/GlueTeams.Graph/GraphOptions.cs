@@ -10,6 +10,12 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
+    /// <summary>
+    /// Whether the app reads Microsoft Graph (calendar sync, the directory, the Outlook tags). Off unless set: a credential
+    /// that happens to be configured does not turn Graph on, and Graph turned on without one stops the app in one line.
+    /// </summary>
+    public bool Enabled { get; set; }
+
     public string? TenantId { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
@@ -19,6 +25,8 @@ public sealed class GraphOptions
     /// <summary>The simulator's app-only token endpoint (loopback only), e.g. http://127.0.0.1:5010/dev/graph/token.</summary>
     public Uri? DevTokenUrl { get; set; }
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+    /// <summary>Where Graph delivers change notifications (our /api/graph/notifications); none means no subscriptions.</summary>
+    public Uri? NotificationUrl { get; set; }
     /// <summary>Events per calendarView page asked of Graph (Prefer: odata.maxpagesize).</summary>
     public int PageSize { get; set; } = 100;
     /// <summary>$batch requests in flight at once when reading many users.</summary>
@@ -30,6 +38,10 @@ public sealed class GraphOptions
     /// <param name="multiTenant">Tenancy:Mode is MultiTenant: no home tenant is needed, and the credential must be the app registration's own.</param>
     public IEnumerable<string> Problems(bool isDevelopment, bool multiTenant = false)
     {
+        if (Enabled && DevTokenUrl is null && !UseManagedIdentity && string.IsNullOrEmpty(ClientId))
+        {
+            yield return "Graph:Enabled is true but no credential is set: set Graph:ClientId (with Graph:ClientSecret or Graph:CertificatePath) or Graph:UseManagedIdentity.";
+        }
         if (Loopback.DevelopmentOnlyProblem("Graph:DevTokenUrl", DevTokenUrl, isDevelopment) is { } devToken)
         {
             yield return devToken;

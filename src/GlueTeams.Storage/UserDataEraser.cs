@@ -62,7 +62,7 @@ public sealed class UserDataEraser(GlueTables tables, ActivityStore activities, 
     private static async Task<int> DeleteWhereAsync(TableClient table, string tenantId, string userId, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>($"Tenant eq {TableKeys.Literal(tenantId)} and User eq {TableKeys.Literal(userId)}",
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Tenant eq {tenantId} and User eq {userId}"),
             select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(new TableEntity(row.PartitionKey, row.RowKey));

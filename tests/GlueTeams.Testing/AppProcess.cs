@@ -46,6 +46,7 @@ public static class AppProcess
         ["Storage__ConnectionString"] = storage.ConnectionString!,
         ["Storage__TablePrefix"] = storage.TablePrefix,
         ["Bot__AllowedServiceUrlHosts__0"] = "localhost",
+        ["Graph__Enabled"] = "true",
         ["Graph__BaseUrl"] = new Uri(simulator, "v1.0").AbsoluteUri,
         ["Graph__DevTokenUrl"] = new Uri(simulator, "dev/graph/token").AbsoluteUri,
         ["Graph__TenantId"] = Simulator.Org.SimulatedOrg.TenantId,

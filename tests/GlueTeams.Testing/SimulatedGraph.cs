@@ -37,6 +37,7 @@ public sealed class SimulatedGraph : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(host);
         var settings = new Dictionary<string, string?>
         {
+            ["Graph:Enabled"] = "true",
             ["Graph:BaseUrl"] = host.GraphBaseUrl,
             ["Graph:DevTokenUrl"] = new Uri(host.BaseUrl, "dev/graph/token").ToString(),
             ["Graph:TenantId"] = Simulator.Org.SimulatedOrg.TenantId,

@@ -64,6 +64,7 @@ public sealed class TabApiHost : IAsyncDisposable
             ["Tabs:Audience"] = Audience,
             ["Tabs:DevIssuerMetadataUrl"] = new Uri(issuer.BaseAddress, $"/dev/{TenantId}/v2.0/.well-known/openid-configuration").ToString(),
             ["Tabs:DevTokenUrl"] = new Uri(issuer.BaseAddress, "/dev/token").ToString(),
+            ["Graph:Enabled"] = "true",
             ["Graph:BaseUrl"] = graph.Host.GraphBaseUrl,
             ["Graph:DevTokenUrl"] = new Uri(graph.Host.BaseUrl, "dev/graph/token").ToString(),
             ["Graph:TenantId"] = TenantId,

@@ -31,7 +31,7 @@ public static partial class DependencyProblems
         {
             await next(context);
         }
-        catch (Exception e) when (!context.Response.HasStarted && DependencyFailure.Of(e, context.RequestAborted.IsCancellationRequested) is { } failure)
+        catch (Exception e) when (!context.Response.HasStarted && DependencyFailure.Of(e, context.RequestAborted.IsCancellationRequested, context.RequestServices.GetService<TimeProvider>()) is { } failure)
         {
             LogUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DependencyProblems)),
                 (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "an API route", failure.Dependency, e.GetType().Name);

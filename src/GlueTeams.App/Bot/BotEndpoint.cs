@@ -1,3 +1,4 @@
+using GlueTeams.App.Extensions;
 using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Users;
@@ -10,8 +11,11 @@ namespace GlueTeams.App.Bot;
 /// <summary>POST /api/messages: read, authenticate, de-duplicate, dispatch. Refusals happen before anything is written.</summary>
 internal static partial class BotEndpoint
 {
-    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
+    public static WebApplication MapBot(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        // The parser reads at most its own limit too; the limiter answers first, the same way as for every other body.
+        app.UseBodyLimit("/api/messages", ActivityParser.MaxBodyBytes);
         app.MapPost("/api/messages", HandleAsync)
             .WithName("BotMessages")
             .WithSummary("Bot Framework activities from Teams: messages, installs, Adaptive Card actions.");

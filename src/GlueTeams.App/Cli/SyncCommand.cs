@@ -32,7 +32,7 @@ public static class SyncCommand
         var worker = services.GetService<SyncWorker>();
         if (worker is null)
         {
-            await errors.WriteLineAsync("Graph is not configured: set Graph:BaseUrl and a credential (see README).");
+            await errors.WriteLineAsync("Graph is off: set Graph:Enabled to true with a credential (see README).");
             return 2;
         }
         var tenant = tenantArgument ?? services.GetRequiredService<GraphOptions>().TenantId;

@@ -43,15 +43,15 @@ public static class BotServices
     /// <summary>The outbox queue every outbound message goes through, and its worker (on every instance unless Outbox:RunWorker is false).</summary>
     private static void AddGlueOutbox(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
-        builder.Services.AddSingleton(options);
+        builder.Services.AddSettings<OutboxOptions>(OutboxOptions.Section, (options, _) => options.Problems());
         // The queue's own limit (a consumer crashing on an item) sits above the worker's, which poisons with a metric first.
-        builder.Services.AddSingleton(sp => new WorkQueue<OutboxMessage>(sp.GetRequiredService<StorageOptions>(), "outbox", ProtocolJson.Options, options.MaxTries + 2));
+        builder.Services.AddSingleton(sp => new WorkQueue<OutboxMessage>(sp.GetRequiredService<StorageOptions>(), "outbox", ProtocolJson.Options,
+            sp.GetRequiredService<OutboxOptions>().MaxTries + 2));
         builder.Services.AddSingleton<MessageOutbox>();
         builder.Services.AddScoped<OutboxWorker>();
         builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddSingleton<GlueTeams.Storage.Schedule.InstanceRegistry>();
-        if (options.RunWorker)
+        if (builder.Configuration.Read<OutboxOptions>(OutboxOptions.Section).RunWorker)
         {
             builder.Services.AddHostedService<OutboxService>();
         }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Azure;
+using GlueTeams.Core.Net;
 using Microsoft.Kiota.Abstractions;
 
 namespace GlueTeams.App.Extensions;
@@ -13,8 +13,9 @@ public sealed record DependencyFailure(string Dependency, TimeSpan RetryAfter)
     /// <summary>
     /// Storage or Graph unreachable, throttled, failing (5xx) or timing out; null for anything else (a bug is a bug).
     /// <paramref name="requestAborted"/>: the caller went away, so a cancellation is theirs, not a timeout.
+    /// <paramref name="time"/> reads a Retry-After given as a date.
     /// </summary>
-    public static DependencyFailure? Of(Exception exception, bool requestAborted = false)
+    public static DependencyFailure? Of(Exception exception, bool requestAborted = false, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (IsStorage(exception))
@@ -23,7 +24,7 @@ public sealed record DependencyFailure(string Dependency, TimeSpan RetryAfter)
         }
         return exception switch
         {
-            ApiException api when IsTransient(api.ResponseStatusCode) => new("Microsoft Graph", GraphRetryAfter(api)),
+            ApiException api when IsTransient(api.ResponseStatusCode) => new("Microsoft Graph", GraphRetryAfter(api, (time ?? TimeProvider.System).GetUtcNow())),
             HttpRequestException => new("A service GlueTeams depends on", DefaultRetryAfter),
             TimeoutException or OperationCanceledException when !requestAborted => new("A service GlueTeams depends on", DefaultRetryAfter),
             Azure.Identity.AuthenticationFailedException => new("Sign-in to Microsoft Graph", DefaultRetryAfter),
@@ -49,11 +50,11 @@ public sealed record DependencyFailure(string Dependency, TimeSpan RetryAfter)
 
     private static bool IsTransient(int status) => status is 429 or >= 500;
 
-    private static TimeSpan GraphRetryAfter(ApiException e)
+    private static TimeSpan GraphRetryAfter(ApiException e, DateTimeOffset now)
     {
         var header = e.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-        return int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(Math.Min(seconds, MaxRetryAfter.TotalSeconds))
+        return Core.Net.RetryAfter.Wait(header, now) is { } wait && wait > TimeSpan.Zero
+            ? (wait < MaxRetryAfter ? wait : MaxRetryAfter)
             : DefaultRetryAfter;
     }
 }

@@ -11,13 +11,13 @@ namespace GlueTeams.App.Extensions;
 public static class SyncServices
 {
     /// <summary>
-    /// Microsoft Graph ("Graph" section) and calendar sync over the shared queue. Without a Graph credential the app
-    /// runs without sync (a bot-only test host); with one, every instance consumes the queue unless Sync:RunWorker is false.
+    /// Microsoft Graph ("Graph" section) and calendar sync over the shared queue, when Graph:Enabled is true; otherwise the
+    /// app runs without sync (a bot-only test host). Every instance consumes the queue unless Sync:RunWorker is false.
     /// </summary>
     public static IHostApplicationBuilder AddGlueSync(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!IsConfigured(builder.Configuration.Read<GraphOptions>(GraphOptions.Section)))
+        if (!builder.Configuration.Read<GraphOptions>(GraphOptions.Section).Enabled)
         {
             return builder;
         }
@@ -36,7 +36,7 @@ public static class SyncServices
         builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachJob>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
         builder.Services.AddSingleton(new StorageResource("sync queue", (sp, ct) => sp.GetRequiredService<WorkQueue<SyncWorkItem>>().EnsureCreatedAsync(ct)));
-        builder.Services.AddSingleton(new NotificationOptions(builder.Configuration.GetValue<Uri?>("Graph:NotificationUrl")));
+        builder.Services.AddSingleton(sp => new NotificationOptions(sp.GetRequiredService<GraphOptions>().NotificationUrl));
         builder.Services.AddSingleton<SubscriptionManager>();
         builder.Services.AddSingleton(SyncWorkerOptions.Default);
         builder.Services.AddSingleton<SyncWorker>();
@@ -61,11 +61,5 @@ public static class SyncServices
         }
         var credential = GraphCredentials.From(options);
         return _ => credential;
-    }
-
-    public static bool IsConfigured(GraphOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.DevTokenUrl is not null || options.UseManagedIdentity || !string.IsNullOrEmpty(options.ClientId);
     }
 }

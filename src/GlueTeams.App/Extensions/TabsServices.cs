@@ -56,7 +56,7 @@ public static class TabsServices
         app.UseWhen(context => IsTabApi(context.Request.Path), branch =>
         {
             branch.UseStatusCodePages();
-            branch.Use(RefuseOversizedBodies);
+            branch.Use((context, next) => RequestBodyLimit.LimitAsync(context, next, MaxBodyBytes));
             branch.UseRequestTimeouts();
             branch.Use(DependencyProblems.MapFailuresAsync);
         });
@@ -112,19 +112,4 @@ public static class TabsServices
         path.StartsWithSegments("/api/team", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/tags", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/dev", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            await TypedResults.Problem($"The request body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request")
-                .ExecuteAsync(context);
-            return;
-        }
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-        await next(context);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GlueTeams.App.Extensions;
 using GlueTeams.App.Sync;
 using GlueTeams.App.Users;
 using GlueTeams.Core.Weeks;
@@ -22,15 +23,18 @@ namespace GlueTeams.App.Notifications;
 public static partial class GraphNotificationsApi
 {
     public const int MaxBodyBytes = 1024 * 1024;
+    private const string Path = "/api/graph/notifications";
     public const int MaxNotifications = 100;
     private const int MaxValidationTokenLength = 2048;
 
     public sealed record Services(SubscriptionStore Subscriptions, UserStore Users, SyncStateStore SyncStates, WorkQueue<SyncWorkItem> Queue,
         SubscriptionManager Manager, ErasureGuard Erasures, TimeProvider Time, ILogger<SubscriptionManager> Logger);
 
-    public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder routes)
+    public static WebApplication MapGraphNotifications(this WebApplication routes)
     {
-        routes.MapPost("/api/graph/notifications", HandleAsync)
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.UseBodyLimit(Path, MaxBodyBytes);
+        routes.MapPost(Path, HandleAsync)
             .WithName("GraphNotifications")
             .WithSummary("Microsoft Graph change notifications: validation handshake and calendar changes")
             .DisableAntiforgery();
@@ -47,26 +51,11 @@ public static partial class GraphNotificationsApi
                 ? TypedResults.Text(token, "text/plain", Encoding.UTF8)
                 : TypedResults.Problem("validationToken must be 1 to 2048 characters.", statusCode: 400);
         }
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: 413);
-        }
         JsonDocument document;
         try
         {
-            // Read at most one byte past the limit: a chunked body without a length must not fill memory.
-            var buffer = new byte[MaxBodyBytes + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-            }
-            if (length > MaxBodyBytes)
-            {
-                return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: 413);
-            }
-            document = JsonDocument.Parse(buffer.AsMemory(0, length));
+            // The body is at most MaxBodyBytes: RequestBodyLimit refused a larger one with 413.
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {

@@ -20,4 +20,21 @@ public sealed class OutboxOptions
     public int Parallelism { get; set; } = 32;
     /// <summary>The longest wait between two looks at an empty queue (this instance's own messages wake it at once).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What is wrong with these settings, one sentence naming the setting each.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (MaxTries < 1)
+        {
+            yield return $"Outbox:MaxTries {MaxTries} must be at least 1.";
+        }
+        if (Parallelism < 1)
+        {
+            yield return $"Outbox:Parallelism {Parallelism} must be at least 1.";
+        }
+        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay || Visibility <= TimeSpan.Zero || IdlePoll <= TimeSpan.Zero)
+        {
+            yield return "Outbox:BaseDelay, Outbox:MaxDelay (not below BaseDelay), Outbox:Visibility and Outbox:IdlePoll must be positive.";
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using GlueTeams.Core.Net;
 
 namespace GlueTeams.Graph.Http;
 
@@ -9,11 +10,6 @@ internal static class GraphRetry
 
     public static bool IsTransient(int status) => status is 429 or 503 or 504;
 
-    /// <summary>Retry-After as seconds or as a date; one second when absent.</summary>
-    public static TimeSpan Wait(RetryConditionHeaderValue? retryAfter, DateTimeOffset now) => retryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
-        _ => s_defaultWait,
-    };
+    /// <summary>Retry-After as seconds or as a date (<see cref="RetryAfter"/>); one second when absent.</summary>
+    public static TimeSpan Wait(RetryConditionHeaderValue? retryAfter, DateTimeOffset now) => RetryAfter.Wait(retryAfter, now) ?? s_defaultWait;
 }

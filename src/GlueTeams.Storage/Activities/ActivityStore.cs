@@ -159,8 +159,8 @@ public sealed class ActivityStore(GlueTables tables)
     /// <summary>Every record of the user from the start of <paramref name="from"/> to the end of <paramref name="to"/>, in time order.</summary>
     public async Task<IReadOnlyList<StoredRecord>> ListAsync(string tenantId, string userId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
     {
-        var filter = $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))} " +
-                     $"and RowKey ge {TableKeys.Literal(RecordIds.Prefix(from))} and RowKey lt {TableKeys.Literal(RecordIds.Prefix(to.Next))}";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)} and RowKey ge {RecordIds.Prefix(from)} and RowKey lt {RecordIds.Prefix(to.Next)}");
         var records = new List<StoredRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -186,7 +186,7 @@ public sealed class ActivityStore(GlueTables tables)
     {
         var records = new List<StoredRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(
-            $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))}", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)}"), cancellationToken: cancellationToken))
         {
             records.Add(ToStored(entity));
         }

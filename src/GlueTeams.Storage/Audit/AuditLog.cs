@@ -48,7 +48,7 @@ public sealed class AuditLog(GlueTables tables, TimeProvider time)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, string subjectUserId, int max = 200, CancellationToken cancellationToken = default)
     {
         var entries = new List<AuditEntry>();
-        var filter = $"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, subjectUserId))}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, subjectUserId)}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             entries.Add(new AuditEntry(e.GetString("Tenant"), e.GetString("Subject"), e.GetString("Actor"), e.GetString("Action"), e.GetString("Detail"), e.GetDateTimeOffset("At") ?? default));

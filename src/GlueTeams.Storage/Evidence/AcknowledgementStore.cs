@@ -49,11 +49,11 @@ public sealed class AcknowledgementStore(GlueTables tables)
 
     /// <summary>Every acknowledgement about the engineer, newest first: for the engineer only.</summary>
     public Task<IReadOnlyList<Acknowledgement>> ListAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        QueryAsync($"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))}", cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)}"), cancellationToken);
 
     /// <summary>What one manager wrote about one report, newest first: nobody else's notes.</summary>
     public Task<IReadOnlyList<Acknowledgement>> ListByAsync(string tenantId, string userId, string managerId, CancellationToken cancellationToken = default) =>
-        QueryAsync($"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))} and Manager eq {TableKeys.Literal(managerId)}", cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)} and Manager eq {managerId}"), cancellationToken);
 
     /// <summary>Sets whether the engineer quotes it in their packet; false when there is no such acknowledgement about them.</summary>
     public async Task<bool> SetQuotedAsync(string tenantId, string userId, string id, bool quoted, CancellationToken cancellationToken = default)

@@ -45,7 +45,7 @@ public sealed class ArtifactReachStore(GlueTables tables)
     public async Task<IReadOnlyList<ArtifactReach>> ListAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var found = new List<ArtifactReach>();
-        await foreach (var e in _table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))}", cancellationToken: cancellationToken))
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)}"), cancellationToken: cancellationToken))
         {
             if (Uri.TryCreate(e.GetString("Link"), UriKind.Absolute, out var link))
             {

@@ -27,7 +27,7 @@ public sealed class NudgeDismissals(GlueTables tables, TimeProvider time)
     public async Task<IReadOnlySet<string>> ListAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in _table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(tenantId, userId))}",
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userId)}"),
             select: ["Key"], cancellationToken: cancellationToken))
         {
             keys.Add(e.GetString("Key"));

@@ -101,7 +101,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
 
     /// <summary>Partition keys are "tenant|user", so a tenant's users are one key range ("}" follows "|").</summary>
     private static string TenantRange(string tenantId) =>
-        $"PartitionKey ge {TableKeys.Literal(TableKeys.Encode(tenantId) + "|")} and PartitionKey lt {TableKeys.Literal(TableKeys.Encode(tenantId) + "}")}";
+        TableClient.CreateQueryFilter($"PartitionKey ge {TableKeys.Encode(tenantId) + "|"} and PartitionKey lt {TableKeys.Encode(tenantId) + "}"}");
 
     /// <summary>The tenant's user partitions in the tables whose rows carry the user id (records, sync states).</summary>
     private async Task<IReadOnlyList<(string Partition, string UserId)>> UserPartitionsAsync(string tenantId, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
         string? last = null;
         while (true)
         {
-            var after = last is null ? null : $"PartitionKey gt {TableKeys.Literal(last)}";
+            var after = last is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {last}");
             var filter = (range, after) switch
             {
                 (null, null) => null,
@@ -164,7 +164,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
         {
             return true;
         }
-        await foreach (var _ in tables.Activities.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(partition)}", maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in tables.Activities.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             return false;
         }
@@ -187,7 +187,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
     private static async Task<int> CountAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(partition)}", select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -200,7 +200,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
         int unconfirmed = 0, confirmed = 0;
         var oldest = confirmedBefore > unconfirmedBefore ? confirmedBefore : unconfirmedBefore;
         var doomed = new List<TableEntity>();
-        var filter = $"PartitionKey eq {TableKeys.Literal(partition)} and RowKey lt {TableKeys.Literal(oldest.Next.ToString())}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {oldest.Next.ToString()}");
         await foreach (var row in tables.Activities.QueryAsync<TableEntity>(filter, select: ["RowKey", "Week", "ConfCategory"], cancellationToken: cancellationToken))
         {
             var week = IsoWeek.Parse(row.GetString("Week"));
@@ -221,7 +221,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
     private async Task<int> PurgeClaimsAsync(string partition, DateTimeOffset before, bool dryRun, CancellationToken cancellationToken)
     {
         var doomed = new List<TableEntity>();
-        await foreach (var row in tables.Claims.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(partition)}", select: ["RowKey", "At"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.Claims.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey", "At"], cancellationToken: cancellationToken))
         {
             if (row.GetDateTimeOffset("At") < before)
             {

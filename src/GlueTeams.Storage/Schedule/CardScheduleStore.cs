@@ -73,9 +73,8 @@ public sealed class CardScheduleStore(GlueTables tables)
     {
         var until = now + (lease ?? DefaultLease);
         // One query over the days looked back and today: in each day's partition, the entries due by now.
-        var filter = $"PartitionKey ge {TableKeys.Literal(now.UtcDateTime.Date.AddDays(-lookBackDays).ToString(DayFormat, CultureInfo.InvariantCulture))} " +
-                     $"and PartitionKey le {TableKeys.Literal(now.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture))} " +
-                     $"and RowKey le {TableKeys.Literal(now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~")}";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {now.UtcDateTime.Date.AddDays(-lookBackDays).ToString(DayFormat, CultureInfo.InvariantCulture)} and PartitionKey le {now.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture)} and RowKey le {now.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture) + "~"}");
         var free = new List<TableEntity>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {

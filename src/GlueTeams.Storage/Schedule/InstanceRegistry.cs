@@ -33,7 +33,7 @@ public sealed class InstanceRegistry(GlueTables tables)
     {
         var live = 0;
         var since = now - timeToLive;
-        await foreach (var row in _table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", select: ["SeenAt"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["SeenAt"], cancellationToken: cancellationToken))
         {
             live += row.GetDateTimeOffset("SeenAt") > since ? 1 : 0;
         }

@@ -51,7 +51,7 @@ public sealed class SubscriptionStore(GlueTables tables)
     public async Task<IReadOnlyList<GraphSubscription>> ListForUserAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var found = new List<GraphSubscription>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>($"Tenant eq {TableKeys.Literal(tenantId)} and User eq {TableKeys.Literal(userId)}", cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Tenant eq {tenantId} and User eq {userId}"), cancellationToken: cancellationToken))
         {
             found.Add(ToSubscription(entity));
         }

@@ -27,7 +27,7 @@ public sealed class TenantModelStore(GlueTables tables)
     public async Task<IReadOnlyList<CategoryCounts>> LoadAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var rows = new List<CategoryCounts>();
-        var filter = $"PartitionKey eq {TableKeys.Literal(Partition(tenantId))} and RowKey ge {TableKeys.Literal(ModelPrefix)} and RowKey lt {TableKeys.Literal("model}")}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenantId)} and RowKey ge {ModelPrefix} and RowKey lt {"model}"}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows.Add(ToCounts(row.RowKey[ModelPrefix.Length..], row));
@@ -47,7 +47,7 @@ public sealed class TenantModelStore(GlueTables tables)
     public async Task<int> ForgetUserAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         var prefix = UserRow(userId, "");
-        var filter = $"PartitionKey eq {TableKeys.Literal(Partition(tenantId))} and RowKey ge {TableKeys.Literal(prefix)} and RowKey lt {TableKeys.Literal(prefix[..^1] + "}")}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenantId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
         var rows = new List<TableEntity>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -10,7 +10,7 @@ internal static class TableDeletes
     {
         var rows = new List<TableEntity>();
         await foreach (var entity in table.QueryAsync<TableEntity>(
-            $"PartitionKey eq {TableKeys.Literal(partitionKey)}", select: ["RowKey"], cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(new TableEntity(partitionKey, entity.RowKey));
         }

@@ -26,17 +26,17 @@ public sealed class TenantDataEraser(GlueTables tables, ErasureTombstones tombst
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         var tenant = TableKeys.Encode(tenantId);
         // "|" is followed by "}" in ASCII: [tenant|, tenant}) holds exactly the partitions of the tenant's users.
-        var userPartitions = $"PartitionKey ge {TableKeys.Literal(tenant + "|")} and PartitionKey lt {TableKeys.Literal(tenant + "}")}";
+        var userPartitions = TableClient.CreateQueryFilter($"PartitionKey ge {tenant + "|"} and PartitionKey lt {tenant + "}"}");
         return new TenantErasureCounts(
             Records: await DeleteAsync(tables.Activities, userPartitions, cancellationToken),
             SyncStates: await DeleteAsync(tables.SyncState, userPartitions, cancellationToken),
             AuditEntries: await DeleteAsync(tables.Audit, userPartitions, cancellationToken),
             Claims: await DeleteAsync(tables.Claims, userPartitions, cancellationToken),
-            Profiles: await DeleteAsync(tables.Users, $"PartitionKey eq {TableKeys.Literal(tenant)}", cancellationToken),
-            Schedule: await DeleteAsync(tables.Schedule, $"Tenant eq {TableKeys.Literal(tenantId)}", cancellationToken),
-            Subscriptions: await DeleteAsync(tables.Subscriptions, $"Tenant eq {TableKeys.Literal(tenantId)}", cancellationToken),
+            Profiles: await DeleteAsync(tables.Users, TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken),
+            Schedule: await DeleteAsync(tables.Schedule, TableClient.CreateQueryFilter($"Tenant eq {tenantId}"), cancellationToken),
+            Subscriptions: await DeleteAsync(tables.Subscriptions, TableClient.CreateQueryFilter($"Tenant eq {tenantId}"), cancellationToken),
             Tombstones: await tombstones.DeleteUsersOfTenantAsync(tenantId, cancellationToken),
-            ModelRows: await DeleteAsync(tables.TenantModels, $"PartitionKey eq {TableKeys.Literal(tenant)}", cancellationToken));
+            ModelRows: await DeleteAsync(tables.TenantModels, TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken));
     }
 
     private static async Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed class TenantRegistry(GlueTables tables, TimeProvider time)
     public async Task<IReadOnlyList<TenantRegistration>> ListAsync(CancellationToken cancellationToken = default)
     {
         var all = new List<TenantRegistration>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq '{RegistrationPartition}'", cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RegistrationPartition}"), cancellationToken: cancellationToken))
         {
             all.Add(ToRegistration(entity));
         }
@@ -121,7 +121,7 @@ public sealed class TenantRegistry(GlueTables tables, TimeProvider time)
     {
         var cutoff = time.GetUtcNow() - ConsentStateLifetime;
         var stale = new List<TableEntity>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq '{StatePartition}'", select: ["RowKey", "CreatedAt"], cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StatePartition}"), select: ["RowKey", "CreatedAt"], cancellationToken: cancellationToken))
         {
             if (entity.GetDateTimeOffset("CreatedAt") is not { } created || created < cutoff)
             {

@@ -52,7 +52,7 @@ public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool
     public async Task<int> DeleteUsersOfTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>($"TenantKey eq {TableKeys.Literal(TenantKey(tenantId))}", select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"TenantKey eq {TenantKey(tenantId)}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(new TableEntity(row.PartitionKey, row.RowKey));
         }

@@ -35,7 +35,7 @@ public sealed class UserStore(GlueTables tables)
     /// <summary>Every user of a tenant, page by page (a page is at most 1,000 rows).</summary>
     public async IAsyncEnumerable<UserProfile> ListAsync(string tenantId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(TableKeys.Encode(tenantId))}", cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(tenantId)}"), cancellationToken: cancellationToken))
         {
             yield return ToProfile(entity);
         }

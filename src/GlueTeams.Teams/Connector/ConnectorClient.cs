@@ -98,12 +98,7 @@ public sealed partial class ConnectorClient(
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? retryAfter) => retryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? retryAfter) => Core.Net.RetryAfter.Wait(retryAfter, time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call the connector at host {Host}: not on the allow-list.")]
     private static partial void LogRefused(ILogger logger, string host);

@@ -140,14 +140,14 @@ public sealed class MeApiTests
     }
 
     [TestMethod]
-    public async Task Patch_OversizedBody_Gets400()
+    public async Task Patch_OversizedBody_Gets413()
     {
         using var client = Engineer();
         var record = await FirstRecordAsync(client, s_to);
         var body = JsonSerializer.Serialize(new { category = "mentoring", note = new string('x', 20_000) });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         var response = await client.PatchAsync(new Uri($"/api/me/records/{Uri.EscapeDataString(record.Id)}", UriKind.Relative), content);
-        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [TestMethod]

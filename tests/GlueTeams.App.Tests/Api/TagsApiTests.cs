@@ -242,14 +242,14 @@ public sealed class TagsApiTests
     }
 
     [TestMethod]
-    public async Task Put_OversizedBody_Gets400_AndWritesNothing()
+    public async Task Put_OversizedBody_Gets413_AndWritesNothing()
     {
         var meeting = Counted(Engineer, 7);
         var before = await SnapshotAsync(Engineer);
 
         var response = await PutRawAsync(meeting.Id, JsonSerializer.Serialize(new { category = "mentoring", note = new string('x', 40_000) }));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.AreEqual(before, await SnapshotAsync(Engineer));
     }
 

@@ -23,17 +23,27 @@ public sealed class BotEndpointTests
     }
 
     [TestMethod]
-    public async Task An_oversized_body_gets_400_and_nothing_is_written()
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task An_oversized_body_gets_413_from_the_shared_limiter_nothing_is_written_and_the_bot_still_answers(bool chunkedWithoutLength)
     {
         await using var bot = new BotHarness();
         var message = bot.Message("help");
         message["padding"] = new string('x', 300 * 1024);
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = chunkedWithoutLength;
 
-        using var response = await bot.PostAsync(message);
+        using var response = await bot.Client.SendAsync(request);
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "larger than");
         Assert.AreEqual(0, await BotHarness.CountAsync(bot.Tables.Users));
         Assert.IsEmpty(bot.App.Connector.Requests);
+        using var after = await bot.PostAsync(bot.Message("help"));
+        Assert.AreEqual(HttpStatusCode.OK, after.StatusCode);
+        Assert.HasCount(1, bot.App.Connector.Requests);
     }
 
     [TestMethod]

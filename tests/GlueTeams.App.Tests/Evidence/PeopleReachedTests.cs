@@ -70,7 +70,7 @@ public sealed class PeopleReachedTests
     {
         var user = SimulatedEngineer.User(s_host);
         var tables = s_host.App.Services.GetRequiredService<GlueTables>();
-        var rows = tables.Activities.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Literal(TableKeys.UserPartition(TabApiHost.TenantId, user.Id))}");
+        var rows = tables.Activities.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(TabApiHost.TenantId, user.Id)}"));
         var (privateRows, notGlueRows, glueWithPeople) = (0, 0, 0);
         await foreach (var row in rows)
         {

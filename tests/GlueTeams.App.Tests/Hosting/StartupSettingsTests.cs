@@ -58,12 +58,14 @@ public sealed class StartupSettingsTests
     [DataRow("Bot__AllowedServiceUrlHosts__0", "127.0.0.2", "Bot:AllowedServiceUrlHosts lists a loopback host")]
     [DataRow("Bot__AllowedServiceUrlHosts__0", "localhost.", "Bot:AllowedServiceUrlHosts lists a loopback host")]
     [DataRow("Packet__LadderPath", "/nonexistent/ladder.json", "Packet:LadderPath names '/nonexistent/ladder.json', which does not exist")]
+    [DataRow("Graph__Enabled", "true", "Graph:Enabled is true but no credential is set")]
     public async Task Production_refuses_an_unsafe_setting_in_one_line_naming_it(string key, string value, string line)
     {
         var settings = Production((key, value));
-        if (key.StartsWith("Graph__", StringComparison.Ordinal))
+        if (key.StartsWith("Graph__", StringComparison.Ordinal) && key != "Graph__Enabled")
         {
-            settings["Graph__UseManagedIdentity"] = "true"; // Graph on, with a production credential
+            settings["Graph__Enabled"] = "true"; // Graph on, with a production credential
+            settings["Graph__UseManagedIdentity"] = "true";
         }
         AssertOneLineNaming(await AppProcess.RunToExitAsync(settings), line);
     }
@@ -104,6 +106,7 @@ public sealed class StartupSettingsTests
     {
         var settings = Production((key, value));
         settings["ASPNETCORE_ENVIRONMENT"] = "Development";
+        settings["Graph__Enabled"] = "true";
         settings["Graph__DevTokenUrl"] = "http://127.0.0.1:1/dev/graph/token";
         AssertOneLineNaming(await AppProcess.RunToExitAsync(settings, "sync", "--week", "2026-W48"), setting);
     }

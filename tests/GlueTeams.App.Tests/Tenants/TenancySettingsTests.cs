@@ -26,6 +26,7 @@ public sealed class TenancySettingsTests
             ["Bot__TenantId"] = "11111111-1111-1111-1111-111111111111",
             ["Tabs__Audience"] = $"api://glue.example.com/{ClientId}",
             ["Tenancy__Mode"] = "MultiTenant",
+            ["Graph__Enabled"] = "true",
             ["Graph__ClientId"] = ClientId,
             ["Graph__ClientSecret"] = "not-a-real-secret",
             ["Store__PublicUrl"] = "https://glue.example.com",

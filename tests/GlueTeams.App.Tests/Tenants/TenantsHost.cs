@@ -51,6 +51,7 @@ internal sealed class TenantsHost : IAsyncDisposable
         {
             ["Tenancy:Mode"] = "MultiTenant",
             ["Tenancy:ConsentAuthority"] = new Uri(simulator.BaseUrl, "dev/").AbsoluteUri,
+            ["Graph:Enabled"] = "true",
             ["Graph:BaseUrl"] = simulator.GraphBaseUrl,
             ["Graph:DevTokenUrl"] = new Uri(simulator.BaseUrl, "dev/graph/token").AbsoluteUri,
             ["Graph:ClientId"] = ClientId,
