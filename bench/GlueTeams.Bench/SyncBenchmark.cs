@@ -87,7 +87,7 @@ internal static class SyncBenchmark
             var tenants = new GlueTeams.App.Tenants.TenantAccess(new GlueTeams.App.Tenants.TenancyOptions(), new GlueTeams.Storage.Tenants.TenantRegistry(tables, TimeProvider.System),
                 new ErasureTombstones(tables, TimeProvider.System),
                 new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), graph.Clients);
-            var sync = new WeekSync(tenants, activities, syncStates, TimeProvider.System,
+            var sync = new WeekSync(tenants, activities, new GlueTeams.App.Records.RecordDecisions(activities, new GlueTeams.Storage.Users.UserStore(tables)), syncStates, TimeProvider.System,
                 new GlueTeams.App.Users.ErasureGuard(new ErasureTombstones(tables, TimeProvider.System), activities, syncStates));
             var (requestsBefore, throttledBefore) = (graph.Counters.RequestsSent, graph.Counters.ThrottledRetries);
             var stopwatch = Stopwatch.StartNew();

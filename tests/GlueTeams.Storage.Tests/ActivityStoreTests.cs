@@ -113,6 +113,19 @@ public sealed class ActivityStoreTests : StorageTestBase
     }
 
     [TestMethod]
+    public async Task Confirmed_writes_touch_the_activities_table_only()
+    {
+        await Users.UpsertAsync(new GlueTeams.Core.Users.UserProfile { TenantId = "tenant-a", UserId = "user-1" });
+        var tag = Observed("ev-1") with { Source = ActivitySource.OutlookTag, Status = ActivityStatus.Confirmed, Confirmation = Confirmed("onboarding") };
+
+        var written = (WriteResult.Written)await Activities.PutDecidedAsync(tag);
+        await Activities.ReplaceAsync(written.Record with { Record = tag with { Confirmation = Confirmed("hiring") } });
+        await Activities.TryUpsertObservedAndAddDecidedAsync([Observed("ev-2")], [Observed("ev-3") with { Status = ActivityStatus.Confirmed, Confirmation = Confirmed("mentoring") }]);
+
+        Assert.IsFalse((await Users.GetAsync("tenant-a", "user-1"))!.HasConfirmations, "the profile is the App's to mark (RecordDecisions)");
+    }
+
+    [TestMethod]
     public async Task List_ReturnsOnlyTheRequestedWeeksInTimeOrder()
     {
         var week46 = Week47.Previous;

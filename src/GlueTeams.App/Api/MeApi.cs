@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using System.Security.Claims;
 using Azure;
 using GlueTeams.App.Auth;
@@ -16,7 +17,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>The services the "My glue work" handlers use.</summary>
-public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time,
+public sealed record MeServices(ActivityStore Activities, RecordDecisions Decisions, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time,
     Suggestions.TenantModels Models);
 
 /// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
@@ -111,7 +112,7 @@ public static class MeApi
                 Confirmation = validated.Value.ToConfirmation(shared, s.Time.GetUtcNow()),
             },
         };
-        var result = await s.Activities.ReplaceAsync(updated, cancellationToken);
+        var result = await s.Decisions.ReplaceAsync(updated, cancellationToken);
         if (result is WriteResult.Written)
         {
             await s.Models.LearnAsync([(stored.Record, updated.Record)], cancellationToken);

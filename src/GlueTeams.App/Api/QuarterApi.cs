@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using System.Security.Claims;
 using GlueTeams.App.Auth;
 using GlueTeams.App.Sync;
@@ -29,7 +30,7 @@ public sealed record QuarterConfirmResult(int Confirmed, int Skipped);
 /// <summary>GET /api/me/quarter and POST /api/me/quarter/confirm: the caller's own last quarter, erasure-guarded.</summary>
 public static class QuarterApi
 {
-    public sealed record Services(ActivityStore Activities, UserStore Users, ErasureGuard Erasures, TimeProvider Time, Suggestions.TenantModels Models);
+    public sealed record Services(ActivityStore Activities, RecordDecisions Decisions, UserStore Users, ErasureGuard Erasures, TimeProvider Time, Suggestions.TenantModels Models);
 
     public static RouteGroupBuilder MapQuarterApi(this RouteGroupBuilder me)
     {
@@ -100,7 +101,7 @@ public static class QuarterApi
                 Confirmation = new Confirmation(r.Record.Suggestion!.CategoryId, r.Record.Suggestion.Impact, null, null, null, false, shared, now),
             },
         }).ToList();
-        var results = await Task.WhenAll(updates.Select(u => s.Activities.ReplaceAsync(u, cancellationToken)));
+        var results = await Task.WhenAll(updates.Select(u => s.Decisions.ReplaceAsync(u, cancellationToken)));
         await s.Erasures.UndoIfErasedAsync(caller.TenantId, caller.UserId, cancellationToken);
         await s.Models.LearnAsync(selected.Zip(updates).Where((_, i) => results[i] is WriteResult.Written).Select(p => (p.First.Record, p.Second.Record)), cancellationToken);
         var confirmed = results.Count(r => r is WriteResult.Written);

@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.Core.Categories;
 using GlueTeams.Core.Records;
@@ -16,7 +17,7 @@ namespace GlueTeams.App.Bot;
 /// records (their partition); anything else is refused with nothing written. The ETag the card was built with guards
 /// every write: a stale card gets the fresh one back with a note.
 /// </summary>
-internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time, Suggestions.TenantModels models)
+internal sealed class RecordActions(ActivityStore activities, RecordDecisions decisions, WeekCards weeks, TimeProvider time, Suggestions.TenantModels models)
 {
     private static readonly Notice NotYours = Notice.Error("That item is not in your GlueTeams data; nothing was changed.");
     private static readonly Notice Stale = Notice.Info("This week changed since the card was shown, so nothing was saved: here it is as stored now. Please check and try again.");
@@ -228,7 +229,7 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
     private async Task<bool> WriteRowsAsync(IReadOnlyList<(WeekRow Row, Func<ActivityRecord, ActivityRecord> Change)> rows, CancellationToken cancellationToken)
     {
         var updates = rows.SelectMany(r => r.Row.Occurrences.Select(o => (Stored: o, After: r.Change(o.Record)))).ToList();
-        var results = await Task.WhenAll(updates.Select(u => activities.ReplaceAsync(u.Stored with { Record = u.After }, cancellationToken)));
+        var results = await Task.WhenAll(updates.Select(u => decisions.ReplaceAsync(u.Stored with { Record = u.After }, cancellationToken)));
         await models.LearnAsync(updates.Where((_, i) => results[i] is WriteResult.Written).Select(u => (u.Stored.Record, u.After)), cancellationToken);
         return results.All(r => r is WriteResult.Written);
     }

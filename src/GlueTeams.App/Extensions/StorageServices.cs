@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Audit;
@@ -20,6 +21,7 @@ public static class StorageServices
         builder.Services.AddSettings<StorageOptions>(StorageOptions.Section, (options, _) => options.Problems());
         builder.Services.AddSingleton(sp => new GlueTables(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton<ActivityStore>();
+        builder.Services.AddSingleton<RecordDecisions>();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<SyncStateStore>();
         builder.Services.AddSingleton<AuditLog>();

@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using System.Threading.Channels;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Records;
@@ -37,7 +38,7 @@ internal sealed record WrittenRecords(IReadOnlyCollection<string> Ids, IReadOnly
 /// this deployment does not read (no consent) fails like a refused permission (403), so the card says so.
 /// </summary>
 /// <param name="models">The tenants' models of confirmed titles; without it the engine uses its rules and the user's history only.</param>
-public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures,
+public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, RecordDecisions decisions, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures,
     Suggestions.TenantModels? models = null)
 {
     /// <summary>What a user of a tenant that was not consented to gets: what Graph itself answers without consent.</summary>
@@ -202,7 +203,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
         var observed = records.Except(tagged).ToList();
         var ids = records.Select(RecordIds.Of).ToHashSet(StringComparer.Ordinal);
         // With no rows known, tagged rows are added in the facts' own transactions; one that exists already fails them, and then row by row below.
-        if (existing.Count == 0 && tagged.Count > 0 && await activities.TryUpsertObservedAndAddDecidedAsync(observed, tagged, cancellationToken) is { } written)
+        if (existing.Count == 0 && tagged.Count > 0 && await decisions.TryUpsertObservedAndAddDecidedAsync(observed, tagged, cancellationToken) is { } written)
         {
             return new WrittenRecords(ids, Stored(observed.Select(r => (r, false)).Concat(tagged.Select(r => (r, true))), written));
         }
@@ -213,7 +214,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
             var current = existing.GetValueOrDefault(RecordIds.Of(record));
             if (current is null)
             {
-                var added = await activities.AddDecidedAsync(record, cancellationToken);
+                var added = await decisions.AddDecidedAsync(record, cancellationToken);
                 if (added is WriteResult.Written { Record: var row })
                 {
                     stored?.Add(ActivityStore.AsWritten(record, row.ETag, decided: true)); // a new row: the category is the decision
@@ -233,7 +234,7 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Syn
             }
             else
             {
-                await activities.ReplaceAsync(current with { Record = record }, cancellationToken);
+                await decisions.ReplaceAsync(current with { Record = record }, cancellationToken);
             }
         }
         return new WrittenRecords(ids, stored?.OrderBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());

@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using GlueTeams.App.Auth;
 using GlueTeams.App.Tenants;
 using GlueTeams.App.Users;
@@ -34,7 +35,7 @@ public abstract record TagLookup
 /// from the client and proves nothing), so a tag can only land on the caller's own event, under the same record id
 /// the sync and the weekly card use.
 /// </summary>
-public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, UserStore users,
+public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, RecordDecisions decisions, UserStore users,
     DirectoryProfiles directory, TimeProvider time)
 {
     public async Task<TagLookup> LookupAsync(Caller caller, string eventId, CancellationToken cancellationToken)
@@ -73,8 +74,8 @@ public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, 
             Confirmation = tag.ToConfirmation(shared, time.GetUtcNow()),
         };
         return meeting.Stored is { } stored
-            ? await activities.ReplaceAsync(stored with { Record = tagged }, cancellationToken)
-            : await activities.PutDecidedAsync(tagged, cancellationToken);
+            ? await decisions.ReplaceAsync(stored with { Record = tagged }, cancellationToken)
+            : await decisions.PutDecidedAsync(tagged, cancellationToken);
     }
 
     /// <summary>The caller's profile; for someone who never installed the bot, what the directory says (not stored).</summary>

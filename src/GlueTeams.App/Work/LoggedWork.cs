@@ -1,3 +1,4 @@
+using GlueTeams.App.Records;
 using System.Security.Cryptography;
 using System.Text;
 using GlueTeams.App.Users;
@@ -26,7 +27,7 @@ public abstract record LogResult
 /// by the same engine as a meeting, and stored as a confirmed record in the user's own week partition, so it counts
 /// wherever their records count. Every write checks the erasure tombstone before and after (<see cref="ErasureGuard"/>).
 /// </summary>
-public sealed class LoggedWork(ActivityStore activities, UserStore users, ErasureGuard erasures, TimeProvider time, Suggestions.TenantModels models)
+public sealed class LoggedWork(RecordDecisions decisions, UserStore users, ErasureGuard erasures, TimeProvider time, Suggestions.TenantModels models)
 {
     /// <summary>The engine's suggestion for the entry (category with its reason, multiplier with its reason), or null when nothing points to a category.</summary>
     public async Task<Suggestion?> SuggestAsync(string tenantId, UserProfile? profile, WorkLog log, CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public sealed class LoggedWork(ActivityStore activities, UserStore users, Erasur
             Status = ActivityStatus.Confirmed,
             Confirmation = (tag with { ArtifactLink = tag.ArtifactLink ?? log.Link }).ToConfirmation(profile?.SharingDefault ?? false, now),
         };
-        var result = await activities.AddDecidedAsync(record, cancellationToken);
+        var result = await decisions.AddDecidedAsync(record, cancellationToken);
         if (await erasures.UndoIfErasedAsync(tenantId, userId, cancellationToken))
         {
             return new LogResult.Erased();

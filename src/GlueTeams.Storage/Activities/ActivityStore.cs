@@ -4,7 +4,6 @@ using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;
 using GlueTeams.Core.Users;
 using GlueTeams.Core.Weeks;
-using GlueTeams.Storage.Users;
 using GlueTeams.Storage.Tables;
 
 namespace GlueTeams.Storage.Activities;
@@ -35,7 +34,6 @@ public sealed record UpsertCounts(int Records, int Transactions)
 public sealed class ActivityStore(GlueTables tables)
 {
     private readonly TableClient _table = tables.Activities;
-    private readonly UserStore _users = new(tables);
 
     /// <summary>
     /// Writes what the calendar says, in transactions of at most 100. Idempotent by event key; calendar facts and
@@ -94,10 +92,6 @@ public sealed class ActivityStore(GlueTables tables)
         {
             return null;
         }
-        if (decided.FirstOrDefault(r => r.Status == ActivityStatus.Confirmed) is { } confirmed)
-        {
-            await MarkConfirmedAsync(confirmed, cancellationToken);
-        }
         return etags;
     }
 
@@ -128,7 +122,6 @@ public sealed class ActivityStore(GlueTables tables)
         try
         {
             var added = await _table.AddEntityAsync(entity, cancellationToken);
-            await MarkConfirmedAsync(record, cancellationToken);
             return new WriteResult.Written(new StoredRecord(RecordIds.Of(record), record, added.Headers.ETag ?? default));
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -252,7 +245,6 @@ public sealed class ActivityStore(GlueTables tables)
         try
         {
             var response = await _table.UpdateEntityAsync(entity, updated.ETag, TableUpdateMode.Replace, cancellationToken);
-            await MarkConfirmedAsync(updated.Record, cancellationToken);
             return new WriteResult.Written(updated with { ETag = response.Headers.ETag ?? default });
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -280,15 +272,6 @@ public sealed class ActivityStore(GlueTables tables)
     /// <summary>Deletes every record of one user. Returns how many were deleted.</summary>
     public Task<int> DeleteAllAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         TableDeletes.DeletePartitionAsync(_table, TableKeys.UserPartition(tenantId, userId), cancellationToken);
-
-    /// <summary>Notes that the user has confirmed something, so that a sync knows their history is worth reading.</summary>
-    private async Task MarkConfirmedAsync(ActivityRecord record, CancellationToken cancellationToken)
-    {
-        if (record.Status == ActivityStatus.Confirmed)
-        {
-            await _users.MarkHasConfirmationsAsync(record.TenantId, record.UserId, cancellationToken);
-        }
-    }
 
     private static StoredRecord ToStored(TableEntity entity) => new(entity.RowKey, ActivityEntity.ToRecord(entity), entity.ETag);
 }

@@ -1,5 +1,7 @@
 using GlueTeams.App.Cli;
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Sync;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Simulator;
 using GlueTeams.Simulator.Org;
 using GlueTeams.Storage;
@@ -68,6 +70,49 @@ public sealed class SyncCommandTests
         Assert.AreEqual(1, exit);
         StringAssert.Contains(output.ToString(), "Synced 1 of 1 users");
         StringAssert.Contains(output.ToString(), "failed: nobody@nowhere.example: no such user");
+    }
+
+    [TestMethod]
+    [DataRow(true, DisplayName = "poisoned by another instance")]
+    [DataRow(false, DisplayName = "removed by another instance")]
+    public async Task Sync_AnItemAnotherInstanceTakesAndNeverFinishes_EndsTheCommand_ListingThatUser_AndTheNextSyncServes(bool poison)
+    {
+        var (app, simulator) = await StartAsync(new SimulatorOptions { Users = 40 });
+        await using var _ = simulator;
+        await using var __ = app;
+        var queue = app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>();
+        var worker = app.Services.GetRequiredService<SyncWorker>();
+        string? lost = null;
+        // Another instance, while this process works its first 32 items: it takes the rest, and one of them it never finishes.
+        void OtherInstance(GlueTeams.App.Sync.UserSyncResult finished)
+        {
+            if (lost is not null)
+            {
+                return;
+            }
+            var taken = queue.ReceiveAsync(32, TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+            lost = taken[0].Payload.UserId;
+            (poison ? queue.MoveToPoisonAsync(taken[0]) : queue.CompleteAsync(taken[0])).GetAwaiter().GetResult();
+            foreach (var other in taken.Skip(1))
+            {
+                queue.RetryLaterAsync(other, TimeSpan.Zero).GetAwaiter().GetResult();
+            }
+        }
+        worker.UserFinished += OtherInstance;
+        using var output = new StringWriter();
+        // A command that never ends fails here as a cancellation, not as a hung run.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var exit = await SyncCommand.RunAsync(["--week", "2026-W47"], app.Services, output, TextWriter.Null, hang.Token);
+        worker.UserFinished -= OtherInstance;
+
+        Assert.IsNotNull(lost, "the other instance took an item");
+        Assert.AreEqual(1, exit, output.ToString());
+        StringAssert.Contains(output.ToString(), "Synced 39 of 40 users for 2026-W47");
+        StringAssert.Contains(output.ToString(), $"failed: {lost}: {SyncCommand.NotFinishedElsewhere}");
+        using var again = new StringWriter();
+        Assert.AreEqual(0, await SyncCommand.RunAsync(["--week", "2026-W47", "--users", lost], app.Services, again, TextWriter.Null, hang.Token), again.ToString());
+        StringAssert.Contains(again.ToString(), "Synced 1 of 1 users");
     }
 
     [TestMethod]

@@ -110,4 +110,21 @@ public sealed class StartupSettingsTests
         settings["Graph__DevTokenUrl"] = "http://127.0.0.1:1/dev/graph/token";
         AssertOneLineNaming(await AppProcess.RunToExitAsync(settings, "sync", "--week", "2026-W48"), setting);
     }
+
+    [TestMethod]
+    [DataRow("export --user a@example.com --from 2026-11-02 --to 2026-11-29 --out /tmp/x")]
+    [DataRow("purge --dry-run")]
+    [DataRow("")]
+    public async Task An_invalid_setting_stops_every_command_in_one_line_naming_it(string args)
+    {
+        var settings = Production(("Storage__MaxRetries", "many"));
+        AssertOneLineNaming(await AppProcess.RunToExitAsync(settings, args.Split(' ', StringSplitOptions.RemoveEmptyEntries)), "Storage:MaxRetries");
+    }
+
+    [TestMethod]
+    public async Task Sync_with_a_Graph_credential_but_Graph_not_enabled_says_so_in_one_line()
+    {
+        var settings = Production(("Graph__ClientId", "00000000-0000-0000-0000-0000000000c1"), ("Graph__ClientSecret", "not-a-real-secret"), ("Graph__TenantId", "t"));
+        AssertOneLineNaming(await AppProcess.RunToExitAsync(settings, "sync", "--week", "2026-W48"), "Graph:Enabled");
+    }
 }

@@ -159,7 +159,8 @@ public sealed class WeekSyncTests
         await fixture.Sync.SyncAsync([demo], lastWeek);
         var earlier = await fixture.Activities.ListAsync(demo.TenantId, demo.UserId, lastWeek, lastWeek);
         var series = earlier.First(r => r.Record.SeriesId is not null && r.Record.Suggestion?.CategoryId != "process");
-        await fixture.Activities.ReplaceAsync(series with
+        // Confirmed the way every App path confirms: the record, then the note on the profile, both explicit.
+        await new GlueTeams.App.Records.RecordDecisions(fixture.Activities, fixture.Users).ReplaceAsync(series with
         {
             Record = series.Record with
             {
