@@ -34,7 +34,7 @@ public static class ManagerReads
 /// One record a report shared, as their manager may see it to acknowledge it: when, how long, the category, the impact,
 /// the artifact and outcome. Never the meeting's title, its people, or whether it was delegated.
 /// </summary>
-public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset Start, int Minutes, string CategoryId, string Impact,
+public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset Start, int Minutes, string CategoryId, Api.ImpactChoice Impact,
     string? ArtifactTitle, Uri? ArtifactLink, string? Outcome);
 
 /// <summary>
@@ -92,7 +92,7 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         await audit.AppendAsync(manager.TenantId, reportId, manager.UserId, ManagerReads.MemberRecords, $"{from}..{to}", cancellationToken);
         var stored = await activities.ListAsync(manager.TenantId, reportId, from, to, cancellationToken);
         return [.. stored.Where(r => SharingRule.IsVisibleToManager(r.Record)).Select(r => r.Record.Confirmation is { } c
-            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, Api.ImpactText.Of(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
+            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, Api.ImpactText.ChoiceOf(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
             : null).OfType<SharedRecordView>()];
     }
 
