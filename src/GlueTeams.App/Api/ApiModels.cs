@@ -49,9 +49,15 @@ public static class ImpactText
     public static ImpactChoice ChoiceOf(Impact impact) => impact == Impact.Multiplier ? ImpactChoice.Multiplier : ImpactChoice.OneOff;
 
     /// <summary>The wire word of an impact, for the validators that read requests as text.</summary>
-    public static string Of(Impact impact) => JsonSerializer.Serialize(ChoiceOf(impact), s_json).Trim('"');
+    public static string Of(Impact impact) => WireText.Of(ChoiceOf(impact));
+}
 
+/// <summary>An enum's word on the wire (its JsonStringEnumMemberName, else its name), for text outside JSON: CSV, validators.</summary>
+public static class WireText
+{
     private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Of<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, s_json).Trim('"');
 }
 
 /// <summary>ISO weeks travel as "2026-W47".</summary>

@@ -1,4 +1,6 @@
 using GlueTeams.Core.Weeks;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.OpenApi;
@@ -13,6 +15,16 @@ namespace GlueTeams.App.Api;
 /// </summary>
 public static class OpenApiShapes
 {
+    /// <summary>
+    /// What every tab and add-in route may answer besides its own results: 401 without a valid token, 400 for a body over
+    /// the limit, 503 when storage or Graph is down (TabsServices, DependencyProblems).
+    /// </summary>
+    public static TBuilder WithTabApiProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(void)),
+            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails), ["application/problem+json"]));
+
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

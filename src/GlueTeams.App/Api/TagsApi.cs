@@ -49,7 +49,7 @@ public static partial class TagsApi
 
     public static IEndpointRouteBuilder MapTagsApi(this IEndpointRouteBuilder routes)
     {
-        var tags = routes.MapGroup("/api/tags").RequireAuthorization().WithTags("Outlook add-in");
+        var tags = routes.MapGroup("/api/tags").RequireAuthorization().WithTabApiProblems().WithTags("Outlook add-in");
         tags.MapGet("/{eventId}", GetTag).WithName("GetMeetingTag").WithSummary("The suggestion and any tag for a meeting of the caller's calendar (its REST id)");
         tags.MapPut("/{eventId}", PutTag).WithName("PutMeetingTag").WithSummary("Tag a meeting of the caller's calendar as glue work: confirmed, from the add-in");
         return routes;

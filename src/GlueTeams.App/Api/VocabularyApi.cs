@@ -20,7 +20,7 @@ public static class VocabularyApi
 {
     public static IEndpointRouteBuilder MapVocabularyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/vocabulary", () => TypedResults.Ok(VocabularyView.Current)).RequireAuthorization()
+        routes.MapGet("/api/vocabulary", () => TypedResults.Ok(VocabularyView.Current)).RequireAuthorization().WithTabApiProblems()
             .WithTags("Vocabulary").WithName("GetVocabulary").WithSummary("The categories with their names and colours, and the impacts, as the pages show them");
         return routes;
     }

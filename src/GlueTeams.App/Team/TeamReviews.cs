@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GlueTeams.App.Auth;
 using GlueTeams.Core.Sharing;
 using GlueTeams.Core.Summaries;
@@ -14,11 +15,11 @@ namespace GlueTeams.App.Team;
 /// "not-sharing" (they installed GlueTeams and share nothing in the period) or "not-installed" (no GlueTeams profile, or
 /// they uninstalled it). The difference comes from the profile alone, never from their records, and carries no number.
 /// </summary>
-public static class SharingStatus
+public enum SharingStatus
 {
-    public const string Sharing = "sharing";
-    public const string NotSharing = "not-sharing";
-    public const string NotInstalled = "not-installed";
+    [JsonStringEnumMemberName("sharing")] Sharing,
+    [JsonStringEnumMemberName("not-sharing")] NotSharing,
+    [JsonStringEnumMemberName("not-installed")] NotInstalled,
 }
 
 /// <summary>What a manager's read is called in the report's audit log ("Who viewed my data" puts it in words).</summary>
@@ -41,7 +42,7 @@ public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset St
 /// What a manager may see of one report: only confirmed records the report shared (<see cref="SharingRule"/>).
 /// <see cref="Period"/> is null when the report shares nothing in the period: the manager then sees the name only.
 /// </summary>
-public sealed record MemberReview(string UserId, string DisplayName, string Sharing, PeriodSummary? Period);
+public sealed record MemberReview(string UserId, string DisplayName, SharingStatus Sharing, PeriodSummary? Period);
 
 /// <summary>
 /// The team: every direct report (name and sharing status at least), and the shares, signals and category mix of those

@@ -44,6 +44,28 @@ public sealed class OpenApiDocumentTests
     }
 
     [TestMethod]
+    public void EveryTabRoute_NamesItsAnswers()
+    {
+        var routes = s_served["paths"]!.AsObject().Where(p => !p.Key.StartsWith("/api/dev/", StringComparison.Ordinal)
+            && new[] { "/api/me", "/api/team", "/api/tags", "/api/vocabulary" }.Any(prefix => p.Key.StartsWith(prefix, StringComparison.Ordinal))).ToList();
+        Assert.IsTrue(routes.Count >= 20, $"only {routes.Count} tab routes in the document");
+        foreach (var (path, operations) in routes)
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                foreach (var status in new[] { "401", "400", "503" })
+                {
+                    Assert.IsTrue(responses.ContainsKey(status), $"{method} {path} does not say it may answer {status}");
+                }
+                var success = responses.Where(r => r.Key.StartsWith('2')).ToList();
+                Assert.AreNotEqual(0, success.Count, $"{method} {path} names no success");
+                Assert.IsTrue(success.All(r => r.Key == "204" || r.Value?["content"] is JsonObject { Count: > 0 }), $"{method} {path} answers a body of no stated type");
+            }
+        }
+    }
+
+    [TestMethod]
     public void Required_IsWhatIsAlwaysWritten()
     {
         var required = Schema("GlueSummary")["required"]!.AsArray().Select(v => (string?)v).ToList();
