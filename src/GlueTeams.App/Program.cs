@@ -21,6 +21,10 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (args is ["openapi", ..])
+    {
+        builder.Configuration.AddInMemoryCollection(GlueTeams.App.Api.OpenApiDocumentCommand.Settings);
+    }
     builder.AddGlueTelemetry();
     builder.AddGlueStorage();
     builder.AddGlueSync();
@@ -83,6 +87,10 @@ app.MapGlueTenancy();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();
+}
+if (args is ["openapi", ..])
+{
+    return await GlueTeams.App.Api.OpenApiDocumentCommand.RunAsync(args[1..], app, Console.Error);
 }
 await app.RunAsync();
 return 0;

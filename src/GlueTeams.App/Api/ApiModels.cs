@@ -9,7 +9,7 @@ namespace GlueTeams.App.Api;
 public sealed record SuggestionView(string CategoryId, string Reason);
 
 public sealed record ConfirmationView(
-    string CategoryId, string Impact, Uri? ArtifactLink, string? ArtifactTitle, string? Note, bool Delegated, bool SharedWithManager, DateTimeOffset ConfirmedAt);
+    string CategoryId, ImpactChoice Impact, Uri? ArtifactLink, string? ArtifactTitle, string? Note, bool Delegated, bool SharedWithManager, DateTimeOffset ConfirmedAt);
 
 /// <summary>One record as the tab shows it; <see cref="ETag"/> goes back in If-Match (or the body) with an edit.</summary>
 public sealed record RecordView(
@@ -23,7 +23,7 @@ public sealed record RecordView(
         var c = r.Confirmation;
         return new RecordView(stored.Id, stored.ETag.ToString(), r.Week, r.Start, r.End, r.Minutes, r.Title, r.Status.ToString().ToLowerInvariant(),
             r.Suggestion is { } s ? new SuggestionView(s.CategoryId, s.Reason) : null,
-            c is null ? null : new ConfirmationView(c.CategoryId, ImpactNames.Of(c.Impact), c.ArtifactLink, c.ArtifactTitle, c.OutcomeNote, c.Delegated, c.SharedWithManager, c.ConfirmedAt));
+            c is null ? null : new ConfirmationView(c.CategoryId, ImpactText.ChoiceOf(c.Impact), c.ArtifactLink, c.ArtifactTitle, c.OutcomeNote, c.Delegated, c.SharedWithManager, c.ConfirmedAt));
     }
 }
 
@@ -36,6 +36,26 @@ public sealed record RecordPatch(
 /// <param name="TimeZone">The zone that week is in (IANA or Windows id).</param>
 public sealed record ProfileView(string UserId, string DisplayName, bool HasDirectReports, bool? SharingDefault, bool TeamsUnreachable,
     IsoWeek CurrentWeek, string TimeZone);
+
+/// <summary>A record's impact on the wire, the one place the API names it (ImpactNames).</summary>
+public enum ImpactChoice
+{
+    [JsonStringEnumMemberName(ImpactNames.Multiplier)] Multiplier,
+    [JsonStringEnumMemberName(ImpactNames.OneOff)] OneOff,
+}
+
+public static class ImpactText
+{
+    public static ImpactChoice ChoiceOf(Impact impact) => impact == Impact.Multiplier ? ImpactChoice.Multiplier : ImpactChoice.OneOff;
+}
+
+/// <summary>An enum's word on the wire (its JsonStringEnumMemberName, else its name), for text outside JSON: CSV, validators.</summary>
+public static class WireText
+{
+    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Of<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, s_json).Trim('"');
+}
 
 /// <summary>ISO weeks travel as "2026-W47".</summary>
 public sealed class IsoWeekJsonConverter : JsonConverter<IsoWeek>

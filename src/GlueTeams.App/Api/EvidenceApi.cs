@@ -21,7 +21,7 @@ public static class EvidenceApi
 {
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder routes)
     {
-        var me = routes.MapGroup("/api/me").RequireAuthorization().WithTags("My glue work");
+        var me = routes.MapGroup("/api/me").RequireAuthorization().WithTabApiProblems().WithTags("My glue work");
         me.MapGet("/impact", GetImpact).WithName("GetMyImpact").WithSummary("People reached and their teams, sessions per theme, weeks with records, from..to ISO weeks");
         me.MapGet("/acknowledgements", GetMyAcknowledgements).WithName("GetMyAcknowledgements").WithSummary("What my manager acknowledged, newest first");
         me.MapGet("/ladder", GetLadder).WithName("GetLadder").WithSummary("The career ladder the packet groups evidence under: its levels and the default");
@@ -29,7 +29,7 @@ public static class EvidenceApi
         me.MapPost("/nudges/dismiss", DismissNudge).WithName("DismissMyNudge").WithSummary("Dismiss one of my nudges for good");
         me.MapPatch("/acknowledgements/{id}", QuoteAcknowledgement).WithName("QuoteMyAcknowledgement").WithSummary("Quote an acknowledgement in my packet, or not");
 
-        var team = routes.MapGroup("/api/team/members/{oid}").RequireAuthorization().WithTags("Team review");
+        var team = routes.MapGroup("/api/team/members/{oid}").RequireAuthorization().WithTabApiProblems().WithTags("Team review");
         team.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeMember").WithSummary("Acknowledge a shared record or period with a short note (audited)");
         team.MapGet("/acknowledgements", GetWrittenAcknowledgements).WithName("GetMemberAcknowledgements").WithSummary("What I acknowledged of this report");
         return routes;

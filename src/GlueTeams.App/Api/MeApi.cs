@@ -25,7 +25,7 @@ public static class MeApi
 {
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder routes)
     {
-        var me = routes.MapGroup("/api/me").RequireAuthorization().WithTags("My glue work");
+        var me = routes.MapGroup("/api/me").RequireAuthorization().WithTabApiProblems().WithTags("My glue work");
         me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Display name, whether Graph lists direct reports, the sharing default");
         me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
         me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
@@ -34,7 +34,7 @@ public static class MeApi
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
-        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown and its chart (zip) or Word, evidence grouped for a ladder level; or CSV of the records");
+        me.MapGet("/export", Export).Produces<Stream>(StatusCodes.Status200OK, contentType: "application/zip", additionalContentTypes: [PacketWord.ContentType, "text/csv"]).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown and its chart (zip) or Word, evidence grouped for a ladder level; or CSV of the records");
         me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed my data, in words, one line per viewer, kind of view and day, newest first");
         return routes;
     }

@@ -26,7 +26,8 @@ public sealed record TagCategoryView(string Id, string Name, string? OutlookCate
 /// <summary>The meeting the add-in is open on: its suggestion (same engine as the card) and the user's decision, if any.</summary>
 public sealed record TagView(
     string EventId, string RecordId, string? ETag, IsoWeek Week, string Title, DateTimeOffset Start, DateTimeOffset End, int Minutes,
-    SuggestionView? Suggestion, ConfirmationView? Confirmation, bool? SharingDefault, IReadOnlyList<TagCategoryView> Categories)
+    SuggestionView? Suggestion, ConfirmationView? Confirmation, bool? SharingDefault, IReadOnlyList<TagCategoryView> Categories,
+    IReadOnlyList<ImpactOption> Impacts)
 {
     public static TagView Of(string eventId, TagLookup.Found meeting, StoredRecord? stored)
     {
@@ -34,7 +35,8 @@ public sealed record TagView(
         var observed = RecordView.Of(new StoredRecord(RecordIds.Of(meeting.Observed), meeting.Observed, default));
         var kept = stored is null ? null : RecordView.Of(stored);
         return new TagView(eventId, observed.Id, kept?.ETag, observed.Week, observed.Title, observed.Start, observed.End, observed.Minutes,
-            observed.Suggestion, kept?.Confirmation, meeting.Owner.SharingDefault, TagCategoryView.All);
+            observed.Suggestion, kept?.Confirmation, meeting.Owner.SharingDefault, TagCategoryView.All,
+            VocabularyView.Current.Impacts);
     }
 }
 
@@ -48,7 +50,7 @@ public static partial class TagsApi
 
     public static IEndpointRouteBuilder MapTagsApi(this IEndpointRouteBuilder routes)
     {
-        var tags = routes.MapGroup("/api/tags").RequireAuthorization().WithTags("Outlook add-in");
+        var tags = routes.MapGroup("/api/tags").RequireAuthorization().WithTabApiProblems().WithTags("Outlook add-in");
         tags.MapGet("/{eventId}", GetTag).WithName("GetMeetingTag").WithSummary("The suggestion and any tag for a meeting of the caller's calendar (its REST id)");
         tags.MapPut("/{eventId}", PutTag).WithName("PutMeetingTag").WithSummary("Tag a meeting of the caller's calendar as glue work: confirmed, from the add-in");
         return routes;

@@ -17,9 +17,9 @@ public static class TeamApi
 {
     public static IEndpointRouteBuilder MapTeamApi(this IEndpointRouteBuilder routes)
     {
-        var team = routes.MapGroup("/api/team").RequireAuthorization().WithTags("Team review");
+        var team = routes.MapGroup("/api/team").RequireAuthorization().WithTabApiProblems().WithTags("Team review");
         team.MapGet("/summary", GetTeamSummary).WithName("GetTeamSummary").WithSummary("Each direct report's shared glue work, the team shares, signals and category mix");
-        team.MapGet("/export", ExportTeam).WithName("ExportTeam").WithSummary("What the manager sees of the team, as CSV");
+        team.MapGet("/export", ExportTeam).Produces<Stream>(StatusCodes.Status200OK, contentType: "text/csv").WithName("ExportTeam").WithSummary("What the manager sees of the team, as CSV");
         team.MapGet("/members/{oid}/summary", GetMemberSummary).WithName("GetMemberSummary").WithSummary("One direct report's shared glue work");
         team.MapGet("/members/{oid}/records", GetSharedRecords).WithName("GetMemberSharedRecords").WithSummary("The records a report shared in a period, to acknowledge one (audited)");
         return routes;

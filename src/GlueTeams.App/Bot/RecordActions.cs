@@ -186,16 +186,15 @@ internal sealed class RecordActions(ActivityStore activities, RecordDecisions de
 
     private static IEnumerable<(string RecordId, string ETag)> ShownRows(AdaptiveCardInvoke action)
     {
-        const string prefix = "etag:";
         if (action.Data.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
             yield break;
         }
         foreach (var property in action.Data.EnumerateObject())
         {
-            if (property.Name.StartsWith(prefix, StringComparison.Ordinal) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+            if (Verbs.RecordIdOfETagKey(property.Name) is { } recordId && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
             {
-                yield return (property.Name[prefix.Length..], property.Value.GetString()!);
+                yield return (recordId, property.Value.GetString()!);
             }
         }
     }

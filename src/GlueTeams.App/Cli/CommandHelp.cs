@@ -11,6 +11,7 @@ public static class CommandHelp
         "  export    writes a user's promotion packet (Markdown and chart zipped, Word) and the records (CSV)\n" +
         "  classify  suggests categories for Graph events read from stdin\n" +
         "  purge     applies the retention policy now (--dry-run to count only)\n" +
+        "  openapi   writes the API's OpenAPI document to a file (the web build's types come from it)\n" +
         "settings come from appsettings.json, environment variables (Storage__ConnectionString) or --Section:Key=value";
 
     /// <summary>The help text when <paramref name="args"/> ask for it (--help, -h or -? anywhere); null otherwise.</summary>
@@ -27,6 +28,7 @@ public static class CommandHelp
             "export" => ExportCommand.Usage,
             "classify" => ClassifyCommand.Usage,
             "purge" => PurgeCommand.Usage,
+            "openapi" => GlueTeams.App.Api.OpenApiDocumentCommand.Usage,
             _ => Overview,
         };
     }

@@ -40,15 +40,15 @@ public static class TeamCsv
         {
             if (member.Period is not { } shared)
             {
-                RecordsCsv.AppendRow(csv, [member.DisplayName, member.Sharing, .. Enumerable.Repeat("", s_header.Length - 2)]);
+                RecordsCsv.AppendRow(csv, [member.DisplayName, Api.WireText.Of(member.Sharing), .. Enumerable.Repeat("", s_header.Length - 2)]);
                 continue;
             }
             var share = review.Shares.FirstOrDefault(s => s.UserId == member.UserId)?.Share ?? 0;
             var signals = string.Join("; ", review.Signals.Where(s => s.UserId == member.UserId).Select(s => $"{s.From}..{s.To}: {s.Description}"));
-            RecordsCsv.AppendRow(csv, SummaryRow(member.DisplayName, member.Sharing, period, shared.Total, Percent(share), signals));
+            RecordsCsv.AppendRow(csv, SummaryRow(member.DisplayName, Api.WireText.Of(member.Sharing), period, shared.Total, Percent(share), signals));
             foreach (var week in shared.Weeks)
             {
-                RecordsCsv.AppendRow(csv, SummaryRow(member.DisplayName, member.Sharing, week.Week.ToString(), week.Summary, "", ""));
+                RecordsCsv.AppendRow(csv, SummaryRow(member.DisplayName, Api.WireText.Of(member.Sharing), week.Week.ToString(), week.Summary, "", ""));
             }
         }
         return csv.ToString();

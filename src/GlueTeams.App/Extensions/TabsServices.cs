@@ -24,10 +24,12 @@ public static class TabsServices
         builder.Services.AddHttpClient(DevTokenApi.HttpClientName);
         builder.Services.AddProblemDetails();
         builder.Services.AddApiRequestTimeouts();
-        builder.Services.AddOpenApi();
-        // Enums travel as their names ("CarriesTeam"), never as a number that depends on the order of a C# declaration.
+        builder.Services.AddOpenApi(OpenApiShapes.Configure);
+        // Enums travel as their names ("CarriesTeam"), never as a number that depends on the order of a C# declaration;
+        // numbers as numbers only, so that the document (and the pages' generated types) says "integer", not "integer or string".
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter());
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
@@ -68,6 +70,7 @@ public static class TabsServices
         app.MapOpenApi();
         if (tabs.IsConfigured)
         {
+            app.MapVocabularyApi();
             app.MapMeApi();
             app.MapEvidenceApi();
             app.MapTeamApi();
@@ -109,6 +112,7 @@ public static class TabsServices
 
     private static bool IsTabApi(PathString path) =>
         path.StartsWithSegments("/api/me", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/api/vocabulary", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/team", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/tags", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/api/dev", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GlueTeams.Core.Records;
 using GlueTeams.App.Auth;
 using GlueTeams.Core.Sharing;
@@ -15,11 +16,11 @@ namespace GlueTeams.App.Team;
 /// "not-sharing" (they installed GlueTeams and share nothing in the period) or "not-installed" (no GlueTeams profile, or
 /// they uninstalled it). The difference comes from the profile alone, never from their records, and carries no number.
 /// </summary>
-public static class SharingStatus
+public enum SharingStatus
 {
-    public const string Sharing = "sharing";
-    public const string NotSharing = "not-sharing";
-    public const string NotInstalled = "not-installed";
+    [JsonStringEnumMemberName("sharing")] Sharing,
+    [JsonStringEnumMemberName("not-sharing")] NotSharing,
+    [JsonStringEnumMemberName("not-installed")] NotInstalled,
 }
 
 /// <summary>What a manager's read is called in the report's audit log ("Who viewed my data" puts it in words).</summary>
@@ -35,14 +36,14 @@ public static class ManagerReads
 /// One record a report shared, as their manager may see it to acknowledge it: when, how long, the category, the impact,
 /// the artifact and outcome. Never the meeting's title, its people, or whether it was delegated.
 /// </summary>
-public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset Start, int Minutes, string CategoryId, string Impact,
+public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset Start, int Minutes, string CategoryId, Api.ImpactChoice Impact,
     string? ArtifactTitle, Uri? ArtifactLink, string? Outcome);
 
 /// <summary>
 /// What a manager may see of one report: only confirmed records the report shared (<see cref="SharingRule"/>).
 /// <see cref="Period"/> is null when the report shares nothing in the period: the manager then sees the name only.
 /// </summary>
-public sealed record MemberReview(string UserId, string DisplayName, string Sharing, PeriodSummary? Period);
+public sealed record MemberReview(string UserId, string DisplayName, SharingStatus Sharing, PeriodSummary? Period);
 
 /// <summary>
 /// The team: every direct report (name and sharing status at least), and the shares, signals and category mix of those
@@ -93,7 +94,7 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         await audit.AppendAsync(manager.TenantId, reportId, manager.UserId, ManagerReads.MemberRecords, $"{from}..{to}", cancellationToken);
         var stored = await activities.ListAsync(manager.TenantId, reportId, from, to, cancellationToken);
         return [.. stored.Where(r => SharingRule.IsVisibleToManager(r.Record)).Select(r => r.Record.Confirmation is { } c
-            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, ImpactNames.Of(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
+            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, Api.ImpactText.ChoiceOf(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
             : null).OfType<SharedRecordView>()];
     }
 

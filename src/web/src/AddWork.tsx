@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Title3 } from '@fluentui/react-components';
-import { ApiError, categories, categoryName, type Fetcher, type RecordView } from './api';
+import { ApiError, categories, categoryName, impacts, type Fetcher, type WorkView } from './api';
 
 /** POST /api/me/work's answer: the stored entry and what Glueprint suggested for it. */
-interface WorkView { record: RecordView; suggestion: { categoryId: string; reason: string } | null; impactReason: string | null }
 
 const empty = { text: '', duration: '', link: '', category: '', impact: '' };
 
@@ -36,7 +35,7 @@ export function AddWork({ fetcher, onSaved }: { fetcher: Fetcher; onSaved: () =>
       const view = (await response.json()) as WorkView;
       const c = view.record.confirmation;
       setSaved(`Logged: ${view.record.title} (${view.record.minutes} min) as ${categoryName(c?.categoryId ?? '')}, ${c?.impact ?? ''}`
-        + (c?.impact === 'multiplier' && view.impactReason ? ` (${view.impactReason})` : '') + '.');
+        + (view.impactReason ? ` (${view.impactReason})` : '') + '.');
       setForm(empty);
       setKey(crypto.randomUUID());
       onSaved();
@@ -67,14 +66,13 @@ export function AddWork({ fetcher, onSaved }: { fetcher: Fetcher; onSaved: () =>
         <Field label="Category" validationMessage={error('category')}>
           <Select value={form.category} onChange={(_, d) => set({ category: d.value })}>
             <option value="">Let Glueprint suggest</option>
-            {categories.filter(([id]) => id !== 'not-glue').map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {categories().filter((c) => c.isGlue).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </Select>
         </Field>
         <Field label="Impact" validationMessage={error('impact')}>
           <Select value={form.impact} onChange={(_, d) => set({ impact: d.value })}>
             <option value="">Let Glueprint suggest</option>
-            <option value="multiplier">Multiplier (builds something reusable)</option>
-            <option value="one-off">One-off help</option>
+            {impacts().map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
           </Select>
         </Field>
         <div><Button appearance="primary" disabled={busy} onClick={() => void save()}>Add work</Button></div>

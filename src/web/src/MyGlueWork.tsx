@@ -4,7 +4,7 @@ import {
   MessageBarBody, Select, Spinner, Switch, Tab, TabList, Text, Textarea, Title2, Title3,
 } from '@fluentui/react-components';
 import {
-  ApiError, addWeeks, categories, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
+  ApiError, addWeeks, categories, getJson, impacts, type Fetcher, type ImpactChoice, type PeriodSummary, type Profile, type RecordPatch, type RecordView,
   type SharingResult, type SharingState, type ViewedDay,
 } from './api';
 import { WeeklyChart, weeksOf } from './WeeklyChart';
@@ -160,7 +160,7 @@ function sharingText(state: SharingState | undefined): string {
 function EditRecord({ fetcher, record, onClose }: { fetcher: Fetcher; record: RecordView; onClose: (saved: boolean) => void }) {
   const c = record.confirmation;
   const [form, setForm] = useState({
-    category: c?.categoryId ?? record.suggestion?.categoryId ?? 'mentoring', impact: c?.impact ?? 'one-off',
+    category: c?.categoryId ?? record.suggestion?.categoryId ?? 'mentoring', impact: c?.impact ?? impacts()[0].value,
     artifactLink: c?.artifactLink ?? '', artifactTitle: c?.artifactTitle ?? '', note: c?.note ?? '',
     delegated: c?.delegated ?? false, sharedWithManager: c?.sharedWithManager ?? false,
   });
@@ -170,7 +170,7 @@ function EditRecord({ fetcher, record, onClose }: { fetcher: Fetcher; record: Re
   const save = async () => {
     try {
       const response = await fetcher(`/api/me/records/${encodeURIComponent(record.id)}`, {
-        method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...form, etag: record.eTag }),
+        method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...form, eTag: record.eTag } satisfies RecordPatch),
       });
       if (response.status === 409) {
         setMessage('This record changed elsewhere (another device or the weekly card). Close and edit it again.');
@@ -192,13 +192,12 @@ function EditRecord({ fetcher, record, onClose }: { fetcher: Fetcher; record: Re
             {message && <MessageBar intent="warning"><MessageBarBody>{message}</MessageBarBody></MessageBar>}
             <Field label="Category" validationMessage={error('category')}>
               <Select value={form.category} onChange={(_, d) => set({ category: d.value })}>
-                {categories.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+                {categories().map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </Select>
             </Field>
             <Field label="Impact" validationMessage={error('impact')}>
-              <Select value={form.impact} onChange={(_, d) => set({ impact: d.value })}>
-                <option value="multiplier">Multiplier (builds something reusable)</option>
-                <option value="one-off">One-off help</option>
+              <Select value={form.impact} onChange={(_, d) => set({ impact: d.value as ImpactChoice })}>
+                {impacts().map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
               </Select>
             </Field>
             <Field label="Artifact link" validationMessage={error('artifactLink')}>

@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Title3 } from '@fluentui/react-components';
-import { getJson, type Fetcher } from './api';
-
-interface QuarterWeek { week: string; records: number; toConfirm: number; confirmed: number }
-interface QuarterCategory { categoryId: string; name: string; toConfirm: number; minutes: number }
-interface QuarterReview { from: string; to: string; weeks: QuarterWeek[]; categories: QuarterCategory[]; toConfirm: number }
+import { getJson, type Fetcher, type Problem, type QuarterConfirmResult, type QuarterReview } from './api';
 
 /**
  * "Review your last quarter": the 12 weeks before this one, read from the calendar at install as suggestions. One
@@ -28,7 +24,7 @@ export function ReviewQuarter({ fetcher, onChanged }: { fetcher: Fetcher; onChan
       const response = await fetcher('/api/me/quarter/confirm', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(selection),
       });
-      const result = (await response.json()) as { confirmed: number; skipped: number; detail?: string };
+      const result = (await response.json()) as QuarterConfirmResult & Partial<Problem>;
       if (response.status === 409) {
         setError(result.detail ?? 'Nothing was saved.');
         return;

@@ -41,7 +41,12 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   const load = useCallback(() => {
     setError(undefined);
     setTeam(undefined);
-    if (profile.hasDirectReports) getJson<Team>(fetcher, `/api/team/summary?${query(period)}`).then(setTeam, (e: Error) => setError(e.message));
+    // Only the answer for the period chosen last is shown: an earlier request that answers later is dropped.
+    let current = true;
+    if (profile.hasDirectReports) {
+      getJson<Team>(fetcher, `/api/team/summary?${query(period)}`).then((t) => current && setTeam(t), (e: Error) => current && setError(e.message));
+    }
+    return () => { current = false; };
   }, [fetcher, profile.hasDirectReports, period]);
   useEffect(load, [load]);
 

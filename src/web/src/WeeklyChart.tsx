@@ -18,7 +18,7 @@ export const weeksOf = (period: PeriodSummary): WeekMinutes[] =>
  */
 export function WeeklyChart({ weeks, title }: { weeks: WeekMinutes[]; title: string }) {
   const colors = useChartColors();
-  const used = categories.filter(([id]) => id !== 'not-glue' && weeks.some((w) => w.minutesByCategory[id]));
+  const used = categories().filter((c) => c.isGlue && weeks.some((w) => w.minutesByCategory[c.id])).map((c) => [c.id, c.name]);
   const data = {
     labels: weeks.map((w) => w.week),
     datasets: used.map(([id, name]) => ({

@@ -1,65 +1,54 @@
-/** The API's shapes (see /openapi/v1.json) and a fetch that adds the bearer token. */
-import palette from '../../GlueTeams.Core/Categories/categories.json';
+/**
+ * The API's shapes, generated from its OpenAPI document (/openapi/v1.json) by openapi-typescript at build time (./glue
+ * writes the document from the built app, `npm run types` the types): none is written by hand, so a renamed C# property
+ * fails tsc. The names here are the pages' short names for them.
+ */
+import type { components } from './generated/api';
 
-export interface Artifact { link: string; title: string | null; categoryId: string; outcomeNote: string | null; start: string }
-/** Delegated minutes and share are the engineer's own: absent when zero, and always absent on team routes. */
-export interface GlueSummary {
-  meetingMinutes: number; glueMinutes: number; minutesByCategory: Record<string, number>;
-  multiplierMinutes: number; delegatedMinutes?: number; confirmedCount: number; unconfirmedCount: number;
-  artifacts: Artifact[]; shareOfMeetingTime: number; multiplierShare: number; delegatedShare?: number; glueHours: number;
-}
+type Schemas = components['schemas'];
+export type Artifact = Schemas['ArtifactEntry'];
+/** Delegated minutes and share are the engineer's own, always zero on team routes. */
+export type GlueSummary = Schemas['GlueSummary'];
 /** GET /api/me/impact: people reached and their teams, sessions per theme, the weeks that have records. */
-export interface Impact {
-  from: string; to: string; weeksWithRecords: number; firstDay: string | null; lastDay: string | null; people: number; teams: number;
-  categories: { categoryId: string; sessions: number; weeks: number; people: number; teams: number; summary: string }[];
-}
+export type Impact = Schemas['ImpactView'];
 /** A private nudge for the engineer; its key dismisses it for good. */
-export interface Nudge { key: string; kind: 'Repetition' | 'Delegated'; text: string }
+export type Nudge = Schemas['Nudge'];
 /** A manager's acknowledgement: what of the engineer's shared work, their words, and whether the engineer quotes it. */
-export interface Acknowledgement { id: string; managerName: string; about: string; note: string; at: string; quoted: boolean }
+export type Acknowledgement = Schemas['AcknowledgementView'];
 /** GET /api/me/ladder: the levels the packet can group evidence for. */
-export interface Ladder { name: string; defaultLevel: string; levels: { id: string; name: string }[] }
+export type Ladder = Schemas['LadderView'];
 /** A record a report shared, as their manager may pick it to acknowledge (no title, no people, nothing delegated). */
-export interface SharedRecord {
-  id: string; week: string; start: string; minutes: number; categoryId: string; impact: string;
-  artifactTitle: string | null; artifactLink: string | null; outcome: string | null;
-}
-export interface PeriodSummary { from: string; to: string; weeks: { week: string; summary: GlueSummary }[]; total: GlueSummary }
-export interface Confirmation {
-  categoryId: string; impact: string; artifactLink: string | null; artifactTitle: string | null; note: string | null;
-  delegated: boolean; sharedWithManager: boolean; confirmedAt: string;
-}
-export interface RecordView {
-  id: string; eTag: string; week: string; start: string; end: string; minutes: number; title: string; status: string;
-  suggestion: { categoryId: string; reason: string } | null; confirmation: Confirmation | null;
-}
-/** currentWeek is "this week" in the user's own time zone: every default period ends with it. */
-/** teamsUnreachable: Teams refused the bot's messages (blocked, or the chat is gone), so no weekly card arrives until the app is reinstalled. */
-export interface Profile {
-  userId: string; displayName: string; hasDirectReports: boolean; sharingDefault: boolean | null; currentWeek: string; timeZone: string;
-  teamsUnreachable: boolean;
-}
+export type SharedRecord = Schemas['SharedRecordView'];
+export type PeriodSummary = Schemas['PeriodSummary'];
+export type Confirmation = Schemas['ConfirmationView'];
+/** One record; its eTag goes back with an edit (If-Match, or the body's eTag). */
+export type RecordView = Schemas['RecordView'];
+export type RecordPatch = Partial<Schemas['RecordPatch']>;
+/** currentWeek is "this week" in the user's own time zone: every default period ends with it. teamsUnreachable: Teams
+ * refused the bot's messages (blocked, or the chat is gone), so no weekly card arrives until the app is reinstalled. */
+export type Profile = Schemas['ProfileView'];
 /** One line of "Who viewed my data": a viewer's name (never an id), what they viewed, how often on one day. */
-export interface ViewedDay { date: string; viewer: string; what: string; times: number; last: string; text: string }
+export type ViewedDay = Schemas['ViewedDay'];
 /** A report as their manager may see them: a period only when they share; otherwise nothing but the name and the status. */
-export interface MemberReview { userId: string; displayName: string; sharing: 'sharing' | 'not-sharing' | 'not-installed'; period: PeriodSummary | null }
-export interface CategoryMix { glueMinutes: number; multiplierMinutes: number; minutesByCategory: Record<string, number>; multiplierShare: number }
-export interface TeamSignal { userId: string; kind: 'CarriesTeam' | 'GlueHeavyWeeks'; from: string; to: string; description: string }
+export type MemberReview = Schemas['MemberReview'];
+export type CategoryMix = Schemas['CategoryMix'];
+export type TeamSignal = Schemas['TeamSignal'];
 /** GET /api/me/sharing: what the header says. */
-export interface SharingState { sharingDefault: boolean | null; confirmed: number; shared: number }
+export type SharingState = Schemas['SharingState'];
 /** POST /api/me/records/sharing: what a share or hide did. */
-export interface SharingResult { selected: number; confirmed: number; changed: number; sharedNow: number }
-export interface TeamReview {
-  from: string; to: string; members: MemberReview[];
-  shares: { userId: string; glueHours: number; share: number }[]; signals: TeamSignal[];
-  /** The team's category mix week by week, over the people who share only. */
-  mix: { weeks: { week: string; mix: CategoryMix }[]; total: CategoryMix };
-}
-export interface Problem {
-  type?: string; title?: string; detail?: string; status: number; errors?: Record<string, string[]>;
-  /** With ADMIN_CONSENT_PROBLEM: Entra's admin consent page for this organisation. */
-  adminConsentUrl?: string;
-}
+export type SharingResult = Schemas['SharingResult'];
+export type TeamReview = Schemas['TeamReview'];
+export type ImpactChoice = Schemas['ImpactChoice'];
+export type Vocabulary = Schemas['VocabularyView'];
+export type WorkView = Schemas['WorkView'];
+export type QuarterReview = Schemas['QuarterReview'];
+export type QuarterConfirmResult = Schemas['QuarterConfirmResult'];
+export type WorkRequest = Partial<Schemas['WorkRequest']>;
+
+/** A refusal (problem details, with field errors for a 400); with ADMIN_CONSENT_PROBLEM, Entra's admin consent page for this organisation. */
+export type Problem = Omit<Schemas['ProblemDetails'], 'status'> & {
+  status: number; errors?: Schemas['HttpValidationProblemDetails']['errors']; adminConsentUrl?: string;
+};
 
 /** The problem type the API answers when the organisation has not granted Glueprint's Graph permissions yet. */
 export const ADMIN_CONSENT_PROBLEM = 'urn:glueprint:problem:admin-consent-required';
@@ -96,13 +85,21 @@ export async function getJson<T>(fetcher: Fetcher, path: string): Promise<T> {
 }
 
 /**
- * The category ids and names of the product's taxonomy, in display order, from the one palette file that the server's
- * packet chart and weekly card read too (src/GlueTeams.Core/Categories/categories.json).
+ * The words the server owns, from GET /api/vocabulary: the taxonomy in display order with each category's one colour (the
+ * same in both tabs, the packet chart and, as the nearest marker, the weekly card), and the impacts with their labels.
+ * Loaded once by the page (useVocabulary) before any view that names a category renders.
  */
-export const categories: [string, string][] = palette.map((c) => [c.id, c.name]);
-export const categoryName = (id: string) => categories.find(([c]) => c === id)?.[1] ?? id;
-/** The category's one colour, the same in both tabs, the packet chart and (as the nearest marker) the weekly card. */
-export const categoryColor = (id: string) => palette.find((c) => c.id === id)?.color ?? '#a19f9d';
+let vocabulary: Vocabulary = { categories: [], impacts: [] };
+
+export async function loadVocabulary(fetcher: Fetcher): Promise<Vocabulary> {
+  vocabulary = await getJson<Vocabulary>(fetcher, '/api/vocabulary');
+  return vocabulary;
+}
+
+export const categories = () => vocabulary.categories;
+export const impacts = () => vocabulary.impacts;
+export const categoryName = (id: string) => vocabulary.categories.find((c) => c.id === id)?.name ?? id;
+export const categoryColor = (id: string) => vocabulary.categories.find((c) => c.id === id)?.color ?? '#a19f9d';
 
 /** Sends JSON with a method; the fetcher throws an ApiError with the problem for a refusal. */
 export async function sendJson(fetcher: Fetcher, path: string, method: string, body: unknown): Promise<Response> {

@@ -1,7 +1,7 @@
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Link, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { createFetcher, getJson, type Profile } from './api';
+import { createFetcher, getJson, loadVocabulary, type Profile } from './api';
 import { ProblemBar } from './ProblemBar';
 import { startSession, type Session, type ThemeName } from './session';
 import { ThemeNameContext, themes } from './theme';
@@ -16,7 +16,8 @@ function App({ session }: { session: Session }) {
   useEffect(() => session.onThemeChange(setTheme), [session]);
   const load = useCallback(() => {
     setError(undefined);
-    getJson<Profile>(fetcher, '/api/me/profile').then(setProfile, setError);
+    // The vocabulary first: every view names categories by it.
+    Promise.all([getJson<Profile>(fetcher, '/api/me/profile'), loadVocabulary(fetcher)]).then(([p]) => setProfile(p), setError);
   }, [fetcher]);
   useEffect(load, [load]);
   const consent = session.consent && (() => session.consent!().then(load, setError));

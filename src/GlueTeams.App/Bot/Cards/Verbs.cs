@@ -36,5 +36,12 @@ internal static class Verbs
 
     public static string CategoryInput(string recordId) => "cat:" + recordId;
     public static string ImpactInput(string recordId) => "impact:" + recordId;
-    public static string ETagKey(string recordId) => "etag:" + recordId;
+    /// <summary>The key a week card's "Confirm week" carries one row's ETags under; read back by <see cref="RecordIdOfETagKey"/>.</summary>
+    public static string ETagKey(string recordId) => ETagKeyPrefix + recordId;
+
+    /// <summary>The record id of a key made by <see cref="ETagKey"/>; null for any other key.</summary>
+    public static string? RecordIdOfETagKey(string key) =>
+        key.StartsWith(ETagKeyPrefix, StringComparison.Ordinal) ? key[ETagKeyPrefix.Length..] : null;
+
+    private const string ETagKeyPrefix = "etag:";
 }

@@ -17,7 +17,7 @@ export function formFrom(view: TagView): FormValues {
   const c = view.confirmation;
   return {
     category: c?.categoryId ?? view.suggestion?.categoryId ?? '',
-    impact: c?.impact === 'multiplier' ? 'multiplier' : 'one-off',
+    impact: c?.impact ?? view.impacts[0].value, // the default first
     artifactLink: c?.artifactLink ?? '',
     artifactTitle: c?.artifactTitle ?? '',
     note: c?.note ?? '',
@@ -39,6 +39,7 @@ const useStyles = makeStyles({
 
 interface Props {
   categories: TagView['categories'];
+  impacts: TagView['impacts'];
   values: FormValues;
   onChange: (values: FormValues) => void;
   errors: FieldErrors;
@@ -46,7 +47,7 @@ interface Props {
   onSubmit: () => void;
 }
 
-export function TagForm({ categories, values, onChange, errors, saving, onSubmit }: Props) {
+export function TagForm({ categories, impacts, values, onChange, errors, saving, onSubmit }: Props) {
   const styles = useStyles();
   const fields = useRef<Partial<Record<keyof FieldErrors, HTMLElement | null>>>({});
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => onChange({ ...values, [key]: value });
@@ -67,8 +68,7 @@ export function TagForm({ categories, values, onChange, errors, saving, onSubmit
       </Field>
       <Field label="Impact" validationMessage={errors.impact}>
         <RadioGroup ref={(e) => { fields.current.impact = e; }} value={values.impact} onChange={(_, d) => set('impact', d.value as Impact)}>
-          <Radio value="multiplier" label="Multiplier: it built something reusable" />
-          <Radio value="one-off" label="One-off help" />
+          {impacts.map((i) => <Radio key={i.value} value={i.value} label={i.label} />)}
         </RadioGroup>
       </Field>
       {/* Text areas, not inputs: a long link or title wraps in Outlook's narrow pane instead of scrolling out of sight. */}

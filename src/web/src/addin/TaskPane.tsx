@@ -183,7 +183,7 @@ export function TaskPane({ item, getToken }: { item: OutlookItem; getToken: () =
       ) : (
         <Caption1>No suggestion for this meeting: choose a category.</Caption1>
       )}
-      {values && <TagForm categories={view.categories} values={values} onChange={setValues} errors={errors} saving={saving} onSubmit={() => void submit()} />}
+      {values && <TagForm categories={view.categories} impacts={view.impacts} values={values} onChange={setValues} errors={errors} saving={saving} onSubmit={() => void submit()} />}
       {outcome && (
         <MessageBar intent={outcome.intent} layout="multiline">
           <MessageBarBody role={outcome.intent === 'error' ? 'alert' : 'status'}>{outcome.text}<ConsentLink url={outcome.consentUrl} /></MessageBarBody>

@@ -1,33 +1,14 @@
-import { adminConsentUrl, ApiError, type Confirmation, type Fetcher, type Problem } from '../api';
+import { adminConsentUrl, ApiError, type Fetcher, type Problem } from '../api';
+import type { components } from '../generated/api';
 import { OutlookError, SignInError } from './outlook';
 
-/** GET/PUT /api/tags/{eventId}: one meeting as the add-in shows it. */
-export interface TagView {
-  eventId: string;
-  recordId: string;
-  eTag: string | null;
-  week: string;
-  title: string;
-  start: string;
-  end: string;
-  minutes: number;
-  suggestion: { categoryId: string; reason: string } | null;
-  confirmation: Confirmation | null;
-  sharingDefault: boolean | null;
-  categories: { id: string; name: string; outlookCategory: string | null }[];
-}
+/** GET/PUT /api/tags/{eventId}: one meeting as the add-in shows it (generated from the API's document, as every shape). */
+export type TagView = components['schemas']['TagView'];
 
-export type Impact = 'multiplier' | 'one-off';
+export type Impact = components['schemas']['ImpactChoice'];
 
-export interface TagInput {
-  category: string;
-  impact: Impact;
-  artifactLink: string | null;
-  artifactTitle: string | null;
-  note: string | null;
-  delegated: boolean;
-  sharedWithManager: boolean | null;
-}
+/** PUT /api/tags/{eventId}: what the pane sends. */
+export type TagInput = Omit<components['schemas']['TagRequest'], 'category' | 'impact' | 'delegated'> & { category: string; impact: Impact; delegated: boolean };
 
 export type FieldErrors = Partial<Record<'category' | 'impact' | 'artifactLink' | 'artifactTitle' | 'note', string>>;
 
