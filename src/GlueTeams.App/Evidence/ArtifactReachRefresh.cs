@@ -1,10 +1,12 @@
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Tenants;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Files;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Leases;
+using GlueTeams.Storage.Tenants;
 using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Evidence;
@@ -14,24 +16,52 @@ public sealed record ReachRefreshCounts(int Links, int Known, int Denied);
 
 /// <summary>
 /// Refreshes artifact reach (<see cref="ItemAnalyticsReader"/>) for the SharePoint and OneDrive links on the confirmed
-/// records of every user of the tenant our Graph credential reads, over the last <see cref="Weeks"/> weeks. When Graph
-/// refuses (403: the permission is not granted) the refresh says so once in the log, stops asking Graph, and stores the
-/// links as denied, so that the packet says so once; everything else in GlueTeams works as before. Erased users are
-/// skipped, and a write that raced an erasure is undone.
+/// records of every user of every tenant this deployment serves, over the last <see cref="Weeks"/> weeks, each tenant
+/// read with its own Graph (<see cref="TenantAccess.GraphAsync"/>): self-hosted, the one tenant of Graph:TenantId;
+/// multi-tenant, every tenant whose admin consented and that is not being offboarded. When a tenant's Graph refuses
+/// (403: the permission is not granted there) the refresh says so once in the log, stops asking that tenant's Graph, and
+/// stores its links as denied, so that the packet says so once; other tenants and everything else in GlueTeams work as
+/// before. A tenant whose Graph fails otherwise is skipped until the next run. Erased users are skipped, and a write
+/// that raced an erasure is undone.
 /// </summary>
-public sealed partial class ArtifactReachRefresh(ItemAnalyticsReader analytics, GraphOptions graph, UserStore users, ActivityStore activities,
+public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantRegistry registry, GraphOptions graph, UserStore users, ActivityStore activities,
     ArtifactReachStore reach, ErasureTombstones tombstones, TimeProvider time, ILogger<ArtifactReachRefresh> logger)
 {
     public const int Weeks = 52;
 
     public async Task<ReachRefreshCounts> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (graph.TenantId is not { Length: > 0 } tenantId)
+        var total = new ReachRefreshCounts(0, 0, 0);
+        foreach (var tenantId in await TenantsAsync(cancellationToken))
         {
-            return new ReachRefreshCounts(0, 0, 0);
+            if (await tenants.GraphAsync(tenantId, cancellationToken) is not { } tenantGraph)
+            {
+                continue;
+            }
+            try
+            {
+                var counts = await RefreshAsync(tenantId, tenantGraph.Files, cancellationToken);
+                total = new ReachRefreshCounts(total.Links + counts.Links, total.Known + counts.Known, total.Denied + counts.Denied);
+            }
+            catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or Azure.Identity.AuthenticationFailedException
+                                          or Microsoft.Identity.Client.MsalException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                LogTenantFailed(logger, e.GetType().Name);
+            }
         }
-        var (links, known, denied) = (0, 0, false);
-        var deniedCount = 0;
+        LogRefreshed(logger, total.Links, total.Known, total.Denied);
+        return total;
+    }
+
+    /// <summary>The tenants whose artifacts are read: the one self-hosted tenant, or every consented one.</summary>
+    private async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellationToken) =>
+        tenants.IsMultiTenant
+            ? [.. (await registry.ListAsync(cancellationToken)).Where(r => r.Status == TenantStatus.Active).Select(r => r.TenantId)]
+            : graph.TenantId is { Length: > 0 } tenantId ? [tenantId] : [];
+
+    private async Task<ReachRefreshCounts> RefreshAsync(string tenantId, ItemAnalyticsReader analytics, CancellationToken cancellationToken)
+    {
+        var (links, known, denied, deniedCount) = (0, 0, false, 0);
         await foreach (var user in users.ListAsync(tenantId, cancellationToken))
         {
             if (!user.Installed || await tombstones.IsErasedAsync(tenantId, user.UserId, cancellationToken))
@@ -66,11 +96,13 @@ public sealed partial class ArtifactReachRefresh(ItemAnalyticsReader analytics, 
                 await reach.DeleteAllAsync(tenantId, user.UserId, cancellationToken);
             }
         }
-        LogRefreshed(logger, links, known, deniedCount);
         return new ReachRefreshCounts(links, known, deniedCount);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused item analytics (403): the application permission Files.ReadWrite.All is not granted, so artifact views are not available; see docs/DEPLOY.md. Nothing else is affected.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading an organisation's artifact views failed ({Exception}); its views are read again next week. Nothing else is affected.")]
+    private static partial void LogTenantFailed(ILogger logger, string exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused item analytics (403) for one organisation: the application permission Files.ReadWrite.All is not granted, so artifact views are not available; see docs/DEPLOY.md. Nothing else is affected.")]
     private static partial void LogDenied(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Artifact reach refreshed: {Links} links, {Known} with views, {Denied} refused.")]
