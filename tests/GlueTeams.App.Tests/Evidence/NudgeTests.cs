@@ -9,6 +9,7 @@ using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator.Org;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Evidence;
@@ -98,6 +99,40 @@ public sealed class NudgeTests
         await host.Activities.PutDecidedAsync(fourth with { Week = IsoWeek.Containing(fourth.Start, zone) }); // a stray write the sync guard would undo
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/me/nudges/dismiss", new { key = delegatedKey })).StatusCode);
         Assert.IsEmpty(await host.App.Services.GetRequiredService<GlueTeams.Storage.Evidence.NudgeDismissals>().ListAsync(TabApiHost.TenantId, engineer.Id));
+    }
+
+    [TestMethod]
+    public async Task No_team_route_carries_a_nudge_or_the_delegated_hours_in_any_field()
+    {
+        await using var host = await TabApiHost.StartAsync();
+        var engineer = host.Report(0);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(engineer.TimeZone);
+        await host.SeedAsync(engineer, History(TabApiHost.TenantId, engineer.Id, zone));
+        using var client = host.ClientFor(engineer.Id);
+        var nudges = (await client.GetFromJsonAsync<List<Nudge>>("/api/me/nudges", TabApiHost.Json))!;
+        Assert.HasCount(2, nudges, "both nudges are there for the engineer");
+        // Every team route the app maps (a route added later is covered too), read by the manager the way the tab does.
+        var routes = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/team", StringComparison.Ordinal)
+                        && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!.Replace("{oid}", engineer.Id, StringComparison.Ordinal))
+            .ToList();
+        Assert.IsGreaterThanOrEqualTo(5, routes.Count, string.Join(", ", routes));
+        using var manager = host.ClientFor(host.Manager.Id);
+        foreach (var route in routes)
+        {
+            using var response = await manager.GetAsync($"{route}?weeks=12");
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, route + ": " + text);
+            foreach (var nudge in nudges)
+            {
+                Assert.DoesNotContain(nudge.Text, text, route);
+                Assert.DoesNotContain(nudge.Key, text, route);
+            }
+            Assert.DoesNotContain("nudge", text, StringComparison.OrdinalIgnoreCase, route);
+            Assert.DoesNotContain("delegated", text, StringComparison.OrdinalIgnoreCase, route);
+        }
     }
 
     [TestMethod]
