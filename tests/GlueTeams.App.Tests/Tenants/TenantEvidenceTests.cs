@@ -77,6 +77,32 @@ public sealed class TenantEvidenceTests
     }
 
     [TestMethod]
+    public async Task People_reached_and_their_teams_are_read_from_the_engineers_own_tenants_directory()
+    {
+        await using var host = await TenantsHost.StartAsync();
+        var bea = host.OrgB.DemoUser;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(bea.TimeZone);
+        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, zone);
+        await host.Users.UpsertAsync(SimulatedProfiles.For(host.OrgB, bea, tenantId: TenantsHost.B));
+        string[] colleagues = [.. host.OrgB.Users.Where(u => u.Id != bea.Id).Take(4).Select(u => u.Mail)];
+        string[] outsiders = ["ada@partner.example", "lin@partner.example"]; // guests B's directory does not know
+        var activities = host.App.Services.GetRequiredService<ActivityStore>();
+        await activities.PutDecidedAsync(SimulatedRecords.Meeting(TenantsHost.B, bea.Id, week, 1, "Design review").Confirmed("design-review", shared: true) with { People = colleagues });
+        await activities.PutDecidedAsync(SimulatedRecords.Meeting(TenantsHost.B, bea.Id, week, 2, "Partner sync").Confirmed("coordination", shared: true) with { People = outsiders });
+        var readsOfA = host.Simulator.Tenant.Counters.Total;
+        // What B's directory says: a colleague's team is their manager, else their department.
+        var teams = colleagues.Select(mail => host.OrgB.Users.Single(u => u.Mail == mail)).Select(u => u.ManagerId ?? u.Department).Distinct().Count();
+
+        using var client = host.ClientFor(TenantsHost.B, bea.Id);
+        var impact = await client.GetFromJsonAsync<JsonObject>(new Uri($"/api/me/impact?from={week}&to={week}", UriKind.Relative));
+
+        Assert.AreEqual(6, (int)impact!["people"]!);
+        Assert.AreEqual(teams, (int)impact["teams"]!, "teams as B's own directory knows them; the guests have none");
+        Assert.IsGreaterThanOrEqualTo(colleagues.Length, host.Simulator.SecondTenant.Counters.Of("user"), "looked up in B's directory, with B's token");
+        Assert.AreEqual(readsOfA, host.Simulator.Tenant.Counters.Total, "A's directory was never asked about B's colleagues");
+    }
+
+    [TestMethod]
     public async Task A_token_of_B_never_sees_acknowledges_quotes_or_dismisses_anything_of_A()
     {
         await using var host = await TenantsHost.StartAsync();
