@@ -2,15 +2,14 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using GlueTeams.Graph.Calendars;
 using GlueTeams.Graph.Directory;
-using GlueTeams.Graph.Files;
 using GlueTeams.Graph.Subscriptions;
 using Microsoft.Graph;
 
 namespace GlueTeams.Graph;
 
-/// <summary>Microsoft Graph as one tenant's app-only identity sees it: that tenant's calendars, directory, subscriptions and file analytics.</summary>
+/// <summary>Microsoft Graph as one tenant's app-only identity sees it: that tenant's calendars, directory, subscriptions and files' analytics.</summary>
 public sealed record TenantGraph(string TenantId, GraphServiceClient Client, CalendarReader Calendars, DirectoryReader Directory, SubscriptionClient Subscriptions,
-    ItemAnalyticsReader Files);
+    Files.ItemAnalyticsReader Analytics);
 
 /// <summary>
 /// One <see cref="TenantGraph"/> per tenant, all over one HTTP pipeline; what differs is the token, which
@@ -34,7 +33,7 @@ public sealed class TenantGraphClients(GraphOptions options, Func<string, TokenC
         {
             var client = GraphClients.Create(options, credentialFor(tid), _http);
             return new TenantGraph(tid, client, new CalendarReader(client, options, counters, time), new DirectoryReader(client), new SubscriptionClient(client),
-                new ItemAnalyticsReader(client));
+                new Files.ItemAnalyticsReader(client));
         })).Value;
     }
 

@@ -40,7 +40,7 @@ public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantReg
             }
             try
             {
-                var counts = await RefreshAsync(tenantId, tenantGraph.Files, cancellationToken);
+                var counts = await RefreshAsync(tenantId, tenantGraph.Analytics, cancellationToken);
                 total = new ReachRefreshCounts(total.Links + counts.Links, total.Known + counts.Known, total.Denied + counts.Denied);
             }
             catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or Azure.Identity.AuthenticationFailedException
