@@ -43,8 +43,7 @@ public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantReg
                 var counts = await RefreshAsync(tenantId, tenantGraph.Analytics, cancellationToken);
                 total = new ReachRefreshCounts(total.Links + counts.Links, total.Known + counts.Known, total.Denied + counts.Denied);
             }
-            catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or Azure.Identity.AuthenticationFailedException
-                                          or Microsoft.Identity.Client.MsalException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (IsGraphFailure(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 LogTenantFailed(logger, e.GetType().Name);
             }
@@ -52,6 +51,17 @@ public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantReg
         LogRefreshed(logger, total.Links, total.Known, total.Denied);
         return total;
     }
+
+    /// <summary>
+    /// Graph unreachable, failing past its retries (the SDK then throws every attempt's error in an AggregateException),
+    /// or no token for the tenant: that tenant is read next time.
+    /// </summary>
+    private static bool IsGraphFailure(Exception e) => e switch
+    {
+        HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or Azure.Identity.AuthenticationFailedException or Microsoft.Identity.Client.MsalException => true,
+        AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(IsGraphFailure),
+        _ => false,
+    };
 
     /// <summary>The tenants whose artifacts are read: the one self-hosted tenant, or every consented one.</summary>
     private async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellationToken) =>

@@ -77,6 +77,33 @@ public sealed class TenantEvidenceTests
     }
 
     [TestMethod]
+    public async Task A_tenant_whose_Graph_is_down_is_read_next_time_and_the_other_tenants_are_read_now()
+    {
+        await using var host = await TenantsHost.StartAsync();
+        await SeedArtifactAsync(host, TenantsHost.A, host.OrgA, host.OrgA.DemoUser, GuideOfA);
+        await SeedArtifactAsync(host, TenantsHost.B, host.OrgB, host.OrgB.DemoUser, RunbookOfB);
+        host.Simulator.SecondTenant.Faults.UnavailableShare = 1; // B's Graph answers 503 to everything, past every retry
+        var refresh = host.App.Services.GetRequiredService<ArtifactReachRefresh>();
+
+        var during = await refresh.RunAsync();
+
+        Assert.AreEqual(new ReachRefreshCounts(1, 1, 0), during, "A was read; B's outage is not a refusal and stores nothing");
+        Assert.AreEqual(ReachStatus.Known, (await ReachOfAsync(host, TenantsHost.A, host.OrgA.DemoUser.Id)).Single().Status);
+        Assert.IsEmpty(await ReachOfAsync(host, TenantsHost.B, host.OrgB.DemoUser.Id));
+        using (var client = host.ClientFor(TenantsHost.B, host.OrgB.DemoUser.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/me/acknowledgements", UriKind.Relative))).StatusCode, "the app still serves B");
+        }
+
+        host.Simulator.SecondTenant.Faults.UnavailableShare = 0;
+        var after = await refresh.RunAsync();
+
+        Assert.AreEqual(new ReachRefreshCounts(2, 2, 0), after);
+        Assert.AreEqual(host.Simulator.SecondTenant.Drives.ReachOf(RunbookOfB),
+            (await ReachOfAsync(host, TenantsHost.B, host.OrgB.DemoUser.Id)).Single() is var b ? (b.Views, b.Viewers) : default);
+    }
+
+    [TestMethod]
     public async Task People_reached_and_their_teams_are_read_from_the_engineers_own_tenants_directory()
     {
         await using var host = await TenantsHost.StartAsync();
