@@ -1,13 +1,13 @@
 using GlueTeams.App.Extensions;
+using GlueTeams.App.Tenants;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Files;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Leases;
-using GlueTeams.Storage.Users;
-using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Tenants;
+using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Evidence;
 
@@ -16,11 +16,13 @@ public sealed record ReachRefreshCounts(int Links, int Known, int Denied);
 
 /// <summary>
 /// Refreshes artifact reach (<see cref="ItemAnalyticsReader"/>) for the SharePoint and OneDrive links on the confirmed
-/// records of every user of every tenant this deployment reads (self-hosted: Graph:TenantId; multi-tenant: every
-/// consented tenant, each with its own token), over the last <see cref="Weeks"/> weeks. When a tenant's Graph
-/// refuses (403: the permission is not granted) the refresh says so once in the log, stops asking that tenant, and stores the
-/// links as denied, so that the packet says so once; everything else in GlueTeams works as before. Erased users are
-/// skipped, and a write that raced an erasure is undone.
+/// records of every user of every tenant this deployment serves, over the last <see cref="Weeks"/> weeks, each tenant
+/// read with its own Graph (<see cref="TenantAccess.GraphAsync"/>): self-hosted, the one tenant of Graph:TenantId;
+/// multi-tenant, every tenant whose admin consented and that is not being offboarded. When a tenant's Graph refuses
+/// (403: the permission is not granted there) the refresh says so once in the log, stops asking that tenant's Graph, and
+/// stores its links as denied, so that the packet says so once; other tenants and everything else in GlueTeams work as
+/// before. A tenant whose Graph fails otherwise is skipped until the next run. Erased users are skipped, and a write
+/// that raced an erasure is undone.
 /// </summary>
 public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantRegistry registry, GraphOptions graph, UserStore users, ActivityStore activities,
     ArtifactReachStore reach, ErasureTombstones tombstones, TimeProvider time, ILogger<ArtifactReachRefresh> logger)
@@ -29,25 +31,47 @@ public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantReg
 
     public async Task<ReachRefreshCounts> RunAsync(CancellationToken cancellationToken = default)
     {
-        var tenantIds = tenants.IsMultiTenant
-            ? (await registry.ListAsync(cancellationToken)).Select(t => t.TenantId).ToList()
-            : graph.TenantId is { Length: > 0 } home ? [home] : [];
         var total = new ReachRefreshCounts(0, 0, 0);
-        foreach (var tenantId in tenantIds)
+        foreach (var tenantId in await TenantsAsync(cancellationToken))
         {
-            if (await tenants.GraphAsync(tenantId, cancellationToken) is { Analytics: var analytics })
+            if (await tenants.GraphAsync(tenantId, cancellationToken) is not { } tenantGraph)
             {
-                var counts = await RunAsync(tenantId, analytics, cancellationToken);
+                continue;
+            }
+            try
+            {
+                var counts = await RefreshAsync(tenantId, tenantGraph.Analytics, cancellationToken);
                 total = new ReachRefreshCounts(total.Links + counts.Links, total.Known + counts.Known, total.Denied + counts.Denied);
             }
+            catch (Exception e) when (IsGraphFailure(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                LogTenantFailed(logger, e.GetType().Name);
+            }
         }
+        LogRefreshed(logger, total.Links, total.Known, total.Denied);
         return total;
     }
 
-    private async Task<ReachRefreshCounts> RunAsync(string tenantId, ItemAnalyticsReader analytics, CancellationToken cancellationToken)
+    /// <summary>
+    /// Graph unreachable, failing past its retries (the SDK then throws every attempt's error in an AggregateException),
+    /// or no token for the tenant: that tenant is read next time.
+    /// </summary>
+    private static bool IsGraphFailure(Exception e) => e switch
     {
-        var (links, known, denied) = (0, 0, false);
-        var deniedCount = 0;
+        HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or Azure.Identity.AuthenticationFailedException or Microsoft.Identity.Client.MsalException => true,
+        AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(IsGraphFailure),
+        _ => false,
+    };
+
+    /// <summary>The tenants whose artifacts are read: the one self-hosted tenant, or every consented one.</summary>
+    private async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellationToken) =>
+        tenants.IsMultiTenant
+            ? [.. (await registry.ListAsync(cancellationToken)).Where(r => r.Status == TenantStatus.Active).Select(r => r.TenantId)]
+            : graph.TenantId is { Length: > 0 } tenantId ? [tenantId] : [];
+
+    private async Task<ReachRefreshCounts> RefreshAsync(string tenantId, ItemAnalyticsReader analytics, CancellationToken cancellationToken)
+    {
+        var (links, known, denied, deniedCount) = (0, 0, false, 0);
         await foreach (var user in users.ListAsync(tenantId, cancellationToken))
         {
             if (!user.Installed || await tombstones.IsErasedAsync(tenantId, user.UserId, cancellationToken))
@@ -82,11 +106,13 @@ public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantReg
                 await reach.DeleteAllAsync(tenantId, user.UserId, cancellationToken);
             }
         }
-        LogRefreshed(logger, links, known, deniedCount);
         return new ReachRefreshCounts(links, known, deniedCount);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused item analytics (403): the application permission Files.ReadWrite.All is not granted, so artifact views are not available; see docs/DEPLOY.md. Nothing else is affected.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading an organisation's artifact views failed ({Exception}); its views are read again next week. Nothing else is affected.")]
+    private static partial void LogTenantFailed(ILogger logger, string exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused item analytics (403) for one organisation: the application permission Files.ReadWrite.All is not granted, so artifact views are not available; see docs/DEPLOY.md. Nothing else is affected.")]
     private static partial void LogDenied(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Artifact reach refreshed: {Links} links, {Known} with views, {Denied} refused.")]

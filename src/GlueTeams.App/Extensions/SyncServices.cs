@@ -31,7 +31,7 @@ public static class SyncServices
             return new TenantGraphClients(options, CredentialsFor(options, multiTenant), sp.GetRequiredService<GraphCounters>(), sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<WeekSync>();
-        // Artifact reach (issue 16): item analytics read weekly by one instance; a 403 only turns the feature off.
+        // Artifact reach (issue 16): item analytics read weekly by one instance, each tenant with its own Graph; a 403 only turns the feature off there.
         builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachRefresh>();
         builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachJob>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));

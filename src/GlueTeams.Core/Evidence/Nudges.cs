@@ -62,11 +62,15 @@ public static class Nudges
             .SelectMany(r => r.People.Select(p => (Key: $"repeat:{r.Confirmation!.CategoryId}:person:{Hash(p)}", Record: r, Person: true)));
         var byTopic = adHoc.Where(r => Topic(r.Title) is { Length: > 0 })
             .Select(r => (Key: $"repeat:{r.Confirmation!.CategoryId}:topic:{Hash(Topic(r.Title))}", Record: r, Person: false));
+        var repeated = byPerson.Concat(byTopic).GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Records: g.Select(x => x.Record).DistinctBy(r => r.EventKey).OrderBy(r => r.Start).ToList(), g.First().Person))
+            .Where(g => g.Records.Count >= Repeats && g.Records.All(r => r.Confirmation!.Impact == Impact.OneOff))
+            .OrderByDescending(g => g.Records.Count).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        // Sessions of a dismissed nudge are that story: the same sessions seen by their topic (or colleague) are not a new one.
+        var dismissedSessions = repeated.Where(g => dismissed.Contains(g.Key)).SelectMany(g => g.Records).Select(r => r.EventKey).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal); // one line per category: a colleague and a topic are usually the same story
-        foreach (var group in byPerson.Concat(byTopic).GroupBy(x => x.Key, StringComparer.Ordinal)
-                     .Select(g => (g.Key, Records: g.Select(x => x.Record).DistinctBy(r => r.EventKey).OrderBy(r => r.Start).ToList(), g.First().Person))
-                     .Where(g => g.Records.Count >= Repeats && g.Records.All(r => r.Confirmation!.Impact == Impact.OneOff) && !dismissed.Contains(g.Key))
-                     .OrderByDescending(g => g.Records.Count).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in repeated.Where(g => !dismissed.Contains(g.Key) && !g.Records.Any(r => dismissedSessions.Contains(r.EventKey))))
         {
             var category = group.Records[0].Confirmation!.CategoryId;
             if (seen.Add(category))

@@ -20,20 +20,21 @@ public sealed record RetentionPolicy(TimeSpan Unconfirmed, TimeSpan Confirmed, T
 /// <summary>
 /// What one purge of one tenant removed (or, in a dry run, would remove). <see cref="Users"/> counts the user
 /// partitions looked at; <see cref="OrphanRows"/> the rows of users who have no profile and were erased, or sync
-/// states of users who have no profile (sync needs one): what an erasure racing a write may leave.
+/// states of users who have no profile (sync needs one): what an erasure racing a write may leave. <see cref="EvidenceRemoved"/>
+/// counts acknowledgements, dismissed nudges and artifact counts older than the confirmed records' retention.
 /// </summary>
-public sealed record PurgeCounts(int Users, int UnconfirmedRemoved, int ConfirmedRemoved, int ClaimsRemoved, int OrphanRows = 0)
+public sealed record PurgeCounts(int Users, int UnconfirmedRemoved, int ConfirmedRemoved, int ClaimsRemoved, int OrphanRows = 0, int EvidenceRemoved = 0)
 {
     public static PurgeCounts operator +(PurgeCounts a, PurgeCounts b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         return new(a.Users + b.Users, a.UnconfirmedRemoved + b.UnconfirmedRemoved, a.ConfirmedRemoved + b.ConfirmedRemoved,
-            a.ClaimsRemoved + b.ClaimsRemoved, a.OrphanRows + b.OrphanRows);
+            a.ClaimsRemoved + b.ClaimsRemoved, a.OrphanRows + b.OrphanRows, a.EvidenceRemoved + b.EvidenceRemoved);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{UnconfirmedRemoved} unconfirmed records, {ConfirmedRemoved} confirmed records, {ClaimsRemoved} delivery claims, {OrphanRows} orphaned rows, over {Users} users");
+        $"{UnconfirmedRemoved} unconfirmed records, {ConfirmedRemoved} confirmed records, {ClaimsRemoved} delivery claims, {OrphanRows} orphaned rows, over {Users} users; {EvidenceRemoved} acknowledgements, dismissed nudges and artifact counts");
 }
 
 /// <summary>
@@ -91,6 +92,7 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
         {
             counts += new PurgeCounts(0, 0, 0, await PurgeClaimsAsync(partition, now - policy.Claims, dryRun, cancellationToken));
         }
+        counts += new PurgeCounts(0, 0, 0, 0, EvidenceRemoved: await PurgeEvidenceAsync(tenantId, now - policy.Confirmed, dryRun, cancellationToken));
         if (!dryRun)
         {
             await audit.AppendAsync(tenantId, AuditLog.TenantSubject, AuditLog.SystemActor, "retention-purge",
@@ -216,6 +218,33 @@ public sealed class RetentionPurge(GlueTables tables, UserStore users, AuditLog 
             await TableDeletes.DeleteRowsAsync(tables.Activities, doomed, cancellationToken);
         }
         return (unconfirmed, confirmed);
+    }
+
+    /// <summary>
+    /// The evidence kept beside the records (acknowledgements, dismissed nudges, artifact counts) lives no longer than the
+    /// confirmed records it is about: rows written (or last refreshed) before <paramref name="before"/> go. A scan of the
+    /// tenant's key range of each table, which holds a few rows per user.
+    /// </summary>
+    private async Task<int> PurgeEvidenceAsync(string tenantId, DateTimeOffset before, bool dryRun, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var (table, written) in new[] { (tables.Acknowledgements, "At"), (tables.Nudges, "DismissedAt"), (tables.ArtifactReach, "RefreshedAt") })
+        {
+            var doomed = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TenantRange(tenantId), select: ["PartitionKey", "RowKey", written], cancellationToken: cancellationToken))
+            {
+                if (row.GetDateTimeOffset(written) < before)
+                {
+                    doomed.Add(new TableEntity(row.PartitionKey, row.RowKey));
+                }
+            }
+            if (!dryRun)
+            {
+                await TableDeletes.DeleteRowsAsync(table, doomed, cancellationToken); // one partition per transaction
+            }
+            removed += doomed.Count;
+        }
+        return removed;
     }
 
     private async Task<int> PurgeClaimsAsync(string partition, DateTimeOffset before, bool dryRun, CancellationToken cancellationToken)

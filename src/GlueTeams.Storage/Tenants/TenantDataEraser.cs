@@ -7,14 +7,15 @@ namespace GlueTeams.Storage.Tenants;
 
 /// <summary>How much of one tenant's data an offboarding removed, per table.</summary>
 public sealed record TenantErasureCounts(int Records, int SyncStates, int AuditEntries, int Claims, int Profiles, int Schedule, int Subscriptions, int Tombstones,
-    int ModelRows, int QueueItems = 0)
+    int ModelRows, int QueueItems = 0, int Evidence = 0)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Profiles} profiles, {Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {Tombstones} user tombstones, {ModelRows} tenant model rows, {QueueItems} queued items");
+        $"{Profiles} profiles, {Records} records, {SyncStates} sync states, {AuditEntries} audit entries, {Claims} delivery claims, {Schedule} scheduled cards, {Subscriptions} subscriptions, {Tombstones} user tombstones, {ModelRows} tenant model rows, {QueueItems} queued items, {Evidence} acknowledgements, dismissed nudges and artifact counts");
 }
 
 /// <summary>
 /// Deletes every row of one tenant in every table: the per-user partitions ("{tenant}|{user}") by one key range each,
+/// (records, sync states, audit, claims, and the evidence: acknowledgements, dismissed nudges, artifact reach),
 /// the profiles and the tenant's suggestion model by their tenant partitions, and the rows keyed otherwise (due cards, subscriptions, user tombstones) by
 /// a scan of their tenant property: acceptable for an offboarding, which is rare. The caller marks the tenant erased
 /// first and ends its Graph subscriptions and queue items itself.
@@ -36,7 +37,9 @@ public sealed class TenantDataEraser(GlueTables tables, ErasureTombstones tombst
             Schedule: await DeleteAsync(tables.Schedule, TableClient.CreateQueryFilter($"Tenant eq {tenantId}"), cancellationToken),
             Subscriptions: await DeleteAsync(tables.Subscriptions, TableClient.CreateQueryFilter($"Tenant eq {tenantId}"), cancellationToken),
             Tombstones: await tombstones.DeleteUsersOfTenantAsync(tenantId, cancellationToken),
-            ModelRows: await DeleteAsync(tables.TenantModels, TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken));
+            ModelRows: await DeleteAsync(tables.TenantModels, TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken),
+            Evidence: await DeleteAsync(tables.Acknowledgements, userPartitions, cancellationToken) + await DeleteAsync(tables.Nudges, userPartitions, cancellationToken)
+                + await DeleteAsync(tables.ArtifactReach, userPartitions, cancellationToken));
     }
 
     private static async Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken)

@@ -87,7 +87,8 @@ export function PacketExport({ fetcher, from, to, onError }: { fetcher: Fetcher;
   const [includePrivate, setIncludePrivate] = useState(false);
   useEffect(() => { getJson<Ladder>(fetcher, '/api/me/ladder').then((l) => { setLadder(l); setLevel(l.defaultLevel); }, (e: Error) => onError(e.message)); }, [fetcher, onError]);
   const exportAs = (format: 'md' | 'docx' | 'csv', extension: string) => {
-    const options = format === 'csv' ? '' : `&level=${encodeURIComponent(level ?? '')}&includePrivate=${includePrivate}`;
+    // Before the ladder has loaded (or when it could not be) no level is sent: the packet uses the ladder's default.
+    const options = format === 'csv' ? '' : `${level ? `&level=${encodeURIComponent(level)}` : ''}&includePrivate=${includePrivate}`;
     download(fetcher, `/api/me/export?from=${from}&to=${to}&format=${format}${options}`, `glue-work-${from}-${to}.${extension}`).catch((e: Error) => onError(e.message));
   };
   return (

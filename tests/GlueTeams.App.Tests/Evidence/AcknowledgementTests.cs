@@ -134,6 +134,13 @@ public sealed class AcknowledgementTests
         using var teammate = s_host.ClientFor(s_host.Report(1).Id);
         Assert.AreEqual(HttpStatusCode.NotFound, (await teammate.PatchAsJsonAsync($"/api/me/acknowledgements/{id}", new { quoted = false })).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await engineer.PatchAsJsonAsync("/api/me/acknowledgements/..%2Fx", new { quoted = true })).StatusCode);
+        // A malformed or oversized choice is refused and changes nothing.
+        foreach (var body in new[] { "{\"quoted\": \"maybe\"}", "{\"quoted\": ", "[true]", "{\"quoted\": false, \"pad\": \"" + new string('x', 1_000_000) + "\"" })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            Assert.AreEqual(HttpStatusCode.BadRequest, (await engineer.PatchAsync($"/api/me/acknowledgements/{id}", content)).StatusCode, body[..Math.Min(body.Length, 40)]);
+        }
+        Assert.AreEqual(HttpStatusCode.NotFound, (await engineer.PatchAsJsonAsync($"/api/me/acknowledgements/{id}x{new string('9', 10_000)}", new { quoted = false })).StatusCode);
         Assert.IsTrue((await MineAsync(report.Id)).Single(a => a.Id == id).Quoted, "still quoted");
     }
 
@@ -143,10 +150,15 @@ public sealed class AcknowledgementTests
         var report = s_host.Report(0);
         var before = await StoredAboutAsync(report.Id);
         var auditBefore = (await s_host.Audit.ListAsync(TabApiHost.TenantId, report.Id)).Count(e => e.Action == Acknowledgements.AuditAction);
-        foreach (var recordId in new[] { s_hidden, s_unconfirmed, s_otherReports, "2026-W47|forged", "2026-W47|../../x", "not-an-id" })
+        foreach (var recordId in new[] { s_hidden, s_unconfirmed, s_otherReports, "2026-W47|forged", "2026-W47|../../x", "not-an-id", "2026-W47|" + new string('x', 10_000) })
         {
             using var response = await AcknowledgeAsync(s_host.Manager.Id, report.Id, new { recordId, note = "Thanks" });
-            Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode, recordId);
+            Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode, recordId[..Math.Min(recordId.Length, 40)]);
+        }
+        using (var oversized = await AcknowledgeAsync(s_host.Manager.Id, report.Id, new { recordId = new string('x', 100_000), note = "Thanks" }))
+        {
+            Assert.AreEqual(HttpStatusCode.BadRequest, oversized.StatusCode);
+            StringAssert.Contains(await oversized.Content.ReadAsStringAsync(), "The request body is larger than");
         }
         using (var nothingShared = await AcknowledgeAsync(s_host.Manager.Id, s_host.Report(2).Id, new { from = s_to.AddWeeks(-3).ToString(), to = s_to.ToString(), note = "Thanks" }))
         {

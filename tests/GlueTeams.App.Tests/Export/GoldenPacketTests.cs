@@ -66,6 +66,39 @@ public sealed class GoldenPacketTests
     }
 
     [TestMethod]
+    public async Task The_export_command_writes_the_same_packet_as_the_tab()
+    {
+        var directory = Directory.CreateTempSubdirectory("glue-packet-").FullName;
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await GlueTeams.App.Cli.ExportCommand.RunAsync(["--user", SimulatedEngineer.User(s_host).Mail, "--from", "2026-09-28", "--to", "2026-11-29",
+            "--out", directory, "--tenant", TabApiHost.TenantId, "--level", "staff"], s_host.App.Services, output, errors);
+
+        Assert.AreEqual(0, exit, errors.ToString());
+        using (var zip = ZipFile.OpenRead(Path.Combine(directory, "glue-work-2026-W40-2026-W48.zip")))
+        {
+            Golden("packet.md", await ReadAsync(zip.GetEntry("glue-work-2026-W40-2026-W48.md")!));
+            using var client = s_host.ClientFor(SimulatedEngineer.User(s_host).Id);
+            using var tab = new ZipArchive(await client.GetStreamAsync($"/api/me/export?{Period}&format=md&level=staff"));
+            CollectionAssert.AreEqual(await BytesAsync(tab.GetEntry("chart.png")!), await BytesAsync(zip.GetEntry("chart.png")!), "the same chart");
+        }
+        using (var word = WordprocessingDocument.Open(Path.Combine(directory, "glue-work-2026-W40-2026-W48.docx"), false))
+        {
+            Assert.ContainsSingle(word.MainDocumentPart!.ImageParts, "the chart embedded");
+            Golden("packet.docx.txt", WordText(word.MainDocumentPart.Document.Body!));
+        }
+    }
+
+    private static async Task<byte[]> BytesAsync(ZipArchiveEntry entry)
+    {
+        using var bytes = new MemoryStream();
+        await using var stream = entry.Open();
+        await stream.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
+    [TestMethod]
     public async Task The_private_section_is_in_only_when_asked_for()
     {
         using var client = s_host.ClientFor(SimulatedEngineer.User(s_host).Id);

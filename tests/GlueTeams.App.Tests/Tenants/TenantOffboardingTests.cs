@@ -6,6 +6,7 @@ using GlueTeams.App.Sync;
 using GlueTeams.App.Tests.Bot;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Simulator.Org;
+using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Tenants;
 using GlueTeams.Testing;
@@ -23,7 +24,10 @@ public sealed class TenantOffboardingTests
     private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
     private const string UserAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
-    /// <summary>Gives a tenant data in every table and queue: profiles, records, sync states, claims, schedule, audit, a subscription, a tombstone, queued work.</summary>
+    /// <summary>
+    /// Gives a tenant data in every table and queue: profiles, records, sync states, claims, schedule, audit, a subscription, a tombstone, queued work,
+    /// and the evidence (a manager's acknowledgement, a dismissed nudge, an artifact's reach).
+    /// </summary>
     private static async Task PopulateAsync(TenantsHost host, string tenantId, SimulatedOrg org)
     {
         var manager = org.Users.First(u => u.Role == OrgRole.Manager && u.DirectReportIds.Count >= 2);
@@ -41,6 +45,12 @@ public sealed class TenantOffboardingTests
         Assert.IsNotNull(await host.App.Services.GetRequiredService<SubscriptionManager>().CreateAsync(profile));
         await host.App.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().EnqueueAsync(
             new SyncWorkItem(tenantId, engineer.Id, IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone).ToString()));
+        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone);
+        await host.App.Services.GetRequiredService<AcknowledgementStore>().AddAsync(new Acknowledgement("", tenantId, engineer.Id, manager.Id, manager.DisplayName, null,
+            week, week, "glue work this week", "Thank you for the onboarding guide.", DateTimeOffset.UtcNow, Quoted: true));
+        await host.App.Services.GetRequiredService<NudgeDismissals>().DismissAsync(tenantId, engineer.Id, "repeat|onboarding|new.hire@contoso.example");
+        await host.App.Services.GetRequiredService<ArtifactReachStore>().PutAsync(new ArtifactReach(tenantId, engineer.Id,
+            new Uri("https://contoso.sharepoint.com/sites/eng/Onboarding.docx"), ReachStatus.Known, 12, 5, DateTimeOffset.UtcNow));
     }
 
     [TestMethod]
@@ -50,6 +60,10 @@ public sealed class TenantOffboardingTests
         await PopulateAsync(host, TenantsHost.A, host.OrgA);
         await PopulateAsync(host, TenantsHost.B, host.OrgB);
         Assert.IsNotEmpty(await host.RowsOfAsync(TenantsHost.B));
+        foreach (var table in new[] { host.Tables.Acknowledgements, host.Tables.Nudges, host.Tables.ArtifactReach })
+        {
+            Assert.IsTrue((await host.RowsOfAsync(TenantsHost.B)).Any(row => row.StartsWith(table.Name + ":", StringComparison.Ordinal)), table.Name);
+        }
         var a = await host.SnapshotAsync(TenantsHost.A);
         var queue = host.App.Services.GetRequiredService<WorkQueue<SyncWorkItem>>();
         var admin = host.OrgB.Users.First(u => u.Role == OrgRole.Director);
@@ -62,6 +76,7 @@ public sealed class TenantOffboardingTests
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, body.ToJsonString());
         Assert.AreEqual(2, (int)body["removed"]!["profiles"]!, "the two remaining profiles (the leaver had erased theirs)");
+        Assert.AreEqual(3, (int)body["removed"]!["evidence"]!, "the acknowledgement, the dismissed nudge and the artifact's reach");
         Assert.IsEmpty(await host.RowsOfAsync(TenantsHost.B), "no row of any table names B");
         Assert.DoesNotContain(TenantsHost.B, string.Join("\n", await queue.PeekTextsAsync()), "no queued sync of B");
         Assert.IsEmpty(host.Simulator.SecondTenant.Subscriptions.All, "B's subscriptions were ended at Graph");

@@ -83,6 +83,22 @@ public sealed class NudgesTests
     }
 
     [TestMethod]
+    public void A_dismissed_nudge_does_not_come_back_as_the_same_sessions_under_their_topic()
+    {
+        // Three "Onboarding with Sam" sessions with Sam: the same colleague AND the same topic, one story, one line.
+        var history = new List<ActivityRecord> { Session(30, title: "Onboarding with Sam"), Session(16, title: "Onboarding with Sam"), Session(2, title: "Onboarding with Sam") };
+        var nudge = Nudges.For(history, Now, Zone, None).Single();
+        var dismissed = new HashSet<string> { nudge.Key };
+
+        Assert.IsEmpty(Nudges.For(history, Now, Zone, dismissed), "dismissed stays dismissed, not shown again on its topic");
+        history.Add(Session(1, title: "Onboarding with Sam"));
+        Assert.IsEmpty(Nudges.For(history, Now, Zone, dismissed), "nor after a 4th session");
+        // A new story in the same category (another colleague, another topic) is still said.
+        var other = new[] { Session(20, title: "Buddy chat", people: "kim@c"), Session(9, title: "Buddy chat", people: "kim@c"), Session(1, title: "Buddy chat", people: "kim@c") };
+        Assert.HasCount(1, Nudges.For([.. history, .. other], Now, Zone, dismissed));
+    }
+
+    [TestMethod]
     public void Delegated_work_above_the_threshold_this_month_fires_once_a_month()
     {
         ActivityRecord Delegated(int daysAgo, int minutes, string title) => Session(daysAgo, "coordination", title, delegated: true, minutes: minutes, people: title + "@c");
