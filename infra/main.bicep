@@ -14,8 +14,11 @@ param tenantId string = tenant().tenantId
 @minLength(36)
 @maxLength(36)
 param apiAppId string
-@allowed(['SingleTenant', 'UserAssignedMSI'])
-@description('SingleTenant: the bot uses an app registration and a client secret in Key Vault; UserAssignedMSI: a managed identity, no secret.')
+@allowed(['SelfHosted', 'MultiTenant'])
+@description('SelfHosted: the app serves this tenant only. MultiTenant: it serves every organisation whose admin consents (the Teams Store listing); the API app registration must then be AzureADMultipleOrgs.')
+param tenancyMode string = 'SelfHosted'
+@allowed(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
+@description('SingleTenant: the bot uses an app registration and a client secret in Key Vault; UserAssignedMSI: a managed identity, no secret. MultiTenant: only for a bot registered so before 31 July 2025 (Azure creates no new ones); a single-tenant or managed identity bot serves other organisations too.')
 param botAppType string = 'SingleTenant'
 @description('App registration id of the bot when botAppType is SingleTenant; ignored for UserAssignedMSI.')
 param botAppId string = ''
@@ -92,6 +95,7 @@ module web 'modules/web.bicep' = {
     botAppId: effectiveBotAppId
     botAppType: botAppType
     botIdentityId: botIdentityId
+    tenancyMode: tenancyMode
     storageUsesManagedIdentity: storageUsesManagedIdentity
     customDomain: customDomain
   }

@@ -3,6 +3,7 @@
 using 'main.bicep'
 
 param environmentName = 'dev'
+param tenancyMode = 'SelfHosted'
 param apiAppId = readEnvironmentVariable('GLUE_API_APP_ID')
 param botAppType = 'SingleTenant'
 param botAppId = readEnvironmentVariable('GLUE_BOT_APP_ID')

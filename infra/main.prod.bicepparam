@@ -3,6 +3,7 @@
 using 'main.bicep'
 
 param environmentName = 'prod'
+param tenancyMode = 'SelfHosted'
 param apiAppId = readEnvironmentVariable('GLUE_API_APP_ID')
 param botAppType = 'UserAssignedMSI'
 param botSku = 'S1'

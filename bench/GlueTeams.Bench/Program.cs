@@ -16,6 +16,7 @@ var benchmarks = new (string Name, Func<Task<string>> Run)[]
     ("bot", BotBenchmark.RunAsync),
     ("team", TeamBenchmark.RunAsync),
     ("fanout", FanOutBenchmark.RunAsync),
+    ("packet", PacketBenchmark.RunAsync),
 };
 
 var report = new StringBuilder();

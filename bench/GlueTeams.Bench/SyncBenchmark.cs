@@ -83,7 +83,10 @@ internal static class SyncBenchmark
             await new UserStore(tables).UpsertManyAsync(profiles);
             var activities = new ActivityStore(tables);
             var syncStates = new SyncStateStore(tables);
-            var sync = new WeekSync(graph.Calendars, activities, syncStates, TimeProvider.System,
+            var tenants = new GlueTeams.App.Tenants.TenantAccess(new GlueTeams.App.Tenants.TenancyOptions(), new GlueTeams.Storage.Tenants.TenantRegistry(tables, TimeProvider.System),
+                new ErasureTombstones(tables, TimeProvider.System),
+                new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), graph.Clients);
+            var sync = new WeekSync(tenants, activities, syncStates, TimeProvider.System,
                 new GlueTeams.App.Users.ErasureGuard(new ErasureTombstones(tables, TimeProvider.System), activities, syncStates));
             var (requestsBefore, throttledBefore) = (graph.Counters.RequestsSent, graph.Counters.ThrottledRetries);
             var stopwatch = Stopwatch.StartNew();

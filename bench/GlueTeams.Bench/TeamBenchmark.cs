@@ -50,9 +50,9 @@ internal static class TeamBenchmark
             """);
     }
 
-    private sealed record Percentiles(double P50, double P95, double Max);
+    internal sealed record Percentiles(double P50, double P95, double Max);
 
-    private static async Task<Percentiles> MeasureAsync(HttpClient client, Uri url, int count)
+    internal static async Task<Percentiles> MeasureAsync(HttpClient client, Uri url, int count)
     {
         var timings = new List<double>(count);
         for (var i = 0; i < count; i++)

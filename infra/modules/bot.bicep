@@ -3,7 +3,7 @@ param name string
 param messagingEndpoint string
 @allowed(['F0', 'S1'])
 param sku string
-@allowed(['SingleTenant', 'UserAssignedMSI'])
+@allowed(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
 param appType string
 param appId string
 param tenantId string
@@ -20,7 +20,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     endpoint: messagingEndpoint
     msaAppId: appId
     msaAppType: appType
-    msaAppTenantId: tenantId
+    // A (legacy) multi-tenant bot registration has no home tenant here: its tokens come from botframework.com.
+    msaAppTenantId: appType == 'MultiTenant' ? null : tenantId
     msaAppMSIResourceId: appType == 'UserAssignedMSI' ? identityId : null
   }
 }

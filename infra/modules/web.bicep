@@ -12,8 +12,11 @@ param tenantId string
 param apiAppId string
 @description('Bot identity: the app registration id (SingleTenant) or the user-assigned identity client id (UserAssignedMSI).')
 param botAppId string
-@allowed(['SingleTenant', 'UserAssignedMSI'])
+@allowed(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
 param botAppType string
+@allowed(['SelfHosted', 'MultiTenant'])
+@description('SelfHosted: Graph reads tenantId only. MultiTenant: every organisation whose admin consented, each with its own token.')
+param tenancyMode string
 @description('Resource id of the bot user-assigned identity; empty for SingleTenant.')
 param botIdentityId string
 @description('true: storage is reached with the managed identity; false: with a connection string kept in Key Vault.')
@@ -52,9 +55,16 @@ var storageSettings = storageUsesManagedIdentity
       Storage__ConnectionString: secretRef(vault.properties.vaultUri, 'StorageConnectionString')
     }
 
-var botSettings = botUsesManagedIdentity
-  ? { Bot__UseManagedIdentity: 'true' }
-  : { Bot__AppPassword: secretRef(vault.properties.vaultUri, 'BotAppPassword') }
+var botSettings = union(
+  botUsesManagedIdentity
+    ? { Bot__UseManagedIdentity: 'true' }
+    : { Bot__AppPassword: secretRef(vault.properties.vaultUri, 'BotAppPassword') },
+  // A single-tenant or managed identity bot gets its tokens from its home tenant; a legacy multi-tenant one from botframework.com.
+  botAppType == 'MultiTenant' ? {} : { Bot__TenantId: tenantId })
+
+// Self-hosted: Graph reads this tenant. Multi-tenant: no home tenant; each consented organisation with its own token.
+var tenancySettings = tenancyMode == 'MultiTenant' ? { Tenancy__Mode: 'MultiTenant' } : { Tenancy__Mode: 'SelfHosted', Graph__TenantId: tenantId }
+var domain = empty(customDomain) ? site.properties.defaultHostName : customDomain
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${namePrefix}-plan'
@@ -95,16 +105,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(storageSettings, botSettings, {
+  properties: union(storageSettings, botSettings, tenancySettings, {
     ASPNETCORE_ENVIRONMENT: 'Production'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     Bot__AppId: botAppId
-    Bot__TenantId: tenantId
-    Graph__TenantId: tenantId
     Graph__ClientId: apiAppId
     Graph__ClientSecret: secretRef(vault.properties.vaultUri, 'GraphClientSecret')
-    // The base of the privacy, terms and support links the bot's cards hand out: the manifest's DOMAIN.
-    Store__PublicUrl: 'https://${empty(customDomain) ? site.properties.defaultHostName : customDomain}'
+    // The tab and add-in API: tokens for api://DOMAIN/APP_ID, the manifest's webApplicationInfo.resource.
+    Tabs__Audience: 'api://${domain}/${apiAppId}'
+    Tabs__ClientId: apiAppId
+    // The base of the privacy, terms and support links the bot's cards hand out, and of /admin/consent/callback.
+    Store__PublicUrl: 'https://${domain}'
   })
 }
 

@@ -46,6 +46,20 @@ test.describe('bicep', { concurrency: 2 }, () => {
     });
   }
 
+  test.it('each deployment mode has its parameter file; the multi-tenant one uses a bot type Azure still creates', () => {
+    const modes = {};
+    for (const file of fs.readdirSync(INFRA).filter((f) => f.endsWith('.bicepparam'))) {
+      const { output } = bicep('build-params', path.join(INFRA, file));
+      const parameters = JSON.parse(JSON.parse(output).parametersJson).parameters;
+      modes[file] = { tenancy: parameters.tenancyMode.value, bot: parameters.botAppType.value };
+    }
+    assert.deepEqual(modes['main.multitenant.bicepparam'], { tenancy: 'MultiTenant', bot: 'UserAssignedMSI' });
+    assert.equal(modes['main.dev.bicepparam'].tenancy, 'SelfHosted');
+    assert.equal(modes['main.prod.bicepparam'].tenancy, 'SelfHosted');
+    const template = bicep('build', path.join(INFRA, 'main.bicep')).output;
+    assert.match(template, /Tenancy__Mode/);
+  });
+
   test.it('a parameter file fails when the app registration ids are not given', () => {
     const { status, diagnostics } = bicep('build-params', path.join(INFRA, 'main.dev.bicepparam'), { GLUE_API_APP_ID: undefined, GLUE_BOT_APP_ID: undefined });
     assert.equal(status, 1);

@@ -28,7 +28,7 @@ test.describe('store readiness', () => {
   });
 
   test.it('reads the Graph permissions the deployment guide grants, which the description must name', () => {
-    assert.deepEqual(grantedPermissions(), ['Calendars.ReadBasic.All', 'User.Read.All', 'MailboxSettings.Read']);
+    assert.deepEqual(grantedPermissions(), ['Calendars.ReadBasic.All', 'User.Read.All', 'MailboxSettings.Read', 'Files.ReadWrite.All']);
     assert.deepEqual(grantedPermissions('no permissions here'), []);
   });
 

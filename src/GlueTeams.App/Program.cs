@@ -33,7 +33,7 @@ try
     else
     {
         // A command needs storage (and Graph to sync), not the bot's or the tabs' settings.
-        builder.Services.AddSingleton<GlueTeams.App.Export.PromotionPacket>();
+        builder.Services.AddGluePacket();
     }
     app = builder.Build();
 }
@@ -79,6 +79,7 @@ app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => che
 app.MapBot();
 app.MapGlueTabs();
 app.MapGlueStore();
+app.MapGlueTenancy();
 if (app.Services.GetService<WorkQueue<SyncWorkItem>>() is not null)
 {
     app.MapGraphNotifications();

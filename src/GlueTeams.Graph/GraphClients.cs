@@ -18,16 +18,25 @@ public static class GraphClients
     public const string Scope = "https://graph.microsoft.com/.default";
     private const int MaxWholeRequestRetries = 10;
 
-    public static GraphServiceClient Create(GraphOptions options, TokenCredential credential, GraphCounters counters)
+    public static GraphServiceClient Create(GraphOptions options, TokenCredential credential, GraphCounters counters) =>
+        Create(options, credential, CreateHttpClient(counters));
+
+    /// <summary>A client over <paramref name="httpClient"/>, which it does not own: many tenants' clients share one pipeline.</summary>
+    public static GraphServiceClient Create(GraphOptions options, TokenCredential credential, HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var host = new Uri(options.BaseUrl).Host;
+        var authentication = new AzureIdentityAuthenticationProvider(credential, ["graph.microsoft.com", host], null, true, Scope);
+        return new GraphServiceClient(httpClient, authentication, options.BaseUrl);
+    }
+
+    /// <summary>The HTTP pipeline every Graph request goes through: the SDK's handlers, more retries, and counting.</summary>
+    public static HttpClient CreateHttpClient(GraphCounters counters)
+    {
         var handlers = GraphClientFactory.CreateDefaultHandlers()
             .Select(h => h is RetryHandler ? new RetryHandler(new RetryHandlerOption { MaxRetry = MaxWholeRequestRetries }) : h)
             .Append(new CountingHandler(counters))
             .ToList();
-        var httpClient = GraphClientFactory.Create(handlers);
-        var host = new Uri(options.BaseUrl).Host;
-        var authentication = new AzureIdentityAuthenticationProvider(credential, ["graph.microsoft.com", host], null, true, Scope);
-        return new GraphServiceClient(httpClient, authentication, options.BaseUrl);
+        return GraphClientFactory.Create(handlers);
     }
 }

@@ -27,7 +27,8 @@ public sealed class GraphOptions
     public int MaxStepRetries { get; set; } = 10;
 
     /// <summary>What is wrong with these settings, one sentence naming the setting each; none when they are usable.</summary>
-    public IEnumerable<string> Problems(bool isDevelopment)
+    /// <param name="multiTenant">Tenancy:Mode is MultiTenant: no home tenant is needed, and the credential must be the app registration's own.</param>
+    public IEnumerable<string> Problems(bool isDevelopment, bool multiTenant = false)
     {
         if (Loopback.DevelopmentOnlyProblem("Graph:DevTokenUrl", DevTokenUrl, isDevelopment) is { } devToken)
         {
@@ -41,9 +42,13 @@ public sealed class GraphOptions
         {
             yield return plain;
         }
+        if (multiTenant && DevTokenUrl is null && (UseManagedIdentity || string.IsNullOrEmpty(ClientId)))
+        {
+            yield return "Multi-tenant mode reads each tenant with the app registration's own credential: set Graph:ClientId with Graph:ClientSecret or Graph:CertificatePath (a managed identity reads only its own tenant).";
+        }
         if (DevTokenUrl is null && !UseManagedIdentity && !string.IsNullOrEmpty(ClientId))
         {
-            if (string.IsNullOrEmpty(TenantId))
+            if (string.IsNullOrEmpty(TenantId) && !multiTenant)
             {
                 yield return "Graph:TenantId is required with Graph:ClientId.";
             }

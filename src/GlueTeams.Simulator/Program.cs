@@ -8,14 +8,15 @@ var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Simulator").Get<SimulatorOptions>() ?? new SimulatorOptions();
 var app = builder.Build();
 await using var tenant = new SimulatedTenant(options);
+await using var second = new SimulatedTenant(options, tenantId: GlueTeams.Simulator.Org.SimulatedOrg.SecondTenantId);
 using var issuer = new DevTokenIssuer();
-app.MapGraphSimulator(tenant);
+app.MapGraphSimulator([tenant, second], issuer);
 // The Bot Connector too, so that the demo and the fan-out benchmark can send to http://HOST/connector/ with faults.
 var connector = new SimulatedConnector(options.Seed) { TenantRateLimit = builder.Configuration.GetValue("Connector:TenantRateLimit", 50) };
 app.MapConnectorSimulator(connector);
 if (app.Environment.IsDevelopment())
 {
-    app.MapDevTokenIssuer(issuer, options.ApiAudience);
+    app.MapDevTokenIssuer(issuer, options.ApiAudience, [tenant, second]);
 }
 app.MapGet("/healthz", () => "ok");
 await app.RunAsync();

@@ -5,6 +5,8 @@ public sealed class SimulatorOptions
 {
     public int Seed { get; set; } = 42;
     public int Users { get; set; } = 150;
+    /// <summary>People in the second tenant (<see cref="Org.SimulatedOrg.SecondTenantId"/>), a separate organisation.</summary>
+    public int SecondTenantUsers { get; set; } = 20;
     /// <summary>Engineers per manager: a random size in MinTeamSize..MaxTeamSize.</summary>
     public int MinTeamSize { get; set; } = 5;
     public int MaxTeamSize { get; set; } = 8;

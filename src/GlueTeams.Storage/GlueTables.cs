@@ -25,6 +25,11 @@ public sealed class GlueTables
         Tombstones = Service.GetTableClient(options.TablePrefix + "Tombstones");
         Leases = Service.GetTableClient(options.TablePrefix + "Leases");
         Instances = Service.GetTableClient(options.TablePrefix + "Instances");
+        Acknowledgements = Service.GetTableClient(options.TablePrefix + "Acknowledgements");
+        Nudges = Service.GetTableClient(options.TablePrefix + "Nudges");
+        ArtifactReach = Service.GetTableClient(options.TablePrefix + "ArtifactReach");
+        Tenants = Service.GetTableClient(options.TablePrefix + "Tenants");
+        TenantModels = Service.GetTableClient(options.TablePrefix + "TenantModels");
     }
 
     public TableServiceClient Service { get; }
@@ -43,7 +48,23 @@ public sealed class GlueTables
     /// <summary>Heartbeats of the running app instances, which share the Teams send rate.</summary>
     public TableClient Instances { get; }
 
-    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances];
+    /// <summary>Managers' acknowledgements, in the partition of the engineer they are about.</summary>
+    public TableClient Acknowledgements { get; }
+
+    /// <summary>The nudges each engineer dismissed.</summary>
+    public TableClient Nudges { get; }
+
+    /// <summary>Views and viewers of engineers' artifact links, from Graph's item analytics.</summary>
+    public TableClient ArtifactReach { get; }
+
+    /// <summary>Multi-tenant mode: the tenants served and the admin-consent states (<see cref="Tenants.TenantRegistry"/>).</summary>
+    public TableClient Tenants { get; }
+
+    /// <summary>The tenant model's counts, per tenant (Suggestions/TenantModelStore).</summary>
+    public TableClient TenantModels { get; }
+
+    public IEnumerable<TableClient> All => [Activities, Users, SyncState, Audit, Claims, Schedule, Subscriptions, Tombstones, Leases, Instances, Tenants, TenantModels,
+        Acknowledgements, Nudges, ArtifactReach];
 
     /// <summary>Creates the tables that do not exist yet (at start, and again until storage answers).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

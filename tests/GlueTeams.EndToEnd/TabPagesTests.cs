@@ -79,10 +79,44 @@ public sealed class TabPagesTests
         Assert.AreEqual("week,start,end,minutes,title,status,category,impact,delegated,shared_with_manager,artifact_title,artifact_link,outcome", lines[0]);
         Assert.AreEqual(12 * 8, lines.Length - 1);
         var markdown = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export promotion packet (Markdown)" }).ClickAsync());
-        var text = await File.ReadAllTextAsync(await markdown.PathAsync());
-        StringAssert.StartsWith(text, "# Glue work");
-        StringAssert.Contains(text, "](data:image/png;base64,");
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(await markdown.PathAsync()))
+        {
+            using var reader = new StreamReader(zip.Entries.Single(e => e.Name.EndsWith(".md", StringComparison.Ordinal)).Open());
+            var text = await reader.ReadToEndAsync();
+            StringAssert.StartsWith(text, "# Glue work");
+            StringAssert.Contains(text, "](chart.png)", "the chart is a file beside the text");
+            Assert.IsNotNull(zip.GetEntry("chart.png"));
+        }
+        var word = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export promotion packet (Word)" }).ClickAsync());
+        StringAssert.EndsWith(word.SuggestedFilename, ".docx");
+        using (var docx = System.IO.Compression.ZipFile.OpenRead(await word.PathAsync()))
+        {
+            Assert.IsNotNull(docx.GetEntry("word/document.xml"), "a Word document");
+            Assert.IsTrue(docx.Entries.Any(e => e.FullName.EndsWith(".png", StringComparison.Ordinal)), "with the chart embedded");
+        }
         await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
+    public async Task A_manager_acknowledges_in_Team_review_and_the_engineer_sees_and_quotes_it()
+    {
+        var report = s_host.Report(1);
+        var manager = await OpenAsync("/tab/team", s_host.Manager.Id);
+        await manager.GetByRole(AriaRole.Button, new() { Name = $"Open {report.DisplayName}" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = $"Acknowledge {report.DisplayName}'s work…" }).ClickAsync();
+        await manager.GetByLabel("Your note (up to 500 characters)").FillAsync("Thank you for steady mentoring all quarter.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Send acknowledgement" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.List, new() { Name = "What you acknowledged" })).ToContainTextAsync("Thank you for steady mentoring all quarter.");
+        await manager.Context.CloseAsync();
+
+        var engineer = await OpenAsync("/tab/me", report.Id);
+        var acknowledgements = engineer.GetByRole(AriaRole.List, new() { Name = "Acknowledgements" });
+        await Assertions.Expect(acknowledgements).ToContainTextAsync("Thank you for steady mentoring all quarter.");
+        await Assertions.Expect(acknowledgements).ToContainTextAsync(s_host.Manager.DisplayName);
+        await acknowledgements.GetByRole(AriaRole.Switch, new() { Name = "Quote in my packet" }).ClickAsync();
+        await Assertions.Expect(acknowledgements.GetByRole(AriaRole.Switch, new() { Name = "Quote in my packet" })).ToBeCheckedAsync();
+        await engineer.ScreenshotAsync(new() { Path = Path.Combine(PagesHost.Artifacts, "my-glue-work-acknowledged.png"), FullPage = true });
+        await engineer.Context.CloseAsync();
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using GlueTeams.Storage.Audit;
+using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
 
@@ -94,11 +95,24 @@ public sealed class UserDataTests : StorageTestBase
         await SyncStates.PutAsync(new SyncState("tenant-a", "user-1", Week47, null, Monday47, false, null));
         await Audit.AppendAsync("tenant-a", "user-1", "manager-1", "manager-viewed-summary", "");
         await Claims.TryClaimAsync("tenant-a", "user-1", "activity:abc", "instance-1");
+        var acknowledgements = new AcknowledgementStore(Tables);
+        var nudges = new NudgeDismissals(Tables, Time);
+        var reach = new ArtifactReachStore(Tables);
+        foreach (var user in new[] { "user-1", "user-2" })
+        {
+            await acknowledgements.AddAsync(new Acknowledgement("", "tenant-a", user, "manager-1", "Grace", null, Week47, Week47, "that week", "Thank you", Monday47, false));
+            await nudges.DismissAsync("tenant-a", user, "repeat:onboarding:x");
+            await reach.PutAsync(new ArtifactReach("tenant-a", user, new Uri("https://contoso.sharepoint.com/a.docx"), ReachStatus.Known, 3, 2, Monday47));
+        }
         var eraser = new UserDataEraser(Tables, Activities, SyncStates, Audit, Claims, Users, new ErasureTombstones(Tables, Time));
 
         var counts = await eraser.EraseAsync("tenant-a", "user-1");
 
-        Assert.AreEqual(new ErasureCounts(130, 1, 1, 1, true), counts);
+        Assert.AreEqual(new ErasureCounts(130, 1, 1, 1, true, Evidence: 3), counts);
+        Assert.IsEmpty(await acknowledgements.ListAsync("tenant-a", "user-1"));
+        Assert.IsEmpty(await nudges.ListAsync("tenant-a", "user-1"));
+        Assert.IsEmpty(await reach.ListAsync("tenant-a", "user-1"));
+        Assert.HasCount(1, await acknowledgements.ListAsync("tenant-a", "user-2"), "another user's acknowledgements stay");
         Assert.IsNull(await Users.GetAsync("tenant-a", "user-1"));
         Assert.IsEmpty(await Activities.ListAsync("tenant-a", "user-1", Week47, Week47));
         Assert.IsEmpty(await Audit.ListAsync("tenant-a", "user-1"));

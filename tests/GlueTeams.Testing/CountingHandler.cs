@@ -1,7 +1,10 @@
 namespace GlueTeams.Testing;
 
-/// <summary>Passes every request on and counts them: put it in a client's pipeline to prove that none was made.</summary>
-public sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+/// <summary>
+/// Passes every request on and counts them (those <paramref name="counts"/> selects, when given): put it in a client's
+/// pipeline to prove that none was made.
+/// </summary>
+public sealed class CountingHandler(Func<HttpRequestMessage, bool>? counts = null) : DelegatingHandler(new HttpClientHandler())
 {
     private int _count;
 
@@ -9,7 +12,10 @@ public sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler(
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _count);
+        if (counts?.Invoke(request) ?? true)
+        {
+            Interlocked.Increment(ref _count);
+        }
         return base.SendAsync(request, cancellationToken);
     }
 }

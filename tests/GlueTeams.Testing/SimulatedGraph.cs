@@ -14,9 +14,11 @@ public sealed class SimulatedGraph : IAsyncDisposable
     {
         Host = host;
         Options = options;
-        Client = GraphClients.Create(options, GraphCredentials.From(options), Counters);
+        var credential = GraphCredentials.From(options);
+        Client = GraphClients.Create(options, credential, Counters);
         Calendars = new CalendarReader(Client, options, Counters);
         Directory = new DirectoryReader(Client);
+        Clients = new TenantGraphClients(options, _ => credential, Counters, TimeProvider.System);
     }
 
     public SimulatorHost Host { get; }
@@ -26,6 +28,8 @@ public sealed class SimulatedGraph : IAsyncDisposable
     public GraphServiceClient Client { get; }
     public CalendarReader Calendars { get; }
     public DirectoryReader Directory { get; }
+    /// <summary>Graph per tenant as a self-hosted app builds it: the one credential (the simulated tenant's).</summary>
+    public TenantGraphClients Clients { get; }
 
     /// <summary>App settings that point Graph at <paramref name="host"/>, with no background sync worker (tests drive it).</summary>
     public static Dictionary<string, string?> AppSettings(SimulatorHost host, IReadOnlyDictionary<string, string?>? more = null)
@@ -60,6 +64,7 @@ public sealed class SimulatedGraph : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Clients.Dispose();
         await Host.DisposeAsync();
     }
 }

@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.App.Api;
 
 /// <summary>The services the "My glue work" handlers use.</summary>
-public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time);
+public sealed record MeServices(ActivityStore Activities, UserStore Users, DirectReports Reports, PromotionPacket Packet, LocalWeeks Weeks, WhoViewed Viewers, TimeProvider Time,
+    Suggestions.TenantModels Models);
 
 /// <summary>An engineer's own data: always the caller's partition, tenant and user from the token only.</summary>
 public static class MeApi
@@ -27,10 +28,12 @@ public static class MeApi
         me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Display name, whether Graph lists direct reports, the sharing default");
         me.MapGet("/summary", GetSummary).WithName("GetMySummary").WithSummary("Glue work per week and in total, from..to ISO weeks");
         me.MapGet("/records", GetRecords).WithName("GetMyRecords").WithSummary("The records of one ISO week");
+        me.MapQuarterApi();
+        me.MapPost("/work", WorkApi.AddWork).WithName("AddMyWork").WithSummary("Log glue work that was not a meeting; suggested by the engine when no category is given");
         me.MapPatch("/records/{id}", PatchRecord).WithName("PatchMyRecord").WithSummary("Confirm or edit a record; If-Match guards against lost updates");
         me.MapPost("/records/sharing", SharingApi.SetSharing).WithName("SetMyRecordsSharing").WithSummary("Share or hide a selection of records, or a whole period");
         me.MapGet("/sharing", SharingApi.GetSharing).WithName("GetMySharing").WithSummary("The sharing default and how many confirmed records are shared");
-        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown with a chart, or CSV of the records");
+        me.MapGet("/export", Export).WithName("ExportMyPacket").WithSummary("Promotion packet: Markdown and its chart (zip) or Word, evidence grouped for a ladder level; or CSV of the records");
         me.MapGet("/audit", GetAudit).WithName("GetMyAudit").WithSummary("Who viewed my data, in words, one line per viewer, kind of view and day, newest first");
         return routes;
     }
@@ -108,7 +111,12 @@ public static class MeApi
                 Confirmation = validated.Value.ToConfirmation(shared, s.Time.GetUtcNow()),
             },
         };
-        return await s.Activities.ReplaceAsync(updated, cancellationToken) switch
+        var result = await s.Activities.ReplaceAsync(updated, cancellationToken);
+        if (result is WriteResult.Written)
+        {
+            await s.Models.LearnAsync([(stored.Record, updated.Record)], cancellationToken);
+        }
+        return result switch
         {
             WriteResult.Written written => TypedResults.Ok(RecordView.Of(written.Record)),
             WriteResult.Conflict conflict => TypedResults.Conflict(RecordView.Of(conflict.Current)),
@@ -116,8 +124,10 @@ public static class MeApi
         };
     }
 
+    /// <param name="level">The ladder level evidence is grouped for (the ladder's default when absent).</param>
+    /// <param name="includePrivate">Whether the private section (delegated work) is in; it is left out unless asked.</param>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        string? from, string? to, string? format, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
+        string? from, string? to, string? format, string? level, bool? includePrivate, ClaimsPrincipal user, [AsParameters] MeServices s, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!WeekRange.TryParse(from, to, await s.Weeks.CurrentAsync(caller.TenantId, caller.UserId, cancellationToken), out var range, out var error))
@@ -126,9 +136,13 @@ public static class MeApi
         }
         if (!PromotionPacket.TryParseFormat(format, out var exportFormat))
         {
-            return BadRequest("'format' must be 'md' or 'csv'.");
+            return BadRequest("'format' must be 'md' (Markdown and its chart, zipped), 'docx' (Word) or 'csv'.");
         }
-        var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, range.From, range.To, exportFormat, cancellationToken);
+        if (s.Packet.LevelProblem(level) is { } levelProblem)
+        {
+            return BadRequest(levelProblem);
+        }
+        var file = await s.Packet.ExportAsync(caller.TenantId, caller.UserId, new PacketRequest(range.From, range.To, exportFormat, level, includePrivate ?? false), cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 

@@ -21,6 +21,7 @@ public static class TeamApi
         team.MapGet("/summary", GetTeamSummary).WithName("GetTeamSummary").WithSummary("Each direct report's shared glue work, the team shares, signals and category mix");
         team.MapGet("/export", ExportTeam).WithName("ExportTeam").WithSummary("What the manager sees of the team, as CSV");
         team.MapGet("/members/{oid}/summary", GetMemberSummary).WithName("GetMemberSummary").WithSummary("One direct report's shared glue work");
+        team.MapGet("/members/{oid}/records", GetSharedRecords).WithName("GetMemberSharedRecords").WithSummary("The records a report shared in a period, to acknowledge one (audited)");
         return routes;
     }
 
@@ -51,8 +52,18 @@ public static class TeamApi
             : TypedResults.File(Encoding.UTF8.GetBytes(TeamCsv.Render(review)), "text/csv; charset=utf-8", $"team-glue-work-{range.From}-{range.To}.csv");
     }
 
-    internal static async Task<Results<Ok<MemberReview>, ForbidHttpResult, ProblemHttpResult>> GetMemberSummary(
-        string oid, int? weeks, string? from, string? to, ClaimsPrincipal user, TeamReviews reviews, LocalWeeks localWeeks, CancellationToken cancellationToken)
+    internal static Task<Results<Ok<MemberReview>, ForbidHttpResult, ProblemHttpResult>> GetMemberSummary(
+        string oid, int? weeks, string? from, string? to, ClaimsPrincipal user, TeamReviews reviews, LocalWeeks localWeeks, CancellationToken cancellationToken) =>
+        ForMemberAsync(oid, weeks, from, to, user, localWeeks, (caller, range) => reviews.MemberAsync(caller, oid, range.From, range.To, cancellationToken), cancellationToken);
+
+    /// <summary>The records a report shared in the period, for the manager to pick one to acknowledge (audited).</summary>
+    internal static Task<Results<Ok<IReadOnlyList<SharedRecordView>>, ForbidHttpResult, ProblemHttpResult>> GetSharedRecords(
+        string oid, int? weeks, string? from, string? to, ClaimsPrincipal user, TeamReviews reviews, LocalWeeks localWeeks, CancellationToken cancellationToken) =>
+        ForMemberAsync(oid, weeks, from, to, user, localWeeks, (caller, range) => reviews.SharedRecordsAsync(caller, oid, range.From, range.To, cancellationToken), cancellationToken);
+
+    /// <summary>A read about one report over a period: 403 for an unsafe id or someone not a direct report (the read says null), 400 for a bad period.</summary>
+    private static async Task<Results<Ok<T>, ForbidHttpResult, ProblemHttpResult>> ForMemberAsync<T>(string oid, int? weeks, string? from, string? to,
+        ClaimsPrincipal user, LocalWeeks localWeeks, Func<Caller, WeekRange, Task<T?>> read, CancellationToken cancellationToken) where T : class
     {
         if (!Caller.IsSafeId(oid))
         {
@@ -63,7 +74,6 @@ public static class TeamApi
         {
             return MeApi.BadRequest(error);
         }
-        var review = await reviews.MemberAsync(caller, oid, range.From, range.To, cancellationToken);
-        return review is null ? TypedResults.Forbid() : TypedResults.Ok(review);
+        return await read(caller, range) is { } found ? TypedResults.Ok(found) : TypedResults.Forbid();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.App.Evidence;
 using GlueTeams.App.Store;
 using GlueTeams.App.Outbox;
 using GlueTeams.Storage.Users;
@@ -11,13 +12,16 @@ namespace GlueTeams.App.Bot;
 
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
-    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, MessageOutbox outbox, ConnectorClient connector, SendRateLimiter limiter, StoreLinks links, ILogger<BotDispatcher> logger)
+    UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageActions messageActions,
+    MessageOutbox outbox, ConnectorClient connector, SendRateLimiter limiter, StoreLinks links, ILogger<BotDispatcher> logger, NudgeService nudges)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
-    public async Task<AdaptiveCardInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
+    public async Task<IInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         switch (turn.Inbound.Type)
         {
+            case ActivityTypes.Invoke when MessageActionInvoke.IsMessageAction(turn.Activity):
+                return await OnMessageActionAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 return await OnInvokeAsync(turn, cancellationToken);
             case ActivityTypes.Message:
@@ -34,9 +38,16 @@ internal sealed partial class BotDispatcher(
         return null;
     }
 
-    /// <summary>A re-delivered activity has no second effect; a re-delivered invoke still needs a card, so it gets the week as stored.</summary>
-    public async Task<AdaptiveCardInvokeResponse?> RepeatAsync(BotTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A re-delivered activity has no second effect; a re-delivered invoke still needs a card, so it gets the week as
+    /// stored. A message action is answered again: its form has no effect and its save is idempotent per message.
+    /// </summary>
+    public async Task<IInvokeResponse?> RepeatAsync(BotTurn turn, CancellationToken cancellationToken)
     {
+        if (MessageActionInvoke.IsMessageAction(turn.Activity))
+        {
+            return await OnMessageActionAsync(turn, cancellationToken);
+        }
         if (turn.Inbound.Type != ActivityTypes.Invoke || AdaptiveCardInvoke.Parse(turn.Activity) is not { IsOk: true } parsed)
         {
             return null;
@@ -59,20 +70,32 @@ internal sealed partial class BotDispatcher(
     }
 
     /// <summary>A user who deleted their data, doing anything but starting again: told so, and nothing is written.</summary>
-    public async Task<AdaptiveCardInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken)
+    public Task<IInvokeResponse?> ErasedAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        AnswerWithoutStoringAsync(turn, InfoCards.Erased(), "You deleted your Glueprint data, so nothing was logged. Say \"start\" to Glueprint to start again.",
+            cancellationToken);
+
+    /// <summary>A user of an organisation whose admin has not consented (multi-tenant): told so with the admin consent link, nothing stored.</summary>
+    public Task<IInvokeResponse?> NotServedAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        AnswerWithoutStoringAsync(turn, AdminConsent.Card(links, turn.TenantId), AdminConsent.Notice(links, turn.TenantId).Text, cancellationToken);
+
+    /// <summary>
+    /// The card as the invoke's answer (a message action gets <paramref name="text"/>), or sent directly for a message or
+    /// an install: not through the outbox, whose claims and sent-markers would be rows about someone of whom nothing may
+    /// be stored.
+    /// </summary>
+    private async Task<IInvokeResponse?> AnswerWithoutStoringAsync(BotTurn turn, AdaptiveCard card, string text, CancellationToken cancellationToken)
     {
-        switch (turn.Inbound.Type)
+        if (turn.Inbound.Type == ActivityTypes.Invoke)
         {
-            case ActivityTypes.Invoke:
-                return AdaptiveCardInvokeResponse.Card(InfoCards.Erased());
-            case ActivityTypes.Message:
-                // Sent directly, not through the outbox: the outbox's sent-marker would be a row about the erased user.
-                var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(InfoCards.Erased()), cancellationToken);
-                if (!result.IsOk)
-                {
-                    LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
-                }
-                break;
+            return MessageActionInvoke.IsMessageAction(turn.Activity) ? TaskModuleResponse.Message(text) : AdaptiveCardInvokeResponse.Card(card);
+        }
+        if (turn.Inbound.Type == ActivityTypes.Message || StartsAgain(turn))
+        {
+            var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(card), cancellationToken);
+            if (!result.IsOk)
+            {
+                LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
+            }
         }
         return null;
     }
@@ -102,13 +125,16 @@ internal sealed partial class BotDispatcher(
     {
         var profile = await registration.EnsureAsync(turn, cancellationToken);
         var command = Command(turn.Activity.Text);
-        if (command is "this week" or "week")
+        var weekCommand = WeekCommand.Read(command, weeks.CurrentWeek(profile), weeks.Today(profile));
+        if (weekCommand is { Week: not null })
         {
             await TypingAsync(turn, cancellationToken);
         }
         var card = command switch
         {
-            "this week" or "week" => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, cancellationToken),
+            _ when weekCommand is { Week: { } week } => await weeks.SyncAndBuildAsync(profile, turn.TeamsUserId, week, cancellationToken),
+            _ when weekCommand is { Problem: { } problem } => InfoCards.Help(profile, links, Notice.Error(problem)),
+            _ when LogActions.IsLog(command) => await logs.PreviewAsync(turn, profile, Text(turn.Activity.Text), cancellationToken),
             "summary" => await settings.SummaryAsync(profile, cancellationToken),
             "settings" => SettingsActions.Settings(profile),
             "delete my data" => InfoCards.ConfirmDelete(),
@@ -117,6 +143,18 @@ internal sealed partial class BotDispatcher(
             _ => InfoCards.Help(profile, links, Notice.Info($"I didn't understand \"{Shorten(command)}\". Here is what I can do.")),
         };
         await SendAsync(turn, OutboxKind.Reply, card, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Log as glue work" on a message, wherever it is: the user is not registered from here (that would point their
+    /// weekly card at a group chat or channel), only their own partition is written.
+    /// </summary>
+    private async Task<IInvokeResponse> OnMessageActionAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var parsed = MessageActionInvoke.Parse(turn.Activity);
+        return parsed.IsOk
+            ? await messageActions.HandleAsync(turn, parsed.Value, cancellationToken)
+            : AdaptiveCardInvokeResponse.Error(400, "BadRequest", parsed.Message);
     }
 
     private async Task<AdaptiveCardInvokeResponse> OnInvokeAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -145,14 +183,27 @@ internal sealed partial class BotDispatcher(
             Verbs.DeleteData => InfoCards.ConfirmDelete(),
             Verbs.ConfirmDelete => await settings.DeleteAsync(turn, cancellationToken),
             Verbs.Help => InfoCards.Help(profile, links),
+            Verbs.SaveLog => await logs.SaveAsync(turn, profile, action, cancellationToken),
+            Verbs.CancelLog => LogCard.Cancelled(),
+            Verbs.DismissNudge => await DismissNudgeAsync(turn, profile, action, cancellationToken),
             _ => InfoCards.Help(profile, links, Notice.Error($"\"{Shorten(action.Verb)}\" is not an action Glueprint knows; nothing was changed.")),
         };
         return AdaptiveCardInvokeResponse.Card(card);
     }
 
+    /// <summary>Dismisses the card's nudge (it stays dismissed) and shows the week again; a key that is not one of theirs changes nothing.</summary>
+    private async Task<AdaptiveCard> DismissNudgeAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
+    {
+        var dismissed = action.DataString(Verbs.NudgeKey) is { Length: > 0 and <= 100 } key
+            && await nudges.DismissAsync(profile.TenantId, profile.UserId, profile.TimeZone, key, cancellationToken);
+        return await records.WeekAsync(turn, profile, action, dismissed ? Notice.Info("Dismissed: it won't come back.") : null, cancellationToken);
+    }
+
     /// <summary>The command in a message: mentions removed, lower case, single spaces, no trailing punctuation.</summary>
-    internal static string Command(string? text) =>
-        Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+    internal static string Command(string? text) => Text(text).TrimEnd('.', '!', '?').ToLowerInvariant();
+
+    /// <summary>A message as typed, mentions removed, single spaces (what "log …" reads: its case and links kept).</summary>
+    internal static string Text(string? text) => Spaces().Replace(Mention().Replace(text ?? "", " "), " ").Trim();
 
     /// <summary>
     /// Queues the card on the outbox, keyed by the inbound activity id: the last step of a turn, so that the reply is
@@ -203,6 +254,6 @@ internal sealed partial class BotDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "The typing indicator was not sent ({Failure}, {Status}); the reply still goes through the outbox.")]
     private static partial void LogTypingFailed(ILogger logger, ConnectorFailure? failure, int? status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling an erased user how to start again failed ({Failure}, {Status}).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card sent without storing anything (erased user, or organisation not served) was not delivered ({Failure}, {Status}).")]
     private static partial void LogDirectSendFailed(ILogger logger, ConnectorFailure? failure, int? status);
 }

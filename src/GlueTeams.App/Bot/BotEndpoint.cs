@@ -1,3 +1,4 @@
+using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Claims;
 using GlueTeams.Storage.Users;
 using GlueTeams.Teams.Activities;
@@ -17,9 +18,9 @@ internal static partial class BotEndpoint
         return app;
     }
 
-    internal static async Task<Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ErasureTombstones tombstones, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+    internal static async Task<Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, JsonHttpResult<TaskModuleResponse>, ProblemHttpResult>> HandleAsync(
+        HttpRequest request, BotTokenValidator validator, ClaimStore claims, BotDispatcher dispatcher, ErasureTombstones tombstones, TenantAccess tenants,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var parsed = await ActivityParser.ReadAsync(request.Body, cancellationToken);
         if (!parsed.IsOk)
@@ -40,15 +41,22 @@ internal static partial class BotEndpoint
                 : TypedResults.Ok();
         }
         var turn = new BotTurn(inbound, userId);
+        // Multi-tenant: an organisation whose admin has not consented is told how to, and nothing of it is stored.
+        if (!await tenants.ServesAsync(inbound.TenantId, cancellationToken))
+        {
+            var logger = loggers.CreateLogger(typeof(BotEndpoint));
+            LogNotServed(logger, inbound.Type);
+            return Answer(await dispatcher.NotServedAsync(turn, cancellationToken));
+        }
         // After "delete my data" nothing is written for the user (not even the claim below) until they start again.
         if (!BotDispatcher.StartsAgain(turn) && await tombstones.IsErasedAsync(inbound.TenantId, userId, cancellationToken))
         {
-            return await dispatcher.ErasedAsync(turn, cancellationToken) is { } erased ? Invoke(erased) : TypedResults.Ok();
+            return Answer(await dispatcher.ErasedAsync(turn, cancellationToken));
         }
         // Teams re-delivers an activity it got no answer to within ~15 s, with the same id: one effect per id.
         var claimKey = inbound.Activity.Id is { Length: > 0 } id ? "activity:" + id : null;
         var first = claimKey is null || await claims.TryClaimAsync(inbound.TenantId, userId, claimKey, Environment.MachineName, cancellationToken);
-        AdaptiveCardInvokeResponse? response;
+        IInvokeResponse? response;
         try
         {
             response = first
@@ -67,8 +75,17 @@ internal static partial class BotEndpoint
             await ReleaseAsync(claims, inbound.TenantId, userId, claimKey, loggers);
             return TypedResults.Problem("The activity could not be handled now; Teams will deliver it again.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        return response is null ? TypedResults.Ok() : Invoke(response);
+        return Answer(response);
     }
+
+    /// <summary>The HTTP 200 of a turn: empty, or the invoke's answer (a Universal Actions card, or a message extension's dialog).</summary>
+    private static Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, JsonHttpResult<TaskModuleResponse>, ProblemHttpResult> Answer(IInvokeResponse? response) => response switch
+    {
+        null => TypedResults.Ok(),
+        TaskModuleResponse task => TypedResults.Json(task, ProtocolJson.Options),
+        AdaptiveCardInvokeResponse card => Invoke(card),
+        _ => throw new InvalidOperationException("An invoke answer of an unknown kind."),
+    };
 
     private static async Task ReleaseAsync(ClaimStore claims, string tenantId, string userId, string key, ILoggerFactory loggers)
     {
@@ -91,6 +108,9 @@ internal static partial class BotEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Releasing a failed turn's claim failed too ({Error}).")]
     private static partial void LogReleaseFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Type} activity from an organisation that has not consented: answered with the admin consent link, nothing stored.")]
+    private static partial void LogNotServed(ILogger logger, string? type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a bot request: {Failure}: {Reason}")]
     private static partial void LogRefused(ILogger logger, BotAuthFailure failure, string reason);

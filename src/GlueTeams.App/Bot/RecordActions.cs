@@ -15,17 +15,25 @@ namespace GlueTeams.App.Bot;
 /// records (their partition); anything else is refused with nothing written. The ETag the card was built with guards
 /// every write: a stale card gets the fresh one back with a note.
 /// </summary>
-internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time)
+internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, TimeProvider time, Suggestions.TenantModels models)
 {
     private static readonly Notice NotYours = Notice.Error("That item is not in your GlueTeams data; nothing was changed.");
     private static readonly Notice Stale = Notice.Info("This week changed since the card was shown, so nothing was saved: here it is as stored now. Please check and try again.");
 
+    /// <summary>
+    /// "Confirm week": confirms every row the card carries (every row of the week, whatever page was shown) as
+    /// suggested, or as chosen when the action carries a row's inputs (cards sent before the one-click week did). A row
+    /// confirmed already is kept as it is; occurrences changed since the card was built are skipped and named, and so are
+    /// rows that appeared since.
+    /// </summary>
     public async Task<AdaptiveCard> ConfirmAllAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
         var week = CardPosition.Week(action, weeks.CurrentWeek(profile));
         var rows = (await weeks.RowsAsync(profile, week, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var changes = new List<(WeekRow Row, ValidTag Tag)>();
         var skipped = new List<StoredRecord>();
+        var shownIds = new HashSet<string>(StringComparer.Ordinal);
+        var kept = 0;
         // The rows the card showed are the ones it carries ETags for; of a series, only the occurrences unchanged since.
         foreach (var (key, etags) in ShownRows(action))
         {
@@ -33,10 +41,13 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             {
                 return await WeekAsync(turn, profile, action, NotYours, cancellationToken);
             }
-            var (row, changed) = shown.Split(etags);
+            shownIds.Add(key);
+            var (unchanged, changed) = shown.Split(etags);
             skipped.AddRange(changed);
+            var row = HasInputs(action, shown) ? unchanged : unchanged?.Unconfirmed();
             if (row is null)
             {
+                kept += unchanged is null ? 0 : 1;
                 continue;
             }
             var tag = TagValidator.Validate(RowInput(action, row));
@@ -47,11 +58,17 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
             changes.Add((row, tag.Value));
         }
         var written = await WriteAsync(changes, profile, cancellationToken);
-        // Confirm all confirms the page the user saw; rows on other pages wait until they are seen.
-        var elsewhere = rows.Values.Count(r => !r.IsConfirmed) - changes.Count(c => !c.Row.IsConfirmed);
-        var done = $"Confirmed {changes.Count} item{(changes.Count == 1 ? "" : "s")}." + (elsewhere > 0 ? $" {elsewhere} more to review on the other page{(elsewhere == 1 ? "" : "s")}." : "");
-        return await WeekAsync(turn, profile, action, written ? Notice.Info(done + SkippedText(skipped, profile)) : Stale, cancellationToken);
+        var newRows = rows.Values.Where(r => !shownIds.Contains(r.Id) && r.HasOpen).ToList();
+        var done = $"Confirmed {Items(changes.Count)} of week {week}." + (kept > 0 ? $" {Items(kept)} confirmed before {(kept == 1 ? "was" : "were")} kept." : "");
+        var notShown = newRows.Count == 0 ? "" : " Not on this card, so not confirmed: " + string.Join(", ", newRows.Select(r => r.Record.Title)) + ".";
+        return await WeekAsync(turn, profile, action, written ? Notice.Info(done + SkippedText(skipped, profile) + notShown) : Stale, cancellationToken);
     }
+
+    private static string Items(int n) => n == 1 ? "1 item" : $"{n} items";
+
+    /// <summary>The action carries the row's own inputs (a card from before the one-click week, or a client that sends them).</summary>
+    private static bool HasInputs(AdaptiveCardInvoke action, WeekRow row) =>
+        action.DataString(Verbs.CategoryInput(row.Id)) is not null || action.DataString(Verbs.ImpactInput(row.Id)) is not null;
 
     /// <summary>What the card says about occurrences it did not confirm because they changed after it was built.</summary>
     private static string SkippedText(IReadOnlyList<StoredRecord> skipped, UserProfile profile) => skipped.Count == 0
@@ -76,7 +93,13 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
         {
             return await WeekAsync(turn, profile, action, found.Problem, cancellationToken);
         }
-        var written = await WriteRowAsync(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null }, cancellationToken);
+        if (row.Record.IsLogged)
+        {
+            // Logged work has no suggestion to go back to and no calendar item to bring it back: undoing it removes it.
+            var removed = (await Task.WhenAll(row.Occurrences.Select(o => activities.DeleteAsync(o, cancellationToken)))).All(ok => ok);
+            return await WeekAsync(turn, profile, action, removed ? Notice.Info($"Removed: {row.Record.Title}.") : Stale, cancellationToken);
+        }
+        var written = await WriteRowsAsync([(row, r => r with { Status = ActivityStatus.Suggested, Confirmation = null })], cancellationToken);
         return await WeekAsync(turn, profile, action, written ? Notice.Info($"Undone: {row.Record.Title}." + SkippedText(found.Skipped, profile)) : Stale, cancellationToken);
     }
 
@@ -190,17 +213,22 @@ internal sealed class RecordActions(ActivityStore activities, WeekCards weeks, T
     private async Task<bool> WriteAsync(IReadOnlyList<(WeekRow Row, ValidTag Tag)> changes, UserProfile profile, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var results = await Task.WhenAll(changes.Select(c => WriteRowAsync(c.Row, r => r with
+        return await WriteRowsAsync([.. changes.Select(c => (c.Row, (Func<ActivityRecord, ActivityRecord>)(r => r with
         {
             Status = ActivityStatus.Confirmed,
             Confirmation = c.Tag.ToConfirmation(r.Confirmation?.SharedWithManager ?? profile.SharingDefault ?? false, now),
-        }, cancellationToken)));
-        return results.All(ok => ok);
+        })))], cancellationToken);
     }
 
-    private async Task<bool> WriteRowAsync(WeekRow row, Func<ActivityRecord, ActivityRecord> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every occurrence of every row concurrently, each under the ETag it was read with; then teaches the tenant
+    /// model what was written, in one update per category. False when any write met a newer version.
+    /// </summary>
+    private async Task<bool> WriteRowsAsync(IReadOnlyList<(WeekRow Row, Func<ActivityRecord, ActivityRecord> Change)> rows, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(row.Occurrences.Select(o => activities.ReplaceAsync(o with { Record = change(o.Record) }, cancellationToken)));
+        var updates = rows.SelectMany(r => r.Row.Occurrences.Select(o => (Stored: o, After: r.Change(o.Record)))).ToList();
+        var results = await Task.WhenAll(updates.Select(u => activities.ReplaceAsync(u.Stored with { Record = u.After }, cancellationToken)));
+        await models.LearnAsync(updates.Where((_, i) => results[i] is WriteResult.Written).Select(u => (u.Stored.Record, u.After)), cancellationToken);
         return results.All(r => r is WriteResult.Written);
     }
 }

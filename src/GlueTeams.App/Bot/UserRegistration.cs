@@ -1,4 +1,6 @@
 using GlueTeams.App.Notifications;
+using GlueTeams.App.Sync;
+using GlueTeams.Storage.Queues;
 using GlueTeams.Core.Weeks;
 using GlueTeams.App.Users;
 using GlueTeams.Storage.Claims;
@@ -8,8 +10,8 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.App.Bot;
 
 /// <summary>Installs and uninstalls: the user's profile, where to reach them, and their next weekly card.</summary>
-internal sealed class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, ErasureTombstones tombstones, TimeProvider time,
-    DirectoryProfiles directory, ILogger<UserRegistration> logger, SubscriptionManager? subscriptions = null)
+internal sealed partial class UserRegistration(UserStore users, CardScheduleStore schedule, ClaimStore claims, ErasureTombstones tombstones, TimeProvider time,
+    DirectoryProfiles directory, ILogger<UserRegistration> logger, SubscriptionManager? subscriptions = null, WorkQueue<SyncWorkItem>? syncQueue = null)
 {
     /// <summary>The result of an install: the profile, and whether this chat has not been welcomed yet.</summary>
     public sealed record Installed(UserProfile Profile, bool ShouldWelcome);
@@ -52,6 +54,7 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
         if (existing is not { Installed: true })
         {
             await SubscribeAsync(profile, cancellationToken);
+            await BackfillAsync(profile, cancellationToken);
         }
         // Teams sends installationUpdate and conversationUpdate together: the claim lets only one of them welcome.
         return new(profile, await claims.TryClaimAsync(profile.TenantId, profile.UserId, WelcomeKey(conversation.ConversationId), Environment.MachineName, cancellationToken));
@@ -100,6 +103,31 @@ internal sealed class UserRegistration(UserStore users, CardScheduleStore schedu
             logger.LogWarning(e, "Creating the Graph subscription failed; the weekly sync still reads the calendar.");
         }
     }
+
+    /// <summary>
+    /// Queues the last quarter (the 12 weeks before this one) for the sync worker: read through the same $batch sync
+    /// as every week, as suggestions, so that a new user's first packet is not empty. One queue write here; the reading
+    /// happens off the install turn. A failure is logged and leaves the weekly sync as it is.
+    /// </summary>
+    private async Task BackfillAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        if (syncQueue is null)
+        {
+            return;
+        }
+        try
+        {
+            var week = Core.Weeks.IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
+            await syncQueue.EnqueueAsync(SyncWorkItem.Backfill(profile.TenantId, profile.UserId, week), cancellationToken);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            LogBackfillNotQueued(logger, e.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queueing a new user's last quarter failed ({Status}); their weeks from now on sync as usual.")]
+    private static partial void LogBackfillNotQueued(ILogger logger, int status);
 
     private static string WelcomeKey(string conversationId) => "welcome:" + conversationId;
 

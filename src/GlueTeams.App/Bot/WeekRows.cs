@@ -14,13 +14,42 @@ internal sealed record WeekRow(IReadOnlyList<StoredRecord> Occurrences)
     public StoredRecord Lead => Occurrences[0];
     public string Id => Lead.Id;
     public ActivityRecord Record => Lead.Record;
+    /// <summary>From this confidence on a suggestion is sure enough to show without its reason (and not-glue ones collapse into one line).</summary>
+    public const double SureFrom = 0.7;
+
     public int Minutes => Occurrences.Sum(o => o.Record.Minutes);
-    public bool IsConfirmed => Record.Status == ActivityStatus.Confirmed && Record.Confirmation is not null;
+
+    /// <summary>The row's first occurrence is confirmed (what the row shows).</summary>
+    public bool IsConfirmed => Record is { Status: ActivityStatus.Confirmed, Confirmation: not null };
+
+    /// <summary>Some occurrence is still a suggestion: "Confirm week" has something to do.</summary>
+    public bool HasOpen => Unconfirmed() is not null;
 
     /// <summary>What the row's choice shows: the confirmed category, else the suggestion, else not glue.</summary>
     public string CategoryId => Record.ConfirmedCategoryId ?? Record.Suggestion?.CategoryId ?? GlueCategories.NotGlueId;
 
-    public Impact Impact => Record.Confirmation?.Impact ?? Impact.OneOff;
+    /// <summary>The confirmed impact, else the suggested one (so that Confirm keeps a suggested multiplier).</summary>
+    public Impact Impact => Record.Confirmation?.Impact ?? Record.Suggestion?.Impact ?? Impact.OneOff;
+
+    /// <summary>
+    /// The suggestion was unsure (or there is none). Decided by the suggestion alone, not by the confirmation, so that a
+    /// row stays where it was on the card after it is confirmed.
+    /// </summary>
+    public bool IsUncertain => !Record.IsLogged && Record.Suggestion is not { Confidence: >= SureFrom };
+
+    /// <summary>A sure row that shows "not glue": one of the card's collapsed line.</summary>
+    public bool IsQuietNotGlue => !IsUncertain && !Record.IsLogged && CategoryId == GlueCategories.NotGlueId;
+
+    /// <summary>The occurrences not confirmed yet, as a row, or null when all are.</summary>
+    public WeekRow? Unconfirmed()
+    {
+        var open = Occurrences.Where(o => o.Record is not { Status: ActivityStatus.Confirmed, Confirmation: not null }).ToList();
+        return open.Count == 0 ? null : new WeekRow(open);
+    }
+
+    /// <summary>The card's order: unsure rows first, then sure glue work, then sure not-glue rows; each in time order.</summary>
+    public static IReadOnlyList<WeekRow> Ordered(IEnumerable<WeekRow> rows) =>
+        [.. rows.OrderBy(r => r.IsUncertain ? 0 : r.IsQuietNotGlue ? 2 : 1).ThenBy(r => r.Record.Start).ThenBy(r => r.Id, StringComparer.Ordinal)];
 
     /// <summary>The ETags of all occurrences, as the card carries them (ETags hold no spaces).</summary>
     public string CardETags => string.Join(' ', Occurrences.Select(o => o.ETag.ToString()));

@@ -8,7 +8,7 @@ public static class CommandHelp
         "  with no command: serves the bot (/api/messages), the tab and add-in API and the pages\n" +
         "commands:\n" +
         "  sync      reads users' weeks from the calendar into storage\n" +
-        "  export    writes a user's promotion packet (Markdown and CSV)\n" +
+        "  export    writes a user's promotion packet (Markdown and chart zipped, Word) and the records (CSV)\n" +
         "  classify  suggests categories for Graph events read from stdin\n" +
         "  purge     applies the retention policy now (--dry-run to count only)\n" +
         "settings come from appsettings.json, environment variables (Storage__ConnectionString) or --Section:Key=value";

@@ -7,15 +7,16 @@ using GlueTeams.Storage.Users;
 namespace GlueTeams.App.Cli;
 
 /// <summary>
-/// <c>export --user UPN --from DATE --to DATE --out DIR [--tenant ID]</c>: writes the promotion packet (Markdown with its
-/// chart) and the CSV of the records for the ISO weeks containing the two dates. Exit code 1 for an unknown user,
-/// 2 on a usage error.
+/// <c>export --user UPN --from DATE --to DATE --out DIR [--tenant ID] [--level LEVEL] [--private yes]</c>: writes what the
+/// tab exports for the ISO weeks containing the two dates: the promotion packet as Markdown with its chart (a zip) and
+/// as Word, evidence grouped for the ladder level, the private section only with <c>--private yes</c>, and the CSV of
+/// the records. Exit code 1 for an unknown user, 2 on a usage error.
 /// </summary>
 public static class ExportCommand
 {
-    public const string Usage = "usage: export --user UPN --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--tenant TENANT_ID]";
+    public const string Usage = "usage: export --user UPN --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--tenant TENANT_ID] [--level LEVEL] [--private yes]";
 
-    public sealed record Arguments(string Upn, DateOnly From, DateOnly To, string OutputDirectory, string? Tenant);
+    public sealed record Arguments(string Upn, DateOnly From, DateOnly To, string OutputDirectory, string? Tenant, string? Level = null, bool IncludePrivate = false);
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
@@ -25,6 +26,12 @@ public static class ExportCommand
         if (!TryParse(args, out var arguments, out var problem))
         {
             await errors.WriteLineAsync(problem + "\n" + Usage);
+            return 2;
+        }
+        var packet = services.GetRequiredService<PromotionPacket>();
+        if (packet.LevelProblem(arguments.Level) is { } levelProblem)
+        {
+            await errors.WriteLineAsync(levelProblem.Replace("'level'", "--level", StringComparison.Ordinal) + "\n" + Usage);
             return 2;
         }
         var tenant = arguments.Tenant ?? services.GetService<GraphOptions>()?.TenantId;
@@ -47,11 +54,11 @@ public static class ExportCommand
             await errors.WriteLineAsync($"No user {arguments.Upn} in tenant {tenant} (has the app been installed?).");
             return 1;
         }
-        var packet = services.GetRequiredService<PromotionPacket>();
         Directory.CreateDirectory(arguments.OutputDirectory);
         foreach (var format in Enum.GetValues<ExportFormat>())
         {
-            var file = await packet.ExportAsync(tenant, user.UserId, IsoWeek.FromDate(arguments.From), IsoWeek.FromDate(arguments.To), format, cancellationToken);
+            var request = new PacketRequest(IsoWeek.FromDate(arguments.From), IsoWeek.FromDate(arguments.To), format, arguments.Level, arguments.IncludePrivate);
+            var file = await packet.ExportAsync(tenant, user.UserId, request, cancellationToken);
             var path = Path.Combine(arguments.OutputDirectory, file.FileName);
             await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
             await output.WriteLineAsync(path);
@@ -66,7 +73,7 @@ public static class ExportCommand
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || args[i] is not ("--user" or "--from" or "--to" or "--out" or "--tenant"))
+            if (i + 1 >= args.Length || args[i] is not ("--user" or "--from" or "--to" or "--out" or "--tenant" or "--level" or "--private"))
             {
                 problem = $"Unexpected argument '{args[i]}'.";
                 return false;
@@ -90,9 +97,13 @@ public static class ExportCommand
         {
             problem = "The range covers at most two years.";
         }
+        else if (values.GetValueOrDefault("--private") is { } include && include is not ("yes" or "no"))
+        {
+            problem = "--private must be yes or no.";
+        }
         else
         {
-            arguments = new Arguments(upn, from, to, directory, values.GetValueOrDefault("--tenant"));
+            arguments = new Arguments(upn, from, to, directory, values.GetValueOrDefault("--tenant"), values.GetValueOrDefault("--level"), values.GetValueOrDefault("--private") == "yes");
         }
         return problem.Length == 0;
     }

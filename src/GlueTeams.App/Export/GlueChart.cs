@@ -36,10 +36,11 @@ public static class GlueChart
         }
         plot.ShowLegend(Alignment.UpperLeft);
         var labelEvery = Math.Max(1, period.Weeks.Count / 12);
-        var ticks = period.Weeks.Select((w, i) => (Position: (double)i, Label: w.Week.ToString())).Where(t => (int)t.Position % labelEvery == 0).ToList();
+        var ticks = period.Weeks.Select((w, i) => (Position: (double)i, Label: w.Week.Monday.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture))).Where(t => (int)t.Position % labelEvery == 0).ToList();
         plot.Axes.Bottom.SetTicks(ticks.Select(t => t.Position).ToArray(), ticks.Select(t => t.Label).ToArray());
         plot.Axes.Margins(bottom: 0);
-        plot.Title("Glue work per week");
+        plot.Title("Glue hours per week");
+        plot.XLabel("week starting");
         plot.YLabel("hours");
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }

@@ -1,125 +1,118 @@
-using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using GlueTeams.App.Api;
-using GlueTeams.Core.Categories;
+using GlueTeams.App.Evidence;
+using GlueTeams.App.Users;
+using GlueTeams.Core.Evidence;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Summaries;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Activities;
+using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Export;
 
 public enum ExportFormat
 {
+    /// <summary>A zip of the packet as Markdown and its chart as a PNG beside it.</summary>
     Markdown,
+    /// <summary>A Word document with the chart embedded.</summary>
+    Word,
+    /// <summary>Every record of the period, as CSV.</summary>
     Csv,
 }
 
 public sealed record ExportFile(string FileName, string ContentType, byte[] Content);
 
-/// <summary>
-/// The promotion packet: what an engineer brings to a review instead of a brag document written from memory.
-/// Markdown (totals, by category, by outcome, top artifacts, a chart) or a CSV of every record in the range.
-/// </summary>
-public sealed class PromotionPacket(ActivityStore activities, UserStore users)
-{
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+/// <summary>What to export: the ISO weeks, the format, the ladder level evidence is grouped for, and whether the private section is in.</summary>
+public sealed record PacketRequest(IsoWeek From, IsoWeek To, ExportFormat Format, string? Level = null, bool IncludePrivate = false);
 
-    public const int TopArtifacts = 10;
+/// <summary>
+/// The promotion packet: what an engineer brings to a review instead of a brag document written from memory
+/// (<see cref="PacketContent"/>), as Markdown with its chart in a zip, or as a Word document; or the records as CSV.
+/// The same for the tab (<c>GET /api/me/export</c>) and the <c>export</c> command.
+/// </summary>
+public sealed class PromotionPacket(ActivityStore activities, UserStore users, DirectoryLookups directory, CareerLadder ladder, AcknowledgementStore acknowledgements,
+    ArtifactReachStore artifactReach)
+{
+    public CareerLadder Ladder => ladder;
 
     public static bool TryParseFormat(string? text, out ExportFormat format)
     {
         format = text?.ToUpperInvariant() switch
         {
-            null or "" or "MD" or "MARKDOWN" => ExportFormat.Markdown,
+            null or "" or "MD" or "MARKDOWN" or "ZIP" => ExportFormat.Markdown,
+            "DOCX" or "WORD" => ExportFormat.Word,
             "CSV" => ExportFormat.Csv,
             _ => (ExportFormat)(-1),
         };
         return Enum.IsDefined(format);
     }
 
-    public async Task<ExportFile> ExportAsync(string tenantId, string userId, IsoWeek from, IsoWeek to, ExportFormat format, CancellationToken cancellationToken = default)
+    /// <summary>Null when <paramref name="level"/> (null: the ladder's default) is one of the ladder's levels; else why not.</summary>
+    public string? LevelProblem(string? level) =>
+        ladder.Level(level) is null ? $"'level' must be one of: {string.Join(", ", ladder.Levels.Select(l => l.Id))}." : null;
+
+    public async Task<ExportFile> ExportAsync(string tenantId, string userId, PacketRequest request, CancellationToken cancellationToken = default)
     {
-        var records = (await activities.ListAsync(tenantId, userId, from, to, cancellationToken)).Select(r => r.Record).ToList();
-        var name = $"glue-work-{from}-{to}";
-        if (format == ExportFormat.Csv)
+        ArgumentNullException.ThrowIfNull(request);
+        var records = (await activities.ListAsync(tenantId, userId, request.From, request.To, cancellationToken)).Select(r => r.Record).ToList();
+        var name = $"glue-work-{request.From}-{request.To}";
+        if (request.Format == ExportFormat.Csv)
         {
             return new ExportFile(name + ".csv", "text/csv; charset=utf-8", Encoding.UTF8.GetBytes(RecordsCsv.Render(records)));
         }
         var profile = await users.GetAsync(tenantId, userId, cancellationToken);
-        var markdown = Markdown(profile?.DisplayName, PeriodSummary.Of(from, to, records));
-        return new ExportFile(name + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(markdown));
-    }
-
-    public static string Markdown(string? displayName, PeriodSummary period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        var t = period.Total;
-        var md = new StringBuilder();
-        var who = string.IsNullOrWhiteSpace(displayName) ? "" : " — " + Escape(displayName);
-        md.Line(Inv, $"# Glue work{who}, {period.From} to {period.To}").Line();
-        md.Line("## Totals").Line();
-        md.Line(Inv, $"- Glue work: **{t.GlueHours:F1} h** in {t.ConfirmedCount} confirmed records over {period.Weeks.Count} weeks");
-        md.Line(Inv, $"- Share of meeting time: **{t.ShareOfMeetingTime:P0}** of {t.MeetingMinutes / 60.0:F1} h in meetings");
-        md.Line(Inv, $"- Multiplier work (builds something reusable): **{t.MultiplierShare:P0}**");
-        md.Line(Inv, $"- Delegated (someone else's work handed over): **{t.DelegatedShare:P0}**").Line();
-        md.Line(Inv, $"![Glue work per week](data:image/png;base64,{Convert.ToBase64String(GlueChart.RenderPng(period))})").Line();
-        md.Line("## By category").Line().Line("| category | hours | share |").Line("| --- | ---: | ---: |");
-        foreach (var (id, minutes) in t.MinutesByCategory.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-        {
-            md.Line(Inv, $"| {GlueCategories.Get(id).Name} | {minutes / 60.0:F1} | {(double)minutes / t.GlueMinutes:P0} |");
-        }
-        md.Line().Line("## By outcome").Line();
-        var outcomes = t.Artifacts.Where(a => !string.IsNullOrWhiteSpace(a.OutcomeNote)).GroupBy(a => a.OutcomeNote!.Trim(), StringComparer.OrdinalIgnoreCase).ToList();
-        md.Line(outcomes.Count == 0 ? "No outcomes recorded yet." : "| outcome | artifacts |");
-        if (outcomes.Count > 0)
-        {
-            md.Line("| --- | ---: |");
-            foreach (var outcome in outcomes.OrderByDescending(g => g.Count()))
-            {
-                md.Line(Inv, $"| {Escape(outcome.Key)} | {outcome.Count()} |");
-            }
-        }
-        md.Line().Line("## Top artifacts").Line();
-        var top = t.Artifacts.GroupBy(a => a.Link).Select(g => (Artifact: g.First(), Count: g.Count())).OrderByDescending(a => a.Count).ThenBy(a => a.Artifact.Start).Take(TopArtifacts).ToList();
-        if (top.Count == 0)
-        {
-            md.Line("No artifacts recorded yet.");
-        }
-        foreach (var (artifact, count) in top)
-        {
-            var title = Escape(artifact.Title ?? artifact.Link.Host);
-            md.Line(Inv, $"- [{title}](<{artifact.Link.AbsoluteUri}>) — {GlueCategories.Get(artifact.CategoryId).Name}, {count} session(s)");
-        }
-        return md.ToString();
+        var reach = await directory.ReachAsync(tenantId, records, cancellationToken);
+        var zone = profile?.TimeZone ?? TimeZoneInfo.Utc;
+        // The manager's words the engineer chose to quote; the engineer's partition, so only ever their own.
+        var quotes = (await acknowledgements.ListAsync(tenantId, userId, cancellationToken)).Where(a => a.Quoted)
+            .Select(a => new PacketQuote(a.Note, a.ManagerName, a.About, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.At, zone).DateTime))).ToList();
+        var (views, note) = await ViewsAsync(tenantId, userId, records, cancellationToken);
+        var input = new PacketInput(profile?.DisplayName, request.From, request.To, records, reach, views, note, quotes,
+            ladder, ladder.Level(request.Level) ?? throw new ArgumentException(LevelProblem(request.Level), nameof(request)), request.IncludePrivate, zone);
+        var document = PacketContent.Build(input, GlueChart.RenderPng(PeriodSummary.Of(request.From, request.To, records)));
+        return request.Format == ExportFormat.Word
+            ? new ExportFile(name + ".docx", PacketWord.ContentType, PacketWord.Render(document))
+            : new ExportFile(name + ".zip", "application/zip", Zip(name + ".md", PacketMarkdown.Render(document), document.ChartPng));
     }
 
     /// <summary>
-    /// User text must not become Markdown structure (links, tables, HTML), nor a link by itself: ':', '.' and '@' are
-    /// escaped too, so that a bare "https://…", "www.…" or address in a note stays text (GFM auto-links them otherwise).
+    /// The artifacts' views from the weekly refresh, and one sentence when some are missing: refused (the permission is
+    /// not granted) or not read yet. Only SharePoint and OneDrive links have views at all.
     /// </summary>
-    internal static string Escape(string text)
+    private async Task<(Dictionary<string, ArtifactViews> Views, string? Note)> ViewsAsync(string tenantId, string userId, IReadOnlyList<ActivityRecord> records,
+        CancellationToken cancellationToken)
     {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings(" "))
+        var links = records.Select(r => r.Confirmation?.ArtifactLink).OfType<Uri>().Where(Graph.Files.ItemAnalyticsReader.IsDriveLink)
+            .Select(l => l.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+        if (links.Count == 0)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '(' or ')' or ':' or '.' or '@')
-            {
-                escaped.Append('\\');
-            }
-            escaped.Append(c);
+            return ([], null);
         }
-        return escaped.ToString();
+        var stored = (await artifactReach.ListAsync(tenantId, userId, cancellationToken)).Where(r => links.Contains(r.Link.AbsoluteUri)).ToList();
+        var views = stored.Where(r => r.Status == ReachStatus.Known).ToDictionary(r => r.Link.AbsoluteUri, r => new ArtifactViews(r.Views, r.Viewers), StringComparer.Ordinal);
+        var note = stored.Any(r => r.Status == ReachStatus.Denied)
+            ? "Views of SharePoint and OneDrive artifacts are not available: your organisation has not granted GlueTeams the permission to read file analytics."
+            : stored.Count < links.Count ? "Views of SharePoint and OneDrive artifacts are read once a week; some were not read yet." : null;
+        return (views, note);
     }
-}
 
-internal static class MarkdownLines
-{
-    public static StringBuilder Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
-
-    /// <summary>An interpolated line, formatted with the invariant culture.</summary>
-    public static StringBuilder Line(this StringBuilder md, IFormatProvider provider,
-        [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("md", "provider")] ref StringBuilder.AppendInterpolatedStringHandler text) =>
-        md.Append('\n');
+    /// <summary>The Markdown and, beside it, the chart it shows as <c>![…](chart.png)</c>.</summary>
+    private static byte[] Zip(string markdownName, string markdown, byte[] chart)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry(markdownName, CompressionLevel.Optimal).Open())
+            {
+                entry.Write(Encoding.UTF8.GetBytes(markdown));
+            }
+            using (var entry = zip.CreateEntry(PacketMarkdown.ChartFileName, CompressionLevel.NoCompression).Open())
+            {
+                entry.Write(chart);
+            }
+        }
+        return stream.ToArray();
+    }
 }

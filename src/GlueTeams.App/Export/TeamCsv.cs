@@ -17,7 +17,7 @@ public static class TeamCsv
 
     private static readonly string[] s_header =
     [
-        "person", "status", "week", "glue_hours", "share_of_team", "multiplier_share", "share_of_meeting_time", "delegated_share",
+        "person", "status", "week", "glue_hours", "share_of_team", "multiplier_share", "share_of_meeting_time",
         .. s_glue.Select(c => c.Id + "_hours"), "signals",
     ];
 
@@ -56,13 +56,13 @@ public static class TeamCsv
 
     private static string[] SummaryRow(string name, string status, string week, GlueSummary s, string shareOfTeam, string signals) =>
     [
-        name, status, week, Hours(s.GlueMinutes), shareOfTeam, Percent(s.MultiplierShare), Percent(s.ShareOfMeetingTime), Percent(s.DelegatedShare),
+        name, status, week, Hours(s.GlueMinutes), shareOfTeam, Percent(s.MultiplierShare), Percent(s.ShareOfMeetingTime),
         .. s_glue.Select(c => Hours(s.MinutesByCategory.GetValueOrDefault(c.Id))), signals,
     ];
 
     private static string[] MixRow(string status, string week, CategoryMix mix) =>
     [
-        TeamRowName, status, week, Hours(mix.GlueMinutes), mix.GlueMinutes == 0 ? "" : "100%", Percent(mix.MultiplierShare), "", "",
+        TeamRowName, status, week, Hours(mix.GlueMinutes), mix.GlueMinutes == 0 ? "" : "100%", Percent(mix.MultiplierShare), "",
         .. s_glue.Select(c => Hours(mix.MinutesByCategory.GetValueOrDefault(c.Id))), "",
     ];
 

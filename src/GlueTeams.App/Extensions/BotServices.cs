@@ -16,11 +16,17 @@ public static class BotServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddTeamsProtocol();
+        // Multi-tenant: Bot:TenantId is the bot registration's home (new bots are single-tenant); the registry decides who is served.
+        var multiTenant = builder.Configuration.Read<GlueTeams.App.Tenants.TenancyOptions>(GlueTeams.App.Tenants.TenancyOptions.Section).IsMultiTenant;
+        builder.Services.PostConfigure<GlueTeams.Teams.Auth.BotOptions>(o => o.ServesManyTenants = multiTenant);
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         builder.Services.AddSingleton<UserRegistration>();
         builder.Services.AddSingleton<WeekCards>();
+        builder.Services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>(); // the weekly card's private nudge line
         builder.Services.AddSingleton<RecordActions>();
         builder.Services.AddSingleton<SettingsActions>();
+        builder.Services.AddSingleton<LogActions>();
+        builder.Services.AddSingleton<MessageActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
         builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(

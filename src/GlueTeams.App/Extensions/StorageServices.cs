@@ -26,8 +26,15 @@ public static class StorageServices
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<CardScheduleStore>();
         builder.Services.AddSingleton<UserDataEraser>();
-        builder.Services.AddSingleton<ErasureTombstones>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.AcknowledgementStore>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.NudgeDismissals>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Evidence.ArtifactReachStore>();
+        var multiTenant = builder.Configuration.Read<GlueTeams.App.Tenants.TenancyOptions>(GlueTeams.App.Tenants.TenancyOptions.Section).IsMultiTenant;
+        builder.Services.AddSingleton(sp => new ErasureTombstones(sp.GetRequiredService<GlueTables>(), sp.GetRequiredService<TimeProvider>(), checksTenants: multiTenant));
         builder.Services.AddSingleton<GlueTeams.App.Users.ErasureGuard>();
+        builder.Services.AddSingleton<GlueTeams.App.Work.LoggedWork>();
+        builder.Services.AddSingleton<GlueTeams.Storage.Suggestions.TenantModelStore>();
+        builder.Services.AddSingleton<GlueTeams.App.Suggestions.TenantModels>();
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
@@ -45,7 +52,7 @@ public static class StorageServices
         builder.Services.AddSingleton<StorageStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
-        return builder;
+        return builder.AddGlueTenancy(); // the tenant registry lives in storage, and every part asks it which tenants are served
     }
 }
 

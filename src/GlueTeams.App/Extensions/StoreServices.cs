@@ -12,7 +12,8 @@ public static class StoreServices
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSettings<StoreOptions>(StoreOptions.Section, (options, _) => options.Problems());
         var graphClientId = builder.Configuration.Read<GraphOptions>(GraphOptions.Section).ClientId;
-        builder.Services.AddSingleton(sp => StoreLinks.Of(sp.GetRequiredService<StoreOptions>(), graphClientId));
+        var onboarding = builder.Configuration.Read<GlueTeams.App.Tenants.TenancyOptions>(GlueTeams.App.Tenants.TenancyOptions.Section).IsMultiTenant;
+        builder.Services.AddSingleton(sp => StoreLinks.Of(sp.GetRequiredService<StoreOptions>(), graphClientId, onboarding));
         return builder;
     }
 

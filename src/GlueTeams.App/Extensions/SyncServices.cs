@@ -1,10 +1,8 @@
 using GlueTeams.App.Notifications;
 using GlueTeams.App.Sync;
+using GlueTeams.App.Tenants;
 using GlueTeams.Graph;
 using GlueTeams.Graph.Auth;
-using GlueTeams.Graph.Calendars;
-using GlueTeams.Graph.Directory;
-using GlueTeams.Graph.Subscriptions;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 
@@ -24,20 +22,21 @@ public static class SyncServices
             return builder;
         }
         // Built from the validated settings when first needed, so that a bad setting is reported, not thrown from here.
-        builder.Services.AddSettings<GraphOptions>(GraphOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment));
+        var multiTenant = builder.Configuration.Read<TenancyOptions>(TenancyOptions.Section).IsMultiTenant;
+        builder.Services.AddSettings<GraphOptions>(GraphOptions.Section, (options, isDevelopment) => options.Problems(isDevelopment, multiTenant));
         builder.Services.AddSingleton<GraphCounters>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<GraphOptions>();
-            return GraphClients.Create(options, GraphCredentials.From(options), sp.GetRequiredService<GraphCounters>());
+            return new TenantGraphClients(options, CredentialsFor(options, multiTenant), sp.GetRequiredService<GraphCounters>(), sp.GetRequiredService<TimeProvider>());
         });
-        builder.Services.AddSingleton(sp => new CalendarReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), sp.GetRequiredService<GraphOptions>(),
-            sp.GetRequiredService<GraphCounters>(), sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(sp => new DirectoryReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton<WeekSync>();
+        // Artifact reach (issue 16): item analytics read weekly by one instance; a 403 only turns the feature off.
+        builder.Services.AddSingleton(sp => new GlueTeams.Graph.Files.ItemAnalyticsReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachRefresh>();
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachJob>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
         builder.Services.AddSingleton(new StorageResource("sync queue", (sp, ct) => sp.GetRequiredService<WorkQueue<SyncWorkItem>>().EnsureCreatedAsync(ct)));
-        builder.Services.AddSingleton(sp => new SubscriptionClient(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton(new NotificationOptions(builder.Configuration.GetValue<Uri?>("Graph:NotificationUrl")));
         builder.Services.AddSingleton<SubscriptionManager>();
         builder.Services.AddSingleton(SyncWorkerOptions.Default);
@@ -47,7 +46,22 @@ public static class SyncServices
             builder.Services.AddHostedService<SyncWorkerService>();
             builder.Services.AddHostedService<SubscriptionRenewalService>();
         }
+        if (builder.Configuration.GetValue("Evidence:RefreshArtifactReach", true))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Evidence.ArtifactReachJob>());
+        }
         return builder;
+    }
+
+    /// <summary>Self-hosted: the one credential, for the one tenant. Multi-tenant: each tenant's token from its own authority.</summary>
+    private static Func<string, Azure.Core.TokenCredential> CredentialsFor(GraphOptions options, bool multiTenant)
+    {
+        if (multiTenant)
+        {
+            return new TenantCredentials(options).For;
+        }
+        var credential = GraphCredentials.From(options);
+        return _ => credential;
     }
 
     public static bool IsConfigured(GraphOptions options)

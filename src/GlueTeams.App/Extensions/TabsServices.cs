@@ -5,8 +5,6 @@ using GlueTeams.App.Tags;
 using GlueTeams.App.Team;
 using GlueTeams.App.Users;
 using GlueTeams.Graph;
-using GlueTeams.Graph.Calendars;
-using GlueTeams.Graph.Directory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GlueTeams.App.Extensions;
@@ -33,13 +31,13 @@ public static class TabsServices
             o.SerializerOptions.Converters.Add(new IsoWeekJsonConverter());
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
-        builder.Services.AddSingleton(sp => new DirectReports(sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
+        builder.Services.AddSingleton<DirectReports>();
         builder.Services.AddSingleton<TeamReviews>();
-        builder.Services.AddSingleton(sp => new DirectoryLookups(sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
-            sp.GetRequiredService<ILogger<DirectoryLookups>>(), sp.GetService<DirectoryReader>(), sp.GetService<GraphOptions>()));
+        builder.Services.AddSingleton<GlueTeams.App.Evidence.Acknowledgements>();
+        builder.Services.AddSingleton<DirectoryLookups>();
         builder.Services.AddSingleton<LocalWeeks>();
         builder.Services.AddSingleton<WhoViewed>();
-        builder.Services.AddSingleton<PromotionPacket>();
+        builder.Services.AddGluePacket();
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         // Built only when Graph is configured (see MapTagsApi), whatever the order of the Add calls: a factory, so that
         // a host without Graph does not fail its start-time check of constructor dependencies.
@@ -71,6 +69,7 @@ public static class TabsServices
         if (tabs.IsConfigured)
         {
             app.MapMeApi();
+            app.MapEvidenceApi();
             app.MapTeamApi();
             MapTagsApi(app);
         }
@@ -89,7 +88,7 @@ public static class TabsServices
     /// <summary>Tags read the meeting through Graph: without a Graph credential the add-in is told so, not given a 500.</summary>
     private static void MapTagsApi(WebApplication app)
     {
-        if (app.Services.GetService<CalendarReader>() is not null)
+        if (app.Services.GetService<TenantGraphClients>() is not null)
         {
             app.MapTagsApi();
             return;

@@ -87,7 +87,7 @@ public static partial class GraphNotificationsApi
                     statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many notifications");
             }
             var entries = notifications.EnumerateArray()
-                .Select(n => new Entry(Text(n, "subscriptionId"), Text(n, "clientState"), Text(n, "lifecycleEvent")))
+                .Select(n => new Entry(Text(n, "subscriptionId"), Text(n, "clientState"), Text(n, "lifecycleEvent"), Text(n, "tenantId")))
                 .Distinct()
                 .ToList();
             var tally = new Tally(new Dictionary<string, GraphSubscription?>(StringComparer.Ordinal), new HashSet<(string, string)>());
@@ -101,7 +101,7 @@ public static partial class GraphNotificationsApi
     }
 
     /// <summary>What one notification says that matters here; equal entries are handled once.</summary>
-    private sealed record Entry(string? SubscriptionId, string? ClientState, string? LifecycleEvent);
+    private sealed record Entry(string? SubscriptionId, string? ClientState, string? LifecycleEvent, string? TenantId);
 
     /// <summary>One request's subscriptions (each read once), users queued, entries ignored.</summary>
     private sealed record Tally(Dictionary<string, GraphSubscription?> Subscriptions, HashSet<(string, string)> Queued)
@@ -116,6 +116,11 @@ public static partial class GraphNotificationsApi
             !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(entry.ClientState), Encoding.UTF8.GetBytes(subscription.ClientState)))
         {
             tally.Ignored++; // an unknown subscription or a wrong clientState: counted in the request's summary line
+            return;
+        }
+        if (entry.TenantId is { } tenantId && !string.Equals(tenantId, subscription.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            tally.Ignored++; // another tenant's notification carrying this subscription's secret: it never reaches that tenant
             return;
         }
         var user = await services.Users.GetAsync(subscription.TenantId, subscription.UserId, cancellationToken);
@@ -150,7 +155,7 @@ public static partial class GraphNotificationsApi
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Graph notification request of {Count} entries (at most 100 are accepted); nothing processed.")]
     private static partial void LogRefused(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Graph notifications: {Received} received, {Distinct} distinct, {Ignored} ignored (unknown subscription or wrong clientState), {Queued} users queued for a re-sync.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph notifications: {Received} received, {Distinct} distinct, {Ignored} ignored (unknown subscription, wrong clientState or tenant), {Queued} users queued for a re-sync.")]
     private static partial void LogHandled(ILogger logger, int received, int distinct, int ignored, int queued);
 
     private static string? Text(JsonElement json, string name) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Subscriptions;
 using GlueTeams.Storage.Subscriptions;
 using GlueTeams.Storage.Users;
@@ -10,9 +11,10 @@ public sealed record NotificationOptions(Uri? NotificationUrl);
 
 /// <summary>
 /// Keeps one Graph subscription per opted-in user: created with a random clientState (the secret every notification
-/// must carry), renewed well before Graph's 7-day limit, re-created when Graph no longer knows it.
+/// must carry), renewed well before Graph's 7-day limit, re-created when Graph no longer knows it. Each at Graph through
+/// the user's own tenant's token; for a tenant this deployment no longer reads, rows are only forgotten.
 /// </summary>
-public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionStore store, NotificationOptions options, TimeProvider time, ILogger<SubscriptionManager> logger)
+public sealed class SubscriptionManager(TenantAccess tenants, SubscriptionStore store, NotificationOptions options, TimeProvider time, ILogger<SubscriptionManager> logger)
 {
     /// <summary>Renew subscriptions that expire within this window.</summary>
     public static readonly TimeSpan RenewWithin = TimeSpan.FromDays(2);
@@ -24,7 +26,7 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
     public async Task<GraphSubscription?> CreateAsync(UserProfile user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (options.NotificationUrl is not { } url)
+        if (options.NotificationUrl is not { } url || await tenants.GraphAsync(user.TenantId, cancellationToken) is not { Subscriptions: var graph })
         {
             return null;
         }
@@ -51,7 +53,10 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
     {
         try
         {
-            await graph.DeleteAsync(subscription.SubscriptionId, cancellationToken);
+            if (await tenants.GraphAsync(subscription.TenantId, cancellationToken) is { Subscriptions: var graph })
+            {
+                await graph.DeleteAsync(subscription.SubscriptionId, cancellationToken);
+            }
         }
         catch (Microsoft.Kiota.Abstractions.ApiException e) when (e.ResponseStatusCode == 404)
         {
@@ -64,6 +69,11 @@ public sealed class SubscriptionManager(SubscriptionClient graph, SubscriptionSt
     public async Task RenewAsync(GraphSubscription subscription, UserProfile? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        if (await tenants.GraphAsync(subscription.TenantId, cancellationToken) is not { Subscriptions: var graph })
+        {
+            await store.DeleteAsync(subscription.SubscriptionId, cancellationToken); // a tenant no longer read: Graph lets it expire
+            return;
+        }
         try
         {
             var expiresAt = await graph.RenewAsync(subscription.SubscriptionId, time.GetUtcNow() + Lifetime, cancellationToken);

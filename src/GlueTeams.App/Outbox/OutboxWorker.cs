@@ -40,8 +40,8 @@ internal static class OutboxMetrics
 /// item visible again after a jittered exponential back-off or the connector's Retry-After (capped); 403/404 marks
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
-public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ConnectorClient connector,
-    SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
+public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ErasureTombstones tombstones,
+    ConnectorClient connector, SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
     /// <summary>
     /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
@@ -118,6 +118,13 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
             && await claims.HolderAsync(message.TenantId, message.UserId, sentKey, cancellationToken) is { } holder && holder != itemId)
         {
             return (OutboxOutcome.AlreadySent, null);
+        }
+        // The claim is a row about the user: if "delete my data" ran since the profile was read, it may have come after
+        // the erasure's delete. The erasure marks its tombstone first, so looking now sees it; then undo and send nothing.
+        if (await tombstones.IsErasedAsync(message.TenantId, message.UserId, cancellationToken))
+        {
+            await claims.DeleteAllAsync(message.TenantId, message.UserId, cancellationToken);
+            return (OutboxOutcome.Dropped, null);
         }
         // The weekly card goes to the chat the profile names now (a reinstall may have moved it); a reply to where it was asked.
         var (serviceUrl, conversationId) = message.Kind == OutboxKind.Weekly && profile.Conversation is { } current

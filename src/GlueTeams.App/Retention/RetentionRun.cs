@@ -1,4 +1,5 @@
 using System.Globalization;
+using GlueTeams.App.Extensions;
 using GlueTeams.Storage.Leases;
 using GlueTeams.Storage.Retention;
 
@@ -75,54 +76,27 @@ public sealed partial class RetentionRun(RetentionPurge purge, RetentionOptions 
 }
 
 /// <summary>
-/// Runs <see cref="RetentionRun"/> once a day. Every instance polls hourly; the lease row lets one of them in at a
-/// time, and the lease's last-run time makes the run daily, not hourly. A failed run is logged and retried at the
-/// next poll; it never ends the host.
+/// Runs <see cref="RetentionRun"/> once a day, on one instance at a time (<see cref="LeasedJob"/>). The same run finishes
+/// interrupted tenant offboardings and forgets admin-consent states that never came back.
 /// </summary>
-public sealed partial class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
+/// <param name="offboarding">Tenant offboarding, to finish interrupted ones (the app always has it; unit tests of retention alone do not).</param>
+/// <param name="registry">The tenant registry, whose stale admin-consent states are removed.</param>
+public sealed class RetentionJob(RetentionRun run, JobLease leases, TimeProvider time, ILogger<RetentionJob> logger,
+    GlueTeams.App.Tenants.TenantErasure? offboarding = null, GlueTeams.Storage.Tenants.TenantRegistry? registry = null)
+    : LeasedJob(leases, time, logger, LeaseName, TimeSpan.FromDays(1))
 {
     public const string LeaseName = "retention";
-    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
-    public static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan LeaseFor = TimeSpan.FromHours(2);
-    private readonly string _holder = Environment.MachineName + "/" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Runs the purge if it is due and this instance gets the lease; true when it ran.</summary>
-    public async Task<bool> RunIfDueAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (await leases.TryTakeAsync(LeaseName, _holder, LeaseFor, cancellationToken) is not { } lease)
+        if (offboarding is not null)
         {
-            return false;
-        }
-        var started = time.GetUtcNow();
-        if (lease.LastRun is { } last && started - last < Every - TimeSpan.FromMinutes(30))
-        {
-            await leases.ReleaseAsync(lease, null, cancellationToken);
-            return false;
+            await offboarding.FinishInterruptedAsync(cancellationToken);
         }
         await run.RunAsync(dryRun: false, cancellationToken: cancellationToken);
-        await leases.ReleaseAsync(lease, started, cancellationToken);
-        return true;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The first poll comes one interval after start: a starting instance serves first, and the lease row remembers
-        // the last run across restarts.
-        using var timer = new PeriodicTimer(PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (registry is not null)
         {
-            try
-            {
-                await RunIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            await registry.PurgeConsentStatesAsync(cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The retention purge failed; it is tried again at the next poll.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,5 +1,6 @@
 using GlueTeams.App.Auth;
 using GlueTeams.App.Bot.Cards;
+using GlueTeams.Teams.Cards;
 using Microsoft.Kiota.Abstractions;
 
 namespace GlueTeams.App.Store;
@@ -29,6 +30,21 @@ internal static partial class AdminConsent
         return Bot.Cards.Notice.Error(links.AdminConsent(tenantId) is { } url
             ? $"{Message} Send your admin this link to grant it: [grant Glueprint access]({url})"
             : $"{Message} Ask your Microsoft 365 admin to grant it.");
+    }
+
+    /// <summary>
+    /// What the bot answers a user whose organisation has not consented (multi-tenant): the same message and link as
+    /// the notice, on a card of its own, and nothing is stored.
+    /// </summary>
+    public static AdaptiveCard Card(StoreLinks links, string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var url = links.AdminConsent(tenantId);
+        return new AdaptiveCard
+        {
+            Body = [CardParts.Title("Glueprint isn't set up for your organisation yet"), .. CardParts.NoticeBlock(Notice(links, tenantId))],
+            Actions = url is null ? null : [new OpenUrlAction("Grant access (admins)", url)],
+        };
     }
 
     /// <summary>403 problem details of <see cref="ProblemType"/>, with the consent link as <c>adminConsentUrl</c>.</summary>

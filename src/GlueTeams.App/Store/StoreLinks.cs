@@ -27,28 +27,35 @@ public sealed class StoreOptions
 
 /// <summary>
 /// The links the cards and pages hand out: the app's own privacy, terms and support pages (absolute, when
-/// <see cref="StoreOptions.PublicUrl"/> is set) and Entra's admin consent page for the Graph app registration.
+/// <see cref="StoreOptions.PublicUrl"/> is set) and Entra's admin consent page for the Graph app registration (in
+/// multi-tenant mode the app's own /admin/consent, which goes there and records the tenant when the admin comes back).
 /// </summary>
-internal sealed record StoreLinks(Uri? PublicUrl, string? SupportEmail, string? GraphClientId)
+internal sealed record StoreLinks(Uri? PublicUrl, string? SupportEmail, string? GraphClientId, bool Onboarding = false)
 {
     public const string PrivacyPath = "/privacy";
     public const string TermsPath = "/terms";
     public const string SupportPath = "/support";
 
-    public static StoreLinks Of(StoreOptions store, string? graphClientId)
+    /// <param name="onboarding">Multi-tenant mode: consent goes through the app's own onboarding, which records the tenant.</param>
+    public static StoreLinks Of(StoreOptions store, string? graphClientId, bool onboarding = false)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new StoreLinks(store.PublicUrl, string.IsNullOrWhiteSpace(store.SupportEmail) ? null : store.SupportEmail.Trim(), graphClientId);
+        return new StoreLinks(store.PublicUrl, string.IsNullOrWhiteSpace(store.SupportEmail) ? null : store.SupportEmail.Trim(), graphClientId, onboarding);
     }
 
     public Uri? Privacy => Page(PrivacyPath);
     public Uri? Terms => Page(TermsPath);
     public Uri? Support => Page(SupportPath);
 
-    /// <summary>Entra's admin consent page for the app's Graph permissions in <paramref name="tenantId"/>; null without a Graph client id.</summary>
-    public Uri? AdminConsent(string tenantId) => GraphClientId is { Length: > 0 } clientId
-        ? new Uri($"https://login.microsoftonline.com/{Uri.EscapeDataString(tenantId)}/adminconsent?client_id={Uri.EscapeDataString(clientId)}")
-        : null;
+    /// <summary>
+    /// Where an admin of <paramref name="tenantId"/> grants the app's Graph permissions: the app's onboarding (multi-tenant),
+    /// else Entra's admin consent page; null without a Graph client id (or, multi-tenant, without the public URL).
+    /// </summary>
+    public Uri? AdminConsent(string tenantId) => Onboarding
+        ? PublicUrl is null ? null : new Uri(PublicUrl, $"/admin/consent?tenant={Uri.EscapeDataString(tenantId)}")
+        : GraphClientId is { Length: > 0 } clientId
+            ? new Uri($"https://login.microsoftonline.com/{Uri.EscapeDataString(tenantId)}/adminconsent?client_id={Uri.EscapeDataString(clientId)}")
+            : null;
 
     private Uri? Page(string path) => PublicUrl is null ? null : new Uri(PublicUrl, path);
 }

@@ -51,6 +51,10 @@ internal static partial class StorePages
             : html;
     }
 
+    /// <summary>A page of the app's own (the admin consent's answers) in the same layout; <paramref name="bodyHtml"/> is already encoded.</summary>
+    internal static string Message(string title, string bodyHtml) =>
+        Fill(Resource("layout"), new Dictionary<string, string> { ["TITLE"] = WebUtility.HtmlEncode(title), ["BODY"] = bodyHtml });
+
     private static string Fill(string template, Dictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 

@@ -13,7 +13,18 @@ public sealed record SyncWorkerOptions(TimeSpan Visibility)
 }
 
 /// <summary>One user's week to sync: a work item on the shared queue. Re-sync asks for changes only (delta).</summary>
-public sealed record SyncWorkItem(string TenantId, string UserId, string Week, bool Resync = false);
+/// <param name="BackfillWeeks">
+/// When above 0, the item stands for the <paramref name="BackfillWeeks"/> weeks before <paramref name="Week"/> (the
+/// last quarter, at install): the worker turns it into one item per week, which sync as suggestions like any week.
+/// </param>
+public sealed record SyncWorkItem(string TenantId, string UserId, string Week, bool Resync = false, int BackfillWeeks = 0)
+{
+    /// <summary>How many weeks before the install week a new user's calendar is read: the last quarter.</summary>
+    public const int QuarterWeeks = 12;
+
+    public static SyncWorkItem Backfill(string tenantId, string userId, IsoWeek installWeek) =>
+        new(tenantId, userId, installWeek.ToString(), BackfillWeeks: QuarterWeeks);
+}
 
 /// <summary>
 /// Takes sync work items from the shared queue, as every running instance does, and syncs them 20 users to a Graph
@@ -30,7 +41,11 @@ public sealed class SyncWorker(WorkQueue<SyncWorkItem> queue, WeekSync sync, Use
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var items = await queue.ReceiveAsync(32, options.Visibility, cancellationToken);
-        foreach (var group in items.GroupBy(i => (i.Payload.Week, i.Payload.Resync)))
+        foreach (var backfill in items.Where(i => i.Payload.BackfillWeeks > 0))
+        {
+            await ExpandAsync(backfill, cancellationToken);
+        }
+        foreach (var group in items.Where(i => i.Payload.BackfillWeeks <= 0).GroupBy(i => (i.Payload.Week, i.Payload.Resync)))
         {
             if (!IsoWeek.TryParse(group.Key.Week, out var week))
             {
@@ -44,6 +59,24 @@ public sealed class SyncWorker(WorkQueue<SyncWorkItem> queue, WeekSync sync, Use
             await ProcessAsync(group.ToList(), week, group.Key.Resync, cancellationToken);
         }
         return items.Count;
+    }
+
+    /// <summary>
+    /// A new user's last quarter: one item per week, oldest last, so that the worker syncs each week 20 users to a
+    /// $batch with the other users' items of that week. If this instance dies between the enqueues and the completion,
+    /// the backfill item comes back and queues the weeks again; syncing a week twice changes nothing.
+    /// </summary>
+    private async Task ExpandAsync(WorkItem<SyncWorkItem> item, CancellationToken cancellationToken)
+    {
+        var backfill = item.Payload;
+        if (IsoWeek.TryParse(backfill.Week, out var installWeek))
+        {
+            for (var i = 1; i <= Math.Min(backfill.BackfillWeeks, SyncWorkItem.QuarterWeeks); i++)
+            {
+                await queue.EnqueueAsync(backfill with { Week = installWeek.AddWeeks(-i).ToString(), BackfillWeeks = 0, Resync = false }, cancellationToken);
+            }
+        }
+        await queue.CompleteAsync(item, cancellationToken);
     }
 
     private async Task ProcessAsync(List<WorkItem<SyncWorkItem>> items, IsoWeek week, bool resync, CancellationToken cancellationToken)

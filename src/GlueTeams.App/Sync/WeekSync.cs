@@ -4,6 +4,7 @@ using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Graph.Calendars;
+using GlueTeams.App.Tenants;
 using GlueTeams.App.Users;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Sync;
@@ -31,10 +32,16 @@ internal sealed record WrittenRecords(IReadOnlyCollection<string> Ids, IReadOnly
 /// Brings users' weeks from Graph into storage. Many users' calendars are read through $batch; then, per user, one
 /// range query reads the week and the weeks before it (earlier confirmations teach the engine; the week's own rows
 /// show what vanished), and one transaction writes what the calendar says. Idempotent: a re-run changes nothing a
-/// user decided, and never duplicates.
+/// user decided, and never duplicates. Each tenant's calendars are read with that tenant's own Graph token; a tenant
+/// this deployment does not read (no consent) fails like a refused permission (403), so the card says so.
 /// </summary>
-public sealed class WeekSync(CalendarReader calendars, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures)
+/// <param name="models">The tenants' models of confirmed titles; without it the engine uses its rules and the user's history only.</param>
+public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ErasureGuard erasures,
+    Suggestions.TenantModels? models = null)
 {
+    /// <summary>What a user of a tenant that was not consented to gets: what Graph itself answers without consent.</summary>
+    public const int NotServedStatus = 403;
+
     /// <summary>How many earlier weeks of confirmations the engine learns from.</summary>
     public const int HistoryWeeks = 8;
     private const int StorageParallelism = 8;
@@ -47,7 +54,7 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         // Each person's week is stored as soon as it is read, while others of their $batch wait out a Retry-After.
         var read = Channel.CreateUnbounded<(int Index, WeekResult Result)>(new UnboundedChannelOptions { SingleWriter = false });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = ReadIntoAsync(requests, read.Writer, stopReading.Token);
+        var reading = ReadIntoAsync(users, requests, read.Writer, stopReading.Token);
         var results = new UserSyncResult[users.Count];
         try
         {
@@ -65,11 +72,21 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         return results;
     }
 
-    private async Task ReadIntoAsync(IReadOnlyList<WeekRequest> requests, ChannelWriter<(int, WeekResult)> writer, CancellationToken cancellationToken)
+    /// <summary>Reads every tenant's users with that tenant's Graph, the tenants side by side.</summary>
+    private async Task ReadIntoAsync(IReadOnlyList<UserProfile> users, List<WeekRequest> requests, ChannelWriter<(int, WeekResult)> writer, CancellationToken cancellationToken)
     {
         try
         {
-            await calendars.ReadWeeksAsync(requests, (index, result) => writer.TryWrite((index, result)), cancellationToken);
+            await Task.WhenAll(Enumerable.Range(0, users.Count).GroupBy(i => users[i].TenantId, StringComparer.OrdinalIgnoreCase).Select(async tenant =>
+            {
+                var indices = tenant.ToList();
+                if (await tenants.GraphAsync(tenant.Key, cancellationToken) is not { } graph)
+                {
+                    indices.ForEach(i => writer.TryWrite((i, new WeekResult(requests[i], [], NotServedStatus))));
+                    return;
+                }
+                await graph.Calendars.ReadWeeksAsync([.. indices.Select(i => requests[i])], (index, result) => writer.TryWrite((indices[index], result)), cancellationToken);
+            }));
             writer.Complete();
         }
         catch (Exception e)
@@ -89,6 +106,10 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
         if (await erasures.IsErasedAsync(user.TenantId, user.UserId, cancellationToken))
         {
             return Erased(user, week);
+        }
+        if (await tenants.GraphAsync(user.TenantId, cancellationToken) is not { Calendars: var calendars })
+        {
+            return new UserSyncResult(user.TenantId, user.UserId, week, 0, "Graph answered 403: the tenant is not one this deployment reads", NotServedStatus);
         }
         var state = await syncStates.GetAsync(user.TenantId, user.UserId, week, cancellationToken);
         var changes = await calendars.ReadWeekChangesAsync(new WeekRequest(user.UserId, week, user.TimeZone), state?.DeltaLink, cancellationToken);
@@ -154,17 +175,23 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
             : [];
     }
 
-    /// <summary>What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier confirmations.</summary>
-    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week)
+    /// <summary>
+    /// What the engine knows when it suggests for <paramref name="week"/>: the user's and manager's addresses, earlier
+    /// confirmations (category and impact), and which series of <paramref name="events"/> met different people.
+    /// </summary>
+    public static SuggestionContext SuggestionContextFor(UserProfile user, IEnumerable<StoredRecord> history, IsoWeek week, IEnumerable<CalendarEvent>? events = null,
+        TenantModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var email = user.UserPrincipalName ?? "";
         return new SuggestionContext(
-            user.UserPrincipalName ?? "",
+            email,
             user.ManagerUserPrincipalName,
             new ConfirmationHistory(history
-                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && r.Record.Week < week)
-                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId))),
-            TenantModel.Empty);
+                .Where(r => r.Record.Status == ActivityStatus.Confirmed && !r.Record.IsRedacted && !r.Record.IsLogged && r.Record.Week < week)
+                .Select(r => new PastConfirmation(r.Record.SeriesId, r.Record.Title, r.Record.Confirmation!.CategoryId, r.Record.Confirmation.Impact))),
+            model ?? TenantModel.Empty,
+            events is null ? null : SuggestionContext.VarietyOf(events, email));
     }
 
     private async Task<IReadOnlyList<StoredRecord>> GetAllAsync(UserProfile user, List<string> ids, CancellationToken cancellationToken)
@@ -187,7 +214,8 @@ public sealed class WeekSync(CalendarReader calendars, ActivityStore activities,
     private async Task<WrittenRecords> WriteRecordsAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events,
         IReadOnlyList<StoredRecord> history, IReadOnlyList<StoredRecord> thisWeek, CancellationToken cancellationToken)
     {
-        var context = SuggestionContextFor(user, history, week);
+        var model = models is null ? null : await models.GetAsync(user.TenantId, cancellationToken);
+        var context = SuggestionContextFor(user, history, week, events, model);
         var owner = new CalendarOwner(user.TenantId, user.UserId, user.TimeZone, user.SharingDefault);
         var now = time.GetUtcNow();
         var records = events

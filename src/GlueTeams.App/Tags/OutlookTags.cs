@@ -1,11 +1,11 @@
 using GlueTeams.App.Auth;
 using GlueTeams.App.Sync;
+using GlueTeams.App.Tenants;
 using GlueTeams.App.Users;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Validation;
 using GlueTeams.Core.Weeks;
-using GlueTeams.Graph;
 using GlueTeams.Graph.Calendars;
 using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Users;
@@ -15,7 +15,7 @@ namespace GlueTeams.App.Tags;
 /// <summary>What is known of a meeting the add-in is open on.</summary>
 public abstract record TagLookup
 {
-    /// <summary>The caller's tenant is not the one our Graph credential reads.</summary>
+    /// <summary>The caller's tenant is not one this deployment reads (another tenant than Graph:TenantId, or not consented).</summary>
     public sealed record NotServed : TagLookup;
     /// <summary>No such event in the caller's own calendar: another person's id, or a meeting not saved yet.</summary>
     public sealed record NotFound : TagLookup;
@@ -33,13 +33,13 @@ public abstract record TagLookup
 /// from the client and proves nothing), so a tag can only land on the caller's own event, under the same record id
 /// the sync and the weekly card use.
 /// </summary>
-public sealed class OutlookTags(CalendarReader calendars, GraphOptions graph, ActivityStore activities, UserStore users,
+public sealed class OutlookTags(TenantAccess tenants, ActivityStore activities, UserStore users,
     WeekSync sync, DirectoryProfiles directory, TimeProvider time)
 {
     public async Task<TagLookup> LookupAsync(Caller caller, string eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (graph.TenantId is not { Length: > 0 } served || !string.Equals(served, caller.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (await tenants.GraphAsync(caller.TenantId, cancellationToken) is not { Calendars: var calendars })
         {
             return new TagLookup.NotServed();
         }

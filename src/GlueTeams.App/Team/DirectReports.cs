@@ -1,4 +1,4 @@
-using GlueTeams.Graph;
+using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Directory;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Graph.Models.ODataErrors;
@@ -7,15 +7,16 @@ namespace GlueTeams.App.Team;
 
 /// <summary>
 /// Whom a manager may see: their direct reports as Graph says, cached briefly so that a review session does not ask
-/// Graph on every click. Only for the tenant our Graph credential reads; any other tenant has no reports here.
+/// Graph on every click. Read with the manager's own tenant's Graph; a tenant this deployment does not read has no
+/// reports here.
 /// </summary>
-public sealed class DirectReports(DirectoryReader? directory, GraphOptions? graph, IMemoryCache cache)
+public sealed class DirectReports(TenantAccess tenants, IMemoryCache cache)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
     public async Task<IReadOnlyList<DirectoryPerson>> ListAsync(string tenantId, string managerId, CancellationToken cancellationToken = default)
     {
-        if (directory is null || graph?.TenantId is not { Length: > 0 } graphTenant || !string.Equals(graphTenant, tenantId, StringComparison.OrdinalIgnoreCase))
+        if (await tenants.GraphAsync(tenantId, cancellationToken) is not { Directory: var directory })
         {
             return [];
         }

@@ -27,7 +27,15 @@ public static class ManagerReads
     public const string TeamSummary = "manager-viewed-team-summary";
     public const string MemberSummary = "manager-viewed-member-summary";
     public const string TeamExport = "manager-exported-team-summary";
+    public const string MemberRecords = "manager-viewed-member-records";
 }
+
+/// <summary>
+/// One record a report shared, as their manager may see it to acknowledge it: when, how long, the category, the impact,
+/// the artifact and outcome. Never the meeting's title, its people, or whether it was delegated.
+/// </summary>
+public sealed record SharedRecordView(string Id, IsoWeek Week, DateTimeOffset Start, int Minutes, string CategoryId, string Impact,
+    string? ArtifactTitle, Uri? ArtifactLink, string? Outcome);
 
 /// <summary>
 /// What a manager may see of one report: only confirmed records the report shared (<see cref="SharingRule"/>).
@@ -68,6 +76,24 @@ public sealed class TeamReviews(DirectReports reports, ActivityStore activities,
         ArgumentNullException.ThrowIfNull(manager);
         var person = await reports.FindAsync(manager.TenantId, manager.UserId, reportId, cancellationToken);
         return person is null ? null : await ReadAsync(manager, person, ManagerReads.MemberSummary, from, to, cancellationToken);
+    }
+
+    /// <summary>
+    /// The records a report shared in the period (confirmed AND shared), for the manager to pick one to acknowledge; null
+    /// when <paramref name="reportId"/> is not the caller's direct report. Audited like every manager read.
+    /// </summary>
+    public async Task<IReadOnlyList<SharedRecordView>?> SharedRecordsAsync(Caller manager, string reportId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (await reports.FindAsync(manager.TenantId, manager.UserId, reportId, cancellationToken) is null)
+        {
+            return null;
+        }
+        await audit.AppendAsync(manager.TenantId, reportId, manager.UserId, ManagerReads.MemberRecords, $"{from}..{to}", cancellationToken);
+        var stored = await activities.ListAsync(manager.TenantId, reportId, from, to, cancellationToken);
+        return [.. stored.Where(r => SharingRule.IsVisibleToManager(r.Record)).Select(r => r.Record.Confirmation is { } c
+            ? new SharedRecordView(r.Id, r.Record.Week, r.Record.Start, r.Record.Minutes, c.CategoryId, Api.ImpactText.Of(c.Impact), c.ArtifactTitle, c.ArtifactLink, c.OutcomeNote)
+            : null).OfType<SharedRecordView>()];
     }
 
     private async Task<MemberReview> ReadAsync(Caller manager, DirectoryPerson person, string action, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)

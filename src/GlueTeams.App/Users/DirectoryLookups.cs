@@ -1,4 +1,4 @@
-using GlueTeams.Graph;
+using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Directory;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -6,11 +6,11 @@ namespace GlueTeams.App.Users;
 
 /// <summary>
 /// What the tab API asks the directory about a person besides direct reports: their display name (for "Who viewed my
-/// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, only for the tenant our
-/// Graph credential reads, and never a reason to fail a request: when Graph cannot say within
+/// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, read with the person's
+/// own tenant's Graph (none for a tenant this deployment does not read), and never a reason to fail a request: when Graph cannot say within
 /// <see cref="Wait"/>, the answer is null and the caller falls back.
 /// </summary>
-public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, DirectoryReader? directory = null, GraphOptions? graph = null)
+public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, TenantAccess tenants)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
     /// <summary>How long a failed lookup is remembered, so that an outage does not make every request wait again.</summary>
@@ -26,10 +26,41 @@ public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<Directo
     public Task<TimeZoneInfo?> TimeZoneAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         LookUpAsync("time-zone", tenantId, userId, async (reader, ct) => (TimeZoneInfo?)await reader.GetTimeZoneAsync(userId, ct), cancellationToken);
 
+    /// <summary>
+    /// The team of each colleague (<see cref="DirectoryReader.GetTeamAsync"/>), as far as the directory can say within
+    /// <see cref="TeamsWait"/> in all: people whose team is unknown are left out, so "teams" counts only known ones.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TeamsAsync(string tenantId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        var teams = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TeamsWait);
+        try
+        {
+            await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = TeamsParallelism, CancellationToken = deadline.Token }, async (address, ct) =>
+            {
+                if (await LookUpAsync("team", tenantId, address, async (reader, c) => await reader.GetTeamAsync(address, c), ct) is { } team)
+                {
+                    teams[address] = team;
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogLookupFailed(logger, "teams", $"no answer for all {addresses.Count} within {TeamsWait.TotalSeconds} s");
+        }
+        return teams;
+    }
+
+    /// <summary>How long the teams of a packet's colleagues may take in all (an API request has 5 s); how many are asked at once.</summary>
+    public static readonly TimeSpan TeamsWait = TimeSpan.FromSeconds(3);
+    private const int TeamsParallelism = 8;
+
     private async Task<T?> LookUpAsync<T>(string what, string tenantId, string userId, Func<DirectoryReader, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
         where T : class
     {
-        if (directory is null || graph?.TenantId is not { Length: > 0 } graphTenant || !string.Equals(graphTenant, tenantId, StringComparison.OrdinalIgnoreCase))
+        if (await tenants.GraphAsync(tenantId, cancellationToken) is not { Directory: var directory })
         {
             return null;
         }

@@ -1,4 +1,4 @@
-using GlueTeams.Graph.Directory;
+using GlueTeams.App.Tenants;
 using GlueTeams.Storage.Users;
 
 namespace GlueTeams.App.Users;
@@ -8,17 +8,17 @@ namespace GlueTeams.App.Users;
 /// 1:1 with them is not glue) and, when nobody told us, the mailbox time zone. Graph being unreachable never blocks the
 /// caller: the profile comes back as it was, and suggestions start without org context.
 /// </summary>
-public sealed class DirectoryProfiles(ILogger<DirectoryProfiles> logger, DirectoryReader? directory = null)
+public sealed class DirectoryProfiles(ILogger<DirectoryProfiles> logger, TenantAccess tenants)
 {
     public async Task<UserProfile> CompleteAsync(UserProfile profile, bool needsTimeZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (directory is null)
-        {
-            return profile;
-        }
         try
         {
+            if (await tenants.GraphAsync(profile.TenantId, cancellationToken) is not { Directory: var directory })
+            {
+                return profile;
+            }
             var person = await directory.GetPersonAsync(profile.UserId, cancellationToken);
             var manager = await directory.GetManagerAsync(profile.UserId, cancellationToken);
             var zone = needsTimeZone ? (await directory.GetTimeZoneAsync(profile.UserId, cancellationToken)).Id : profile.TimeZoneId;

@@ -64,6 +64,8 @@ public sealed class WhoViewed(AuditLog audit, UserStore users, DirectoryLookups 
         ManagerReads.TeamSummary => "viewed your summary in Team review",
         ManagerReads.MemberSummary => "opened your glue work in detail",
         ManagerReads.TeamExport => "downloaded your summary in the team's CSV",
+        ManagerReads.MemberRecords => "looked at the records you shared",
+        Evidence.Acknowledgements.AuditAction => "acknowledged your work",
         _ => "looked at your data",
     };
 

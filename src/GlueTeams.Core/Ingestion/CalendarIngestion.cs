@@ -50,6 +50,22 @@ public static class CalendarIngestion
             : calendarEvent;
     }
 
+    /// <summary>
+    /// The addresses "people reached" counts: only of items that are not private (redacted items have none) and may be glue
+    /// work; none for a broadcast larger than <see cref="ActivityRecord.MaxPeople"/>.
+    /// </summary>
+    public static IReadOnlyList<string> PeopleReached(CalendarEvent kept, string userEmail, string categoryId)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        if (kept.IsPrivate || categoryId == GlueCategories.NotGlueId)
+        {
+            return [];
+        }
+        var people = kept.OtherPeople(userEmail).Select(p => p.Trim().ToLowerInvariant())
+            .Where(p => p.Length is > 0 and <= ActivityRecord.MaxAddressLength && !p.Contains('\n', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        return people.Count > ActivityRecord.MaxPeople ? [] : people;
+    }
+
     /// <summary>The record for an event, or null when the event does not count.</summary>
     public static ActivityRecord? ToRecord(CalendarEvent calendarEvent, CalendarOwner owner, SuggestionContext context, DateTimeOffset now)
     {
@@ -75,6 +91,7 @@ public static class CalendarIngestion
             IsRedacted = kept.IsPrivate,
             IsOrganizer = kept.IsOrganizer,
             AttendeeCount = kept.IsPrivate ? 0 : kept.Attendees.Count(a => a.Type != AttendeeType.Resource),
+            People = PeopleReached(kept, context.UserEmail, tagged?.Id ?? suggestion.CategoryId),
             Source = tagged is null ? ActivitySource.Graph : ActivitySource.OutlookCategory,
             Suggestion = suggestion,
             Status = tagged is null ? ActivityStatus.Suggested : ActivityStatus.Confirmed,

@@ -26,6 +26,8 @@ public static class SharingRule
 /// <summary>
 /// What a manager may see of one report over a period. A report with no record visible under
 /// <see cref="SharingRule"/> is "not sharing": <see cref="Period"/> is null, so that no zero can pass for data.
+/// Delegated work is the engineer's private matter even in a shared record: the flag is taken off before summing, so
+/// no delegated minute or share reaches a manager (and the JSON leaves the zero fields out).
 /// </summary>
 public sealed record ManagerView(bool IsSharing, PeriodSummary? Period)
 {
@@ -33,7 +35,9 @@ public sealed record ManagerView(bool IsSharing, PeriodSummary? Period)
 
     public static ManagerView Of(IsoWeek from, IsoWeek to, IEnumerable<ActivityRecord> records)
     {
-        var visible = SharingRule.VisibleToManager(records).Where(r => r.Week >= from && r.Week <= to).ToList();
+        var visible = SharingRule.VisibleToManager(records).Where(r => r.Week >= from && r.Week <= to)
+            .Select(r => r with { Confirmation = r.Confirmation! with { Delegated = false }, People = [] })
+            .ToList();
         return visible.Count == 0 ? NotSharing : new ManagerView(true, PeriodSummary.Of(from, to, visible));
     }
 }

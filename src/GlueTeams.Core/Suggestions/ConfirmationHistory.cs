@@ -1,7 +1,7 @@
 namespace GlueTeams.Core.Suggestions;
 
-/// <summary>A category the user confirmed earlier for a meeting.</summary>
-public sealed record PastConfirmation(string? SeriesMasterId, string Subject, string CategoryId);
+/// <summary>A category (and impact, when known) the user confirmed earlier for a meeting.</summary>
+public sealed record PastConfirmation(string? SeriesMasterId, string Subject, string CategoryId, Records.Impact? Impact = null);
 
 public enum HistoryMatchKind
 {
@@ -10,8 +10,11 @@ public enum HistoryMatchKind
     SimilarTitle,
 }
 
-/// <summary>What a user's earlier confirmations say about a new event: which category, how often, and how it matched.</summary>
-public sealed record HistoryMatch(string CategoryId, int Times, int Total, HistoryMatchKind Kind);
+/// <summary>
+/// What a user's earlier confirmations say about a new event: which category, how often, how it matched, and the
+/// impact most of them were confirmed with (null when none said).
+/// </summary>
+public sealed record HistoryMatch(string CategoryId, int Times, int Total, HistoryMatchKind Kind, Records.Impact? Impact = null);
 
 /// <summary>The user's earlier confirmations, indexed by series and by normalised title.</summary>
 public sealed class ConfirmationHistory
@@ -23,6 +26,8 @@ public sealed class ConfirmationHistory
 
     private readonly Dictionary<string, Dictionary<string, int>> _bySeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _byTitle = new(StringComparer.Ordinal);
+    // Per series or title key: how many confirmations said multiplier, and how many said anything about impact.
+    private readonly Dictionary<string, (int Multiplier, int Said)> _impacts = new(StringComparer.Ordinal);
     private readonly List<(HashSet<string> Tokens, string Key)> _titles = [];
 
     public ConfirmationHistory(IEnumerable<PastConfirmation> confirmations)
@@ -34,6 +39,7 @@ public sealed class ConfirmationHistory
             if (!string.IsNullOrEmpty(confirmation.SeriesMasterId))
             {
                 Add(_bySeries, confirmation.SeriesMasterId, confirmation.CategoryId);
+                AddImpact("series:" + confirmation.SeriesMasterId, confirmation.Impact);
             }
             var title = TitleText.Parse(confirmation.Subject);
             if (title.Key.Length == 0)
@@ -45,6 +51,7 @@ public sealed class ConfirmationHistory
                 _titles.Add((title.Key.Split(' ').ToHashSet(StringComparer.Ordinal), title.Key));
             }
             Add(_byTitle, title.Key, confirmation.CategoryId);
+            AddImpact("title:" + title.Key, confirmation.Impact);
         }
     }
 
@@ -52,7 +59,7 @@ public sealed class ConfirmationHistory
 
     public HistoryMatch? FindSeries(string? seriesMasterId) =>
         seriesMasterId is not null && _bySeries.TryGetValue(seriesMasterId, out var series)
-            ? Majority(series, HistoryMatchKind.SameSeries)
+            ? Majority(series, HistoryMatchKind.SameSeries, "series:" + seriesMasterId)
             : null;
 
     /// <summary>The same series first; else the same or a very similar title.</summary>
@@ -69,7 +76,7 @@ public sealed class ConfirmationHistory
         }
         if (_byTitle.TryGetValue(title.Key, out var same))
         {
-            return Majority(same, HistoryMatchKind.SameTitle);
+            return Majority(same, HistoryMatchKind.SameTitle, "title:" + title.Key);
         }
         var tokens = title.Key.Split(' ').ToHashSet(StringComparer.Ordinal);
         var best = _titles
@@ -77,7 +84,7 @@ public sealed class ConfirmationHistory
             .Where(t => t.Similarity >= SimilarTitleThreshold)
             .OrderByDescending(t => t.Similarity)
             .FirstOrDefault();
-        return best.Key is null ? null : Majority(_byTitle[best.Key], HistoryMatchKind.SimilarTitle);
+        return best.Key is null ? null : Majority(_byTitle[best.Key], HistoryMatchKind.SimilarTitle, "title:" + best.Key);
     }
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
@@ -86,10 +93,22 @@ public sealed class ConfirmationHistory
         return common == 0 ? 0 : (double)common / (a.Count + b.Count - common);
     }
 
-    private static HistoryMatch Majority(Dictionary<string, int> counts, HistoryMatchKind kind)
+    private HistoryMatch Majority(Dictionary<string, int> counts, HistoryMatchKind kind, string impactKey)
     {
         var (categoryId, times) = counts.MaxBy(p => p.Value);
-        return new HistoryMatch(categoryId, times, counts.Values.Sum(), kind);
+        var impact = _impacts.TryGetValue(impactKey, out var said) && said.Said > 0
+            ? (2 * said.Multiplier >= said.Said ? Records.Impact.Multiplier : Records.Impact.OneOff)
+            : (Records.Impact?)null;
+        return new HistoryMatch(categoryId, times, counts.Values.Sum(), kind, impact);
+    }
+
+    private void AddImpact(string key, Records.Impact? impact)
+    {
+        if (impact is { } known)
+        {
+            var (multiplier, said) = _impacts.GetValueOrDefault(key);
+            _impacts[key] = (multiplier + (known == Records.Impact.Multiplier ? 1 : 0), said + 1);
+        }
     }
 
     private static void Add(Dictionary<string, Dictionary<string, int>> index, string key, string categoryId)

@@ -21,10 +21,60 @@ public static class SuggestionEngine
         "", "private", "private appointment", ActivityRecord.RedactedTitle, "private event", "private meeting", "busy",
     };
 
+    /// <summary>The category, and the impact: multiplier only with a reason (<see cref="ImpactSignals"/>), or as the user confirmed this meeting before.</summary>
     public static Suggestion Suggest(CalendarEvent calendarEvent, SuggestionContext context)
     {
         ArgumentNullException.ThrowIfNull(calendarEvent);
         ArgumentNullException.ThrowIfNull(context);
+        var category = SuggestCategory(calendarEvent, context);
+        if (category.CategoryId == GlueCategories.NotGlueId)
+        {
+            return category;
+        }
+        var title = calendarEvent.IsPrivate ? TitleText.Parse("") : TitleText.Parse(calendarEvent.Subject);
+        if (context.History.Find(calendarEvent.SeriesMasterId, title) is { Impact: { } remembered } match && match.CategoryId == category.CategoryId)
+        {
+            return category with { Impact = remembered, ImpactReason = remembered == Impact.Multiplier ? "you marked it multiplier before" : null };
+        }
+        var variety = calendarEvent.SeriesMasterId is { } series && context.SeriesVariety?.TryGetValue(series, out var groups) == true ? groups : 0;
+        var (impact, reason) = ImpactSignals.Suggest(category.CategoryId, title, seriesVariety: variety);
+        return category with { Impact = impact, ImpactReason = reason };
+    }
+
+    /// <summary>
+    /// Work the user logged (a "log" command, the tab's Add work, a message action): categorised by the same title
+    /// words and tenant model as a meeting, among the glue categories only (the user says it was glue work); null when
+    /// nothing in the text points to a category. A link makes it multiplier work: it produced an artifact.
+    /// </summary>
+    public static Suggestion? SuggestLogged(string text, Uri? link, SuggestionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var title = TitleText.Parse(text + " " + LinkWords(link));
+        var scores = TitleSignals.Score(TitleSignals.Find(title)).Where(s => s.CategoryId != GlueCategories.NotGlueId).ToList();
+        Suggestion? category = null;
+        if (scores.Count > 0)
+        {
+            var (top, second) = (scores[0], scores.Count > 1 ? scores[1].Score : 0);
+            category = new Suggestion(top.CategoryId, TitleConfidence(top.Score, second), $"“{top.Strongest.Phrase}” suggests {Describe(top.CategoryId)}");
+        }
+        else if (context.Model.Predict(title) is var (modelCategory, probability) && modelCategory != GlueCategories.NotGlueId)
+        {
+            category = new Suggestion(modelCategory, ModelConfidence(probability), $"work like this was confirmed as {Describe(modelCategory)} in your organisation");
+        }
+        if (category is null)
+        {
+            return null;
+        }
+        var (impact, reason) = ImpactSignals.Suggest(category.CategoryId, title, hasLink: link is not null);
+        return category with { Impact = impact, ImpactReason = reason };
+    }
+
+    // "https://wiki.contoso.com/eng/onboarding-guide" says "onboarding guide"; the host and query say nothing.
+    private static string LinkWords(Uri? link) =>
+        link is null ? "" : string.Join(' ', link.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString));
+
+    private static Suggestion SuggestCategory(CalendarEvent calendarEvent, SuggestionContext context)
+    {
         foreach (var outlookCategory in calendarEvent.Categories)
         {
             if (GlueCategories.FromOutlookCategory(outlookCategory) is { } tagged)

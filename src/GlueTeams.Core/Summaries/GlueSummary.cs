@@ -19,7 +19,7 @@ public sealed record GlueSummary(
     int GlueMinutes,
     IReadOnlyDictionary<string, int> MinutesByCategory,
     int MultiplierMinutes,
-    int DelegatedMinutes,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] int DelegatedMinutes,
     int ConfirmedCount,
     int UnconfirmedCount,
     IReadOnlyList<ArtifactEntry> Artifacts,
@@ -33,7 +33,8 @@ public sealed record GlueSummary(
     /// <summary>Of the glue minutes, the share marked multiplier.</summary>
     public double MultiplierShare => Ratio(MultiplierMinutes, GlueMinutes);
 
-    /// <summary>Of the glue minutes, the share that was someone else's work handed over.</summary>
+    /// <summary>Of the glue minutes, the share that was someone else's work handed over (private: 0 and left out of JSON in a manager's view).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public double DelegatedShare => Ratio(DelegatedMinutes, GlueMinutes);
 
     public double GlueHours => GlueMinutes / 60.0;
@@ -81,7 +82,7 @@ public sealed record TimeInMeetings(double Meeting, double Glue, double GlueInMe
     public static bool IsMeeting(ActivityRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Source != ActivitySource.Manual && (!record.IsOrganizer || record.AttendeeCount > 0);
+        return !record.IsLogged && (!record.IsOrganizer || record.AttendeeCount > 0);
     }
 
     /// <summary>Confirmed as glue work (any category but "not glue").</summary>
@@ -91,9 +92,31 @@ public sealed record TimeInMeetings(double Meeting, double Glue, double GlueInMe
         return record is { Status: ActivityStatus.Confirmed, Confirmation.CategoryId: var id } && id != GlueCategories.NotGlueId;
     }
 
+    /// <summary>
+    /// Calendar records are swept as minutes of the clock. Logged work (<see cref="ActivityRecord.IsLogged"/>: "log 2h
+    /// …", the tab's Add work, a message action) is time spent, not a slot in the calendar: its minutes are added as
+    /// they are, glue time but never meeting time, and never merged with a meeting or another log that its stand-in
+    /// start and end happen to overlap.
+    /// </summary>
     public static TimeInMeetings Of(IReadOnlyList<ActivityRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
+        var swept = Sweep(records.Where(r => !r.IsLogged).ToList());
+        var byCategory = new Dictionary<string, double>(swept.ByCategory, StringComparer.Ordinal);
+        double glue = swept.Glue, multiplier = swept.Multiplier, delegated = swept.Delegated;
+        foreach (var record in records.Where(r => r.IsLogged && IsGlue(r)))
+        {
+            var confirmation = record.Confirmation!;
+            glue += record.Minutes;
+            byCategory[confirmation.CategoryId] = byCategory.GetValueOrDefault(confirmation.CategoryId) + record.Minutes;
+            multiplier += confirmation.Impact == Impact.Multiplier ? record.Minutes : 0;
+            delegated += confirmation.Delegated ? record.Minutes : 0;
+        }
+        return swept with { Glue = glue, ByCategory = byCategory, Multiplier = multiplier, Delegated = delegated };
+    }
+
+    private static TimeInMeetings Sweep(IReadOnlyList<ActivityRecord> records)
+    {
         var edges = records.Where(r => r.End > r.Start)
             .SelectMany(r => new[] { (At: r.Start, Opens: true, Record: r), (At: r.End, Opens: false, Record: r) })
             .OrderBy(e => e.At)

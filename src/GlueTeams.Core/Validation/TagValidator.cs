@@ -55,6 +55,21 @@ public static class TagValidator
             : Validated<ValidTag>.Ok(new ValidTag(categoryId!, impact, link, title, note, input.Delegated));
     }
 
+    /// <summary>
+    /// A short note that must be there (a manager's acknowledgement): checked like a record's note, at most
+    /// <see cref="MaxNoteLength"/> characters, no zero-width or bidi-override characters.
+    /// </summary>
+    public static Validated<string> RequiredNote(string field, string label, string? text)
+    {
+        var errors = new List<FieldError>();
+        var note = ValidateText(field, label, text, MaxNoteLength, errors);
+        if (note is null && errors.Count == 0)
+        {
+            errors.Add(new(field, $"{label} is empty; write a few words."));
+        }
+        return errors.Count > 0 ? Validated<string>.Fail(errors) : Validated<string>.Ok(note!);
+    }
+
     /// <summary>Trims a title (of a meeting or an artifact) and bounds its length; empty becomes null.</summary>
     public static string? CleanTitle(string? title)
     {

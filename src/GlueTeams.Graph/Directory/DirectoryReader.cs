@@ -25,6 +25,30 @@ public sealed class DirectoryReader(GraphServiceClient client)
         }
     }
 
+    /// <summary>
+    /// The team a colleague is in, for counting "people reached" by team: "manager:{id}" (their manager in the
+    /// directory), else "department:{name}", else null (a guest, or nobody the directory knows). One request:
+    /// <c>GET /users/{address}?$select=id,department&amp;$expand=manager($select=id)</c>.
+    /// </summary>
+    public async Task<string?> GetTeamAsync(string address, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var user = await client.Users[address].GetAsync(c =>
+            {
+                c.QueryParameters.Select = ["id", "department"];
+                c.QueryParameters.Expand = ["manager($select=id)"];
+            }, cancellationToken);
+            return user?.Manager?.Id is { Length: > 0 } manager ? "manager:" + manager
+                : user?.Department is { Length: > 0 } department ? "department:" + department
+                : null;
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The manager, or null for someone without one (Graph answers 404).</summary>
     public async Task<DirectoryPerson?> GetManagerAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -68,7 +68,7 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
         {
             ("batch", "POST") => await BatchAsync(request, cancellationToken),
             ("users", "GET") => Users(request),
-            ("user", "GET") => new GraphResponse(200, GraphJson.User(user!)),
+            ("user", "GET") => new GraphResponse(200, UserWithExpand(request, user!)),
             ("manager", "GET") => user!.ManagerId is { } managerId
                 ? new GraphResponse(200, GraphJson.User(tenant.Org.Get(managerId)))
                 : GraphResponse.Error(404, "Request_ResourceNotFound", "Resource 'manager' does not exist or one of its queried reference-property objects are not present."),
@@ -85,6 +85,8 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
             ("delta", "GET") => Delta(request, user!),
             ("event", "GET") => Event(request, user!, Uri.UnescapeDataString(segments[3])),
             ("subscriptions", _) => await tenant.Subscriptions.HandleAsync(request, segments, cancellationToken),
+            ("shares", "GET") => tenant.Drives.DriveItem(Uri.UnescapeDataString(segments[1])),
+            ("analytics", "GET") => tenant.Drives.AllTime(Uri.UnescapeDataString(segments[3])),
             _ => GraphResponse.Error(400, "BadRequest", $"Resource not found for the segment '{segments.LastOrDefault()}'."),
         };
     }
@@ -102,11 +104,25 @@ public sealed partial class GraphApi(SimulatedTenant tenant)
             && delta is "delta" or "delta()" => "delta",
         ["users", _, var relation, _] when relation.Equals("events", StringComparison.OrdinalIgnoreCase) => "event",
         ["subscriptions", ..] => "subscriptions",
+        ["shares", _, var item] when item.Equals("driveItem", StringComparison.OrdinalIgnoreCase) => "shares",
+        ["drives", _, "items", _, "analytics", var range] when range.Equals("allTime", StringComparison.OrdinalIgnoreCase) => "analytics",
         _ => "other",
     };
 
     private Dictionary<string, string> RetryAfter() =>
         new() { ["Retry-After"] = tenant.Faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>A user, with <c>$expand=manager</c> (or <c>manager($select=…)</c>) honoured as Graph does: the manager inline, or absent.</summary>
+    private JsonObject UserWithExpand(GraphRequest request, SimulatedUser user)
+    {
+        var json = GraphJson.User(user);
+        if (request.QueryValue("$expand") is { } expand && expand.Split(',').Any(e => e.Trim().StartsWith("manager", StringComparison.OrdinalIgnoreCase))
+            && user.ManagerId is { } managerId)
+        {
+            json["manager"] = GraphJson.User(tenant.Org.Get(managerId));
+        }
+        return json;
+    }
 
     private GraphResponse Users(GraphRequest request)
     {

@@ -7,16 +7,32 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GlueTeams.Simulator.Api;
 
 /// <summary>
-/// The HTTP surface: Graph v1.0 under /v1.0 (answered by <see cref="GraphApi"/>), and /sim for the demo and load
-/// drivers to change calendars and read the counters.
+/// The HTTP surface: Graph v1.0 under /v1.0 (answered by the <see cref="GraphApi"/> of the tenant the request's token
+/// is for, as Graph decides by the token), and /sim for the demo and load drivers to change the first tenant's
+/// calendars and read its counters.
 /// </summary>
 public static class SimulatorEndpoints
 {
-    public static IEndpointRouteBuilder MapGraphSimulator(this IEndpointRouteBuilder routes, SimulatedTenant tenant)
+    /// <param name="tenants">The tenants served; the first is the one /sim changes.</param>
+    /// <param name="issuer">The issuer whose app-only tokens Graph accepts (signature, audience, lifetime, the tenant's issuer).</param>
+    public static IEndpointRouteBuilder MapGraphSimulator(this IEndpointRouteBuilder routes, IReadOnlyList<SimulatedTenant> tenants, Tokens.DevTokenIssuer issuer)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var graph = new GraphApi(tenant);
-        routes.Map("/v1.0/{**path}", (HttpContext context, string? path) => ServeGraphAsync(graph, context, path ?? ""));
+        ArgumentNullException.ThrowIfNull(tenants);
+        var graphs = tenants.ToDictionary(t => t.TenantId, t => new GraphApi(t), StringComparer.OrdinalIgnoreCase);
+        routes.Map("/v1.0/{**path}", async (HttpContext context, string? path) =>
+        {
+            // No token: the tenant's own API says so (and counts it). A token Graph would not accept: 401 from no tenant.
+            var token = context.Request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+            var tenantId = token is null ? tenants[0].TenantId : await issuer.GraphTenantOfAsync(token);
+            if (tenantId is null || !graphs.TryGetValue(tenantId, out var graph))
+            {
+                await WriteAsync(context.Response, GraphResponse.Error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience, signature, lifetime or tenant."));
+                return;
+            }
+            await ServeGraphAsync(graph, context, path ?? "");
+        });
+        var tenant = tenants[0];
 
         var sim = routes.MapGroup("/sim");
         sim.MapGet("/counters", () => TypedResults.Ok(new

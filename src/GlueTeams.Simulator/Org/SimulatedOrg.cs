@@ -10,10 +10,13 @@ namespace GlueTeams.Simulator.Org;
 public sealed class SimulatedOrg
 {
     public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+    /// <summary>The second simulated tenant: another organisation with people, calendars and a token issuer of its own.</summary>
+    public const string SecondTenantId = "00000000-0000-0000-0000-0000000000002";
     public const string DemoUserId = "00000000-0000-0000-0000-0000000000020";
     public const string Domain = "glueteams-sim.onmicrosoft.com";
 
     private const int TeamsPerDirector = 5;
+    private const int DemoIndex = 2;
 
     private static readonly string[] s_zones =
     [
@@ -54,7 +57,8 @@ public sealed class SimulatedOrg
 
     public int Seed { get; }
     public IReadOnlyList<SimulatedUser> Users { get; }
-    public SimulatedUser DemoUser => _byId[DemoUserId];
+    /// <summary>The first engineer of the first team: <see cref="DemoUserId"/> in the first tenant, a generated id in another.</summary>
+    public SimulatedUser DemoUser => Users[DemoIndex];
 
     public SimulatedUser? Find(string idOrMail) =>
         _byId.TryGetValue(idOrMail, out var user) ? user : Users.FirstOrDefault(u => string.Equals(u.Mail, idOrMail, StringComparison.OrdinalIgnoreCase));
@@ -66,7 +70,8 @@ public sealed class SimulatedOrg
 
     /// <param name="minTeamSize">Engineers per manager, at least; the benchmarks ask for larger teams than the default.</param>
     /// <param name="maxTeamSize">Engineers per manager, at most.</param>
-    public static SimulatedOrg Generate(int seed, int userCount, int minTeamSize = 5, int maxTeamSize = 8)
+    /// <param name="fixedDemoUser">Whether the demo user gets <see cref="DemoUserId"/> (the first tenant) or a generated id like everyone else.</param>
+    public static SimulatedOrg Generate(int seed, int userCount, int minTeamSize = 5, int maxTeamSize = 8, bool fixedDemoUser = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minTeamSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTeamSize, minTeamSize);
@@ -101,7 +106,7 @@ public sealed class SimulatedOrg
                 teamSize--;
             }
             var index = drafts.Count;
-            var user = NewUser(random, index, role, Math.Max(team, 0), role == OrgRole.Director ? s_zones[random.Next(3)] : teamZone, mails);
+            var user = NewUser(random, index, role, Math.Max(team, 0), role == OrgRole.Director ? s_zones[random.Next(3)] : teamZone, mails, fixedDemoUser);
             user = role switch
             {
                 OrgRole.Director => user with { ManagerId = null },
@@ -124,7 +129,7 @@ public sealed class SimulatedOrg
         return new SimulatedOrg(seed, users);
     }
 
-    private static SimulatedUser NewUser(Random random, int index, OrgRole role, int team, string teamZone, HashSet<string> mails)
+    private static SimulatedUser NewUser(Random random, int index, OrgRole role, int team, string teamZone, HashSet<string> mails, bool fixedDemoUser)
     {
         var first = s_firstNames[random.Next(s_firstNames.Length)];
         var last = s_lastNames[random.Next(s_lastNames.Length)];
@@ -136,7 +141,7 @@ public sealed class SimulatedOrg
         }
         var idBytes = new byte[16];
         random.NextBytes(idBytes);
-        var isDemo = role == OrgRole.Engineer && index == 2;
+        var isDemo = role == OrgRole.Engineer && index == DemoIndex;
         // One person in ten works remotely from another zone than the team's.
         var zone = !isDemo && random.Next(10) == 0 ? s_zones[random.Next(s_zones.Length)] : teamZone;
         var isSenior = isDemo || random.Next(3) == 0;
@@ -144,7 +149,7 @@ public sealed class SimulatedOrg
         return new SimulatedUser
         {
             Index = index,
-            Id = isDemo ? DemoUserId : new Guid(idBytes).ToString(),
+            Id = isDemo && fixedDemoUser ? DemoUserId : new Guid(idBytes).ToString(),
             DisplayName = $"{first} {last}",
             GivenName = first,
             Mail = mail,

@@ -25,6 +25,7 @@ public sealed partial class SimulatedSubscriptions : IAsyncDisposable
     private static readonly TimeSpan s_validationTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SimulatedOrg _org;
+    private readonly string _tenantId;
     private readonly TimeProvider _time;
     private readonly HttpClient _http = new() { Timeout = s_validationTimeout };
     private readonly ConcurrentDictionary<string, SimulatedSubscription> _subscriptions = new(StringComparer.OrdinalIgnoreCase);
@@ -34,10 +35,11 @@ public sealed partial class SimulatedSubscriptions : IAsyncDisposable
     private long _delivered;
     private long _failed;
 
-    public SimulatedSubscriptions(SimulatedOrg org, SimulatedCalendars calendars, TimeProvider time)
+    public SimulatedSubscriptions(SimulatedOrg org, SimulatedCalendars calendars, TimeProvider time, string tenantId = SimulatedOrg.TenantId)
     {
         ArgumentNullException.ThrowIfNull(calendars);
         _org = org;
+        _tenantId = tenantId;
         _time = time;
         calendars.Changed += Enqueue;
         _delivery = Task.Run(DeliverAsync);
@@ -152,7 +154,7 @@ public sealed partial class SimulatedSubscriptions : IAsyncDisposable
                         ["id"] = change.EventId,
                     },
                     ["clientState"] = subscription.ClientState,
-                    ["tenantId"] = SimulatedOrg.TenantId,
+                    ["tenantId"] = _tenantId,
                 }),
             };
             try

@@ -28,6 +28,7 @@ public sealed record TokenRequest
 public sealed class DevTokenIssuer : IDisposable
 {
     public const string BotIssuer = "https://api.botframework.com";
+    public const string GraphAudience = "https://graph.microsoft.com";
     private static readonly string[] s_graphRoles = ["Calendars.Read", "User.Read.All", "MailboxSettings.Read"];
 
     private readonly RSA _rsa = RSA.Create(2048);
@@ -105,18 +106,41 @@ public sealed class DevTokenIssuer : IDisposable
         return Mint(change is null ? request : change(request));
     }
 
-    /// <summary>An app-only Graph access token for the simulated tenant, as the client credentials flow returns it.</summary>
-    public string MintGraphAppToken() => Mint(new TokenRequest
+    /// <summary>An app-only Graph access token for a simulated tenant (the first by default), as the client credentials flow returns it.</summary>
+    public string MintGraphAppToken(string tenantId = GlueTeams.Simulator.Org.SimulatedOrg.TenantId) => Mint(new TokenRequest
     {
-        Issuer = EntraIssuer(GlueTeams.Simulator.Org.SimulatedOrg.TenantId),
-        Audience = "https://graph.microsoft.com",
+        Issuer = EntraIssuer(tenantId),
+        Audience = GraphAudience,
         Claims = new Dictionary<string, object>
         {
-            ["tid"] = GlueTeams.Simulator.Org.SimulatedOrg.TenantId,
+            ["tid"] = tenantId,
             ["appid"] = "00000000-0000-0000-0000-00000000a991",
             ["roles"] = s_graphRoles,
         },
     });
+
+    /// <summary>
+    /// The tenant an app-only Graph token is for, as Graph decides it: a token this issuer signed, for Graph, not
+    /// expired, issued by the Entra issuer of the tenant it names. Null for anything else.
+    /// </summary>
+    public async Task<string?> GraphTenantOfAsync(string token)
+    {
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token) || handler.ReadJsonWebToken(token).TryGetPayloadValue<string>("tid", out var tenantId) is false || tenantId is null)
+        {
+            return null;
+        }
+        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = EntraIssuer(tenantId),
+            ValidAudience = GraphAudience,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            RequireSignedTokens = true,
+            LifetimeValidator = (notBefore, expires, _, _) => expires > _time.GetUtcNow().UtcDateTime && (notBefore ?? DateTime.MinValue) <= _time.GetUtcNow().UtcDateTime.AddMinutes(5),
+        }).ConfigureAwait(false);
+        return result.IsValid ? tenantId : null;
+    }
 
     /// <summary>The OpenID Connect discovery document; <paramref name="jwksUri"/> is where <see cref="Jwks"/> is served.</summary>
     public static string OpenIdConfiguration(string issuer, Uri jwksUri) => new JsonObject

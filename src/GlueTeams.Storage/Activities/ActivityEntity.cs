@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GlueTeams.Core.Categories;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Tables;
@@ -31,12 +32,16 @@ internal static class ActivityEntity
             ["Redacted"] = record.IsRedacted,
             ["Organizer"] = record.IsOrganizer,
             ["Attendees"] = record.AttendeeCount,
+            // Always written, so that a meeting made private (or no longer glue) loses the addresses it had.
+            ["People"] = string.Join('\n', record.People),
         };
         if (record.Suggestion is { } suggestion)
         {
             entity["SugCategory"] = suggestion.CategoryId;
             entity["SugConfidence"] = suggestion.Confidence;
             entity["SugReason"] = suggestion.Reason;
+            entity["SugImpact"] = suggestion.Impact.ToString();
+            entity["SugImpactReason"] = suggestion.ImpactReason;
         }
         return entity;
     }
@@ -47,6 +52,10 @@ internal static class ActivityEntity
         var entity = Observed(record);
         entity["Source"] = record.Source.ToString(); // where the decision came from: a re-sync must not rewrite it
         entity["Skipped"] = record.Status == ActivityStatus.Skipped;
+        if (record.Status == ActivityStatus.Skipped || record.ConfirmedCategoryId == GlueCategories.NotGlueId)
+        {
+            entity["People"] = ""; // the user said it is not glue work: nobody was "reached", keep no addresses
+        }
         if (record.Status == ActivityStatus.Confirmed && record.Confirmation is { } c)
         {
             entity["ConfCategory"] = c.CategoryId;
@@ -78,7 +87,8 @@ internal static class ActivityEntity
                 entity.GetDateTimeOffset("ConfAt") ?? DateTimeOffset.MinValue);
         }
         var suggestion = entity.GetString("SugCategory") is { } sug
-            ? new Suggestion(sug, entity.GetDouble("SugConfidence") ?? 0, entity.GetString("SugReason") ?? "")
+            ? new Suggestion(sug, entity.GetDouble("SugConfidence") ?? 0, entity.GetString("SugReason") ?? "",
+                Enum.TryParse<Impact>(entity.GetString("SugImpact"), out var sugImpact) ? sugImpact : Impact.OneOff, entity.GetString("SugImpactReason"))
             : null;
         return new ActivityRecord
         {
@@ -94,6 +104,7 @@ internal static class ActivityEntity
             IsRedacted = entity.GetBoolean("Redacted") ?? false,
             IsOrganizer = entity.GetBoolean("Organizer") ?? false,
             AttendeeCount = entity.GetInt32("Attendees") ?? 0,
+            People = entity.GetString("People") is { Length: > 0 } people ? people.Split('\n') : [],
             Source = Enum.TryParse<ActivitySource>(entity.GetString("Source"), out var source) ? source : ActivitySource.Graph,
             Suggestion = suggestion,
             Confirmation = confirmation,

@@ -2,34 +2,84 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using GlueTeams.Storage.Tables;
 
 namespace GlueTeams.Storage.Users;
 
 /// <summary>
 /// What is left after "delete my data": the time it happened, under a key derived from tenant and user by SHA-256, so
 /// that not even the tombstone names the user. While it stands, nothing may create data for that user (sync, the
-/// weekly card, card actions, the tags API, notifications); an install or "start" clears it.
+/// weekly card, card actions, the tags API, notifications); an install or "start" clears it. A tenant's offboarding
+/// leaves one tombstone for the whole tenant (its hash and the time), which every user of it is then erased by, until
+/// the tenant's admin consents again.
 /// </summary>
-public sealed class ErasureTombstones(GlueTables tables, TimeProvider time)
+/// <param name="checksTenants">Multi-tenant mode: a user counts as erased when their tenant is (self-hosted has no offboarding, so no second read).</param>
+public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool checksTenants = false)
 {
     private readonly TableClient _table = tables.Tombstones;
 
     public async Task MarkAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        await _table.UpsertEntityAsync(new TableEntity(Key(tenantId, userId), "") { ["ErasedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(new TableEntity(Key(tenantId, userId), "")
+        {
+            ["ErasedAt"] = time.GetUtcNow(),
+            ["TenantKey"] = TenantKey(tenantId), // so that the tenant's offboarding finds it
+        }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<bool> IsErasedAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        (await _table.GetEntityIfExistsAsync<TableEntity>(Key(tenantId, userId), "", select: ["ErasedAt"], cancellationToken: cancellationToken)).HasValue;
+    /// <summary>The user, or (multi-tenant) their whole tenant, was erased.</summary>
+    public async Task<bool> IsErasedAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var user = _table.GetEntityIfExistsAsync<TableEntity>(Key(tenantId, userId), "", select: ["ErasedAt"], cancellationToken: cancellationToken);
+        var tenant = checksTenants ? IsTenantErasedAsync(tenantId, cancellationToken) : Task.FromResult(false);
+        return (await user).HasValue | await tenant;
+    }
 
     /// <summary>The user started again (install, "start"): their data may be created again.</summary>
     public async Task ClearAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(Key(tenantId, userId), "", cancellationToken: cancellationToken);
 
+    /// <summary>The tenant is being offboarded: from now on nothing may create data for any of its users.</summary>
+    public async Task MarkTenantAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(new TableEntity(TenantKey(tenantId), "") { ["ErasedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> IsTenantErasedAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(TenantKey(tenantId), "", select: ["ErasedAt"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>The tenant's admin consented again: its users' data may be created again.</summary>
+    public async Task ClearTenantAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await _table.DeleteEntityAsync(TenantKey(tenantId), "", cancellationToken: cancellationToken);
+
+    /// <summary>Removes the tombstones of the tenant's erased users (its own tombstone stays); returns how many.</summary>
+    public async Task<int> DeleteUsersOfTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>($"TenantKey eq {TableKeys.Literal(TenantKey(tenantId))}", select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(new TableEntity(row.PartitionKey, row.RowKey));
+        }
+        foreach (var row in rows) // each in a partition of its own: no transactions
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+        }
+        return rows.Count;
+    }
+
     private static string Key(string tenantId, string userId)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(userId);
+        return Hash("erased\n" + tenantId + "\n" + userId);
+    }
+
+    private static string TenantKey(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return Hash("erased-tenant\n" + tenantId.ToLowerInvariant());
+    }
+
+    private static string Hash(string text)
+    {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes("erased\n" + tenantId + "\n" + userId), hash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return Base64Url.EncodeToString(hash);
     }
 }

@@ -57,7 +57,7 @@ public sealed record AdaptiveCardInvoke(string Verb, JsonElement Data, string? T
 public sealed record AdaptiveCardInvokeResponse(
     [property: JsonPropertyName("statusCode")] int StatusCode,
     [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("value")] JsonElement Value)
+    [property: JsonPropertyName("value")] JsonElement Value) : IInvokeResponse
 {
     public const string CardType = Attachment.AdaptiveCardContentType;
     public const string MessageType = "application/vnd.microsoft.activity.message";
@@ -73,3 +73,8 @@ public sealed record AdaptiveCardInvokeResponse(
 
     private sealed record InvokeError([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("message")] string Message);
 }
+
+/// <summary>The body of an invoke's HTTP 200: a Universal Actions response, or a message extension's dialog response.</summary>
+#pragma warning disable CA1040 // a marker: the two invoke answers share no member, only where they go
+public interface IInvokeResponse;
+#pragma warning restore CA1040

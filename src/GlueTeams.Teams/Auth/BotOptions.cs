@@ -13,8 +13,18 @@ public sealed class BotOptions
     public string? CertificatePath { get; set; }
     /// <summary>Use the user-assigned managed identity whose client id is <see cref="AppId"/>, instead of a secret.</summary>
     public bool UseManagedIdentity { get; set; }
-    /// <summary>Set for a single-tenant bot: only activities from this tenant are accepted, and tokens come from it.</summary>
+    /// <summary>
+    /// The tenant of the bot's app registration (SingleTenant or UserAssignedMSI bots): its outbound tokens come from it,
+    /// and unless <see cref="ServesManyTenants"/>, only activities from this tenant are accepted.
+    /// </summary>
     public string? TenantId { get; set; }
+
+    /// <summary>
+    /// The deployment serves many organisations (Tenancy:Mode MultiTenant, set by the app, not read from "Bot"): then
+    /// <see cref="TenantId"/> names the registration's home only, and which organisations are served is decided by the
+    /// app's tenant registry, after the token is validated.
+    /// </summary>
+    public bool ServesManyTenants { get; set; }
     public Uri OpenIdMetadataUrl { get; set; } = new(BotFrameworkOpenIdMetadataUrl);
     /// <summary>
     /// Hosts we may send to: exact ("smba.trafficmanager.net") or a suffix ("*.botframework.com"). When set, the list

@@ -42,7 +42,7 @@ public sealed class BotTokenValidator
     {
         ArgumentNullException.ThrowIfNull(activity);
         var result = _options.IsAnonymous ? new BotAuthResult.Accepted(null) : await ValidateTokenAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
-        return result is BotAuthResult.Accepted && !string.IsNullOrEmpty(_options.TenantId)
+        return result is BotAuthResult.Accepted && !string.IsNullOrEmpty(_options.TenantId) && !_options.ServesManyTenants
             && !string.Equals(_options.TenantId, activity.TenantId, StringComparison.OrdinalIgnoreCase)
             ? new BotAuthResult.Refused(BotAuthFailure.WrongTenant, "The activity comes from a tenant this single-tenant bot does not serve.")
             : result;

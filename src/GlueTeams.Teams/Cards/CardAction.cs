@@ -7,6 +7,7 @@ namespace GlueTeams.Teams.Cards;
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
 [JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
+[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 public abstract record CardAction([property: JsonPropertyName("title")] string Title)
 {
     [JsonPropertyName("id")] public string? Id { get; init; }
@@ -29,3 +30,9 @@ public sealed record OpenUrlAction(string Title, [property: JsonPropertyName("ur
 
 /// <param name="TargetElements">Ids of the elements whose visibility flips.</param>
 public sealed record ToggleVisibilityAction(string Title, [property: JsonPropertyName("targetElements")] IReadOnlyList<string> TargetElements) : CardAction(Title);
+
+/// <summary>A dialog's (task module's) submit: Teams sends the inputs and <see cref="Data"/> with the dialog's submit invoke.</summary>
+public sealed record SubmitAction(string Title) : CardAction(Title)
+{
+    [JsonPropertyName("data")] public IReadOnlyDictionary<string, string>? Data { get; init; }
+}

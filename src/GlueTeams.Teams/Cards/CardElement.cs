@@ -54,6 +54,8 @@ public sealed record Container(
     [property: JsonPropertyName("items")] IReadOnlyList<CardElement> Items) : CardElement
 {
     [JsonPropertyName("style")] public ContainerStyle? Style { get; init; }
+    /// <summary>What tapping anywhere in the container does (Action.Execute, Action.OpenUrl or Action.ToggleVisibility).</summary>
+    [JsonPropertyName("selectAction")] public CardAction? SelectAction { get; init; }
 }
 
 public sealed record ColumnSet(

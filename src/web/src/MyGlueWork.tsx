@@ -4,13 +4,16 @@ import {
   MessageBarBody, Select, Spinner, Switch, Tab, TabList, Text, Textarea, Title2, Title3,
 } from '@fluentui/react-components';
 import {
-  ApiError, addWeeks, categories, download, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
+  ApiError, addWeeks, categories, getJson, type Fetcher, type PeriodSummary, type Profile, type RecordView,
   type SharingResult, type SharingState, type ViewedDay,
 } from './api';
 import { WeeklyChart, weeksOf } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
 import { WeekPicker } from './Pickers';
 import { ButtonRow, CategoryLabel, ErrorState, useListStyles } from './Layout';
+import { AddWork } from './AddWork';
+import { ReviewQuarter } from './ReviewQuarter';
+import { AcknowledgementList, ImpactSection, NudgeBars, PacketExport } from './Evidence';
 
 const periods = { week: 0, quarter: 12, year: 51 } as const;
 type Period = keyof typeof periods;
@@ -58,8 +61,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
   };
   useEffect(load, [load]);
 
-  const exportAs = (format: 'md' | 'csv') =>
-    download(fetcher, `/api/me/export?from=${from}&to=${to}&format=${format}`, `glue-work-${from}-${to}.${format}`).catch((e: Error) => setError(e.message));
+  const showError = useCallback((message: string) => setError(message), []);
 
   return (
     <>
@@ -72,6 +74,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
       )}
       {error && <ErrorState message={`Something went wrong: ${error}`} onRetry={load} />}
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      <NudgeBars fetcher={fetcher} />
       <TabList selectedValue={period} onTabSelect={(_, d) => setPeriod(d.value as Period)} aria-label="Period">
         <Tab value="week">Week</Tab>
         <Tab value="quarter">Quarter</Tab>
@@ -79,7 +82,7 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
       </TabList>
       {!summary ? (!error && <Spinner label="Loading summary…" />) : (
         <section aria-label="Summary">
-          <Stats total={summary.total} />
+          <Stats total={summary.total} showDelegated />
           {summary.total.confirmedCount === 0 && (
             <MessageBar intent="info">
               <MessageBarBody>Nothing confirmed from {from} to {to} yet. Confirm your meetings in the weekly card in Teams, or below, week by week.</MessageBarBody>
@@ -90,14 +93,15 @@ export function MyGlueWork({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
           <Artifacts total={summary.total} />
         </section>
       )}
+      <ImpactSection fetcher={fetcher} from={from} to={to} />
       <ButtonRow>
         <Button onClick={() => void share(true, { from, to })}>Share this period with my manager</Button>
         <Button onClick={() => void share(false, { from, to })}>Make this period private</Button>
       </ButtonRow>
-      <ButtonRow>
-        <Button onClick={() => void exportAs('md')}>Export promotion packet (Markdown)</Button>
-        <Button onClick={() => void exportAs('csv')}>Export records (CSV)</Button>
-      </ButtonRow>
+      <AcknowledgementList fetcher={fetcher} />
+      <PacketExport fetcher={fetcher} from={from} to={to} onError={showError} />
+      <ReviewQuarter fetcher={fetcher} onChanged={load} />
+      <AddWork fetcher={fetcher} onSaved={load} />
       <Title3 as="h2">Records of a week</Title3>
       <WeekPicker week={week} currentWeek={profile.currentWeek} onChange={setWeek} />
       {week && records && records.length > 0 && (

@@ -6,14 +6,14 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The four figures that sum up a period of glue work. */
-export function Stats({ total }: { total: GlueSummary }) {
+/** The figures that sum up a period of glue work; the delegated share is the engineer's own, never shown in Team review. */
+export function Stats({ total, showDelegated = false }: { total: GlueSummary; showDelegated?: boolean }) {
   const styles = useStyles();
   const figures: [string, string][] = [
     ['Glue work', hours(total.glueMinutes)],
     ['Share of meeting time', percent(total.shareOfMeetingTime)],
     ['Multiplier share', percent(total.multiplierShare)],
-    ['Delegated share', percent(total.delegatedShare)],
+    ...(showDelegated ? [['Delegated share', percent(total.delegatedShare ?? 0)] as [string, string]] : []),
   ];
   return (
     <div className={styles.grid}>

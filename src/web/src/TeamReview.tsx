@@ -10,6 +10,7 @@ import { Sparkline, WeeklyChart, weeksOf } from './WeeklyChart';
 import { Artifacts, Stats } from './Stats';
 import { DateRangePicker } from './Pickers';
 import { ButtonRow, ErrorState, useListStyles } from './Layout';
+import { AcknowledgeForm } from './Evidence';
 
 /** A period as the API takes it: the last N weeks, or from..to ISO weeks. */
 type Period = { weeks: number } | { from: string; to: string };
@@ -139,6 +140,8 @@ export function TeamReview({ fetcher, profile }: { fetcher: Fetcher; profile: Pr
               <WeeklyChart weeks={weeksOf(selected.period)} title={`${selected.displayName}: shared glue work, ${selected.period.from} to ${selected.period.to}`} />
               <Title3 as="h3">Artifacts</Title3>
               <Artifacts total={selected.period.total} />
+              <AcknowledgeForm key={`${selected.userId}-${selected.period.from}-${selected.period.to}`} fetcher={fetcher} userId={selected.userId}
+                name={selected.displayName} from={selected.period.from} to={selected.period.to} />
             </>
           )}
         </section>

@@ -2,10 +2,27 @@
 import palette from '../../GlueTeams.Core/Categories/categories.json';
 
 export interface Artifact { link: string; title: string | null; categoryId: string; outcomeNote: string | null; start: string }
+/** Delegated minutes and share are the engineer's own: absent when zero, and always absent on team routes. */
 export interface GlueSummary {
   meetingMinutes: number; glueMinutes: number; minutesByCategory: Record<string, number>;
-  multiplierMinutes: number; delegatedMinutes: number; confirmedCount: number; unconfirmedCount: number;
-  artifacts: Artifact[]; shareOfMeetingTime: number; multiplierShare: number; delegatedShare: number; glueHours: number;
+  multiplierMinutes: number; delegatedMinutes?: number; confirmedCount: number; unconfirmedCount: number;
+  artifacts: Artifact[]; shareOfMeetingTime: number; multiplierShare: number; delegatedShare?: number; glueHours: number;
+}
+/** GET /api/me/impact: people reached and their teams, sessions per theme, the weeks that have records. */
+export interface Impact {
+  from: string; to: string; weeksWithRecords: number; firstDay: string | null; lastDay: string | null; people: number; teams: number;
+  categories: { categoryId: string; sessions: number; weeks: number; people: number; teams: number; summary: string }[];
+}
+/** A private nudge for the engineer; its key dismisses it for good. */
+export interface Nudge { key: string; kind: 'Repetition' | 'Delegated'; text: string }
+/** A manager's acknowledgement: what of the engineer's shared work, their words, and whether the engineer quotes it. */
+export interface Acknowledgement { id: string; managerName: string; about: string; note: string; at: string; quoted: boolean }
+/** GET /api/me/ladder: the levels the packet can group evidence for. */
+export interface Ladder { name: string; defaultLevel: string; levels: { id: string; name: string }[] }
+/** A record a report shared, as their manager may pick it to acknowledge (no title, no people, nothing delegated). */
+export interface SharedRecord {
+  id: string; week: string; start: string; minutes: number; categoryId: string; impact: string;
+  artifactTitle: string | null; artifactLink: string | null; outcome: string | null;
 }
 export interface PeriodSummary { from: string; to: string; weeks: { week: string; summary: GlueSummary }[]; total: GlueSummary }
 export interface Confirmation {
@@ -86,6 +103,16 @@ export const categories: [string, string][] = palette.map((c) => [c.id, c.name])
 export const categoryName = (id: string) => categories.find(([c]) => c === id)?.[1] ?? id;
 /** The category's one colour, the same in both tabs, the packet chart and (as the nearest marker) the weekly card. */
 export const categoryColor = (id: string) => palette.find((c) => c.id === id)?.color ?? '#a19f9d';
+
+/** Sends JSON with a method; the fetcher throws an ApiError with the problem for a refusal. */
+export async function sendJson(fetcher: Fetcher, path: string, method: string, body: unknown): Promise<Response> {
+  return fetcher(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** "Mon 2 Nov 2026" for a yyyy-mm-dd day. */
+export function dayText(day: string): string {
+  return new Date(Date.parse(day)).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
 
 /** GETs a file from the API and hands it to the browser as a download. */
 export async function download(fetcher: Fetcher, path: string, fileName: string) {

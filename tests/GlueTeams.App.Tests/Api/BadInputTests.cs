@@ -57,6 +57,8 @@ public sealed class BadInputTests
         await AssertBadRequestAsync(team, "'weeks'");
         using var member = await manager.GetAsync(new Uri($"/api/team/members/{s_host.Report(0).Id}/summary?weeks={weeks}", UriKind.Relative));
         await AssertBadRequestAsync(member, "'weeks'");
+        using var export = await manager.GetAsync(new Uri("/api/team/export?weeks=" + weeks, UriKind.Relative));
+        await AssertBadRequestAsync(export, "'weeks'");
     }
 
     [TestMethod]

@@ -156,15 +156,19 @@ public sealed class MeApiTests
         using var client = Engineer();
         var response = await client.GetAsync(new Uri($"/api/me/export?from={s_from}&to={s_to}&format=md", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual("text/markdown", response.Content.Headers.ContentType?.MediaType);
-        StringAssert.Contains(response.Content.Headers.ContentDisposition?.FileName, ".md");
-        var markdown = await response.Content.ReadAsStringAsync();
-        StringAssert.Contains(markdown, "## By category");
+        Assert.AreEqual("application/zip", response.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(response.Content.Headers.ContentDisposition?.FileName, ".zip");
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.Entries.Single(e => e.Name.EndsWith(".md", StringComparison.Ordinal)).Open());
+        var markdown = await reader.ReadToEndAsync();
+        StringAssert.Contains(markdown, "## Counts");
         StringAssert.Contains(markdown, "| Mentoring & coaching |");
         StringAssert.Contains(markdown, "Faster onboarding");
         StringAssert.Contains(markdown, "https://docs.example.com/guides/0");
-        var start = markdown.IndexOf("data:image/png;base64,", StringComparison.Ordinal) + "data:image/png;base64,".Length;
-        var png = Convert.FromBase64String(markdown[start..markdown.IndexOf(')', start)]);
+        StringAssert.Contains(markdown, "](chart.png)");
+        using var chart = new MemoryStream();
+        await zip.GetEntry("chart.png")!.Open().CopyToAsync(chart);
+        var png = chart.ToArray();
         CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.IsTrue(png.Length > 5_000, "a chart with bars, not an empty image");
     }

@@ -22,6 +22,12 @@ internal sealed class TabApiHost : IAsyncDisposable
     public const string Audience = "api://glueteams-test";
     public const string TenantId = SimulatedOrg.TenantId;
 
+    /// <summary>How the API writes JSON (web defaults, ISO weeks as "2026-W47", enums by name), for reading answers as records.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new GlueTeams.App.Api.IsoWeekJsonConverter(), new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     private TabApiHost(SimulatedGraph graph, DevTokenIssuerHost issuer, AppFactory app)
     {
         Graph = graph;

@@ -8,7 +8,6 @@ namespace GlueTeams.App.Tests.Bot;
 [TestClass]
 public sealed class BotAuthTests
 {
-    private const string AppId = "11111111-2222-3333-4444-555555555555";
     private static DevTokenIssuerHost s_issuer = null!;
 
     [ClassInitialize]
@@ -17,15 +16,10 @@ public sealed class BotAuthTests
     [ClassCleanup]
     public static async Task StopIssuer() => await s_issuer.DisposeAsync();
 
-    private static BotHarness Harness() => new(new Dictionary<string, string?>
-    {
-        ["Bot:AppId"] = AppId,
-        ["Bot:AppPassword"] = "unused: the tests replace the token source",
-        ["Bot:OpenIdMetadataUrl"] = s_issuer.BotMetadataUrl.AbsoluteUri,
-    });
+    private static BotHarness Harness() => SignedBot.Harness(s_issuer);
 
     private static string Bearer(Func<TokenRequest, TokenRequest>? change = null, string serviceUrl = BotHarness.ServiceUrl) =>
-        "Bearer " + s_issuer.Issuer.MintBotToken(AppId, serviceUrl, change);
+        SignedBot.Bearer(s_issuer, change, serviceUrl);
 
     [TestMethod]
     public async Task A_valid_token_is_accepted_the_user_stored_and_welcomed()

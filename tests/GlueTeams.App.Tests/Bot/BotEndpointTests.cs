@@ -135,7 +135,7 @@ public sealed class BotEndpointTests
 
         var card = bot.SentCards().Single();
         var json = BotHarness.Texts(card);
-        StringAssert.Contains(json, "Design review (×2)");
+        StringAssert.Contains(json, "Design review ×2");
         StringAssert.Contains(json, "Postmortem");
         Assert.AreEqual(2, card["body"]!.AsArray().Count(e => (string?)e!["type"] == "Container"));
         Assert.AreEqual(BotHarness.TeamsUserId, (string?)card["refresh"]!["userIds"]![0]);

@@ -25,9 +25,15 @@ internal sealed class BotHarness : IAsyncDisposable
 
     private int _nextId;
 
-    public BotHarness(IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null)
+    /// <param name="kestrelPort">Serve on this loopback port too (for callers outside the process, such as Graph's notifications).</param>
+    public BotHarness(IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null, int? kestrelPort = null)
     {
         App = new AppFactory(settings, storage);
+        if (kestrelPort is { } port)
+        {
+            App.UseKestrel(port);
+            App.StartServer();
+        }
         Client = App.CreateClient();
     }
 

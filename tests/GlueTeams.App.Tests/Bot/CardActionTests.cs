@@ -39,12 +39,13 @@ public sealed class CardActionTests
     };
 
     [TestMethod]
-    public async Task Confirm_all_with_one_changed_category_confirms_every_row_in_place()
+    public async Task A_card_from_before_the_one_click_week_still_confirms_with_the_categories_chosen_on_it()
     {
         await using var bot = new BotHarness();
         var seeded = await bot.SeedAsync(("Mentoring with Sam", "mentoring", null), ("Retro", "process", "s"), ("Retro", "process", "s"), ("Lunch", "not-glue", null));
         var card = await bot.InvokeCardAsync(bot.Invoke("page"));
         var data = ConfirmAllData(card);
+        // The old card had a category choice and a multiplier toggle per row; its Confirm all sent them along.
         data["cat:" + seeded[0].Id] = "onboarding";
         data["impact:" + seeded[1].Id] = "multiplier";
 
@@ -56,7 +57,7 @@ public sealed class CardActionTests
         CollectionAssert.AreEqual(new[] { "onboarding", "process", "process", "not-glue" }, stored.Select(r => r.Record.Confirmation!.CategoryId).ToArray());
         Assert.AreEqual(Impact.Multiplier, stored[2].Record.Confirmation!.Impact);
         Assert.IsFalse(stored[0].Record.Confirmation!.SharedWithManager, "nothing is shared before the user answers");
-        StringAssert.Contains(BotHarness.Texts(updated), GlueTeams.Core.Categories.GlueCategories.Onboarding.Marker + " ✓ Confirmed: Onboarding", "the category marker of the one palette");
+        StringAssert.Contains(BotHarness.Texts(updated), GlueTeams.Core.Categories.GlueCategories.Onboarding.Marker + " ✓ Onboarding", "the category marker of the one palette");
     }
 
     [TestMethod]

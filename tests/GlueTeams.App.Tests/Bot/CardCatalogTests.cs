@@ -53,6 +53,8 @@ public sealed class CardCatalogTests
         yield return ("week-empty", WeekCard.Page(View(0), 0));
         yield return ("week", WeekCard.Page(View(8), 0, Notice.Info("Confirmed 8 items.")));
         yield return ("week-error", WeekCard.Page(View(8), 0, Notice.Error("That item is not in your GlueTeams data; nothing was changed.")));
+        yield return ("week-nudge", WeekCard.Page(View(8) with { Nudge = new GlueTeams.Core.Evidence.Nudge("repeat:onboarding:person:0123456789abcdef",
+            GlueTeams.Core.Evidence.NudgeKind.Repetition, "3rd onboarding session with the same colleague: would a guide help?") }, 0));
         var paged = View(120);
         for (var page = 0; page < WeekCard.Pages(paged).Count; page++)
         {
@@ -69,6 +71,19 @@ public sealed class CardCatalogTests
         yield return ("help-error", InfoCards.Help(Profile, Links, Notice.Error("\"x\" is not an action Glueprint knows.")));
         yield return ("delete-confirm", InfoCards.ConfirmDelete());
         yield return ("deleted", InfoCards.Deleted(new ErasureCounts(12, 1, 3, 4, true)));
+        var log = WorkLogParser.ParseCommand("log 2h Onboarding guide https://wiki.contoso.com/eng/onboarding-guide").Value!;
+        var suggestion = new Suggestion("onboarding", 0.8, "“onboarding” suggests Onboarding", Impact.Multiplier, "it produced an artifact (the link)");
+        yield return ("log-preview", LogCard.Preview(log, suggestion, "log 2h Onboarding guide https://wiki.contoso.com/eng/onboarding-guide", "activity-1"));
+        yield return ("log-preview-no-suggestion", LogCard.Preview(log with { Link = null }, null, "log 2h x", "activity-1", Notice.Error("Choose a category. Nothing was logged.")));
+        yield return ("log-problem", LogCard.Problem("How long did it take?"));
+        var logged = Records(1).Single() with { Id = $"{Week}|log-1" };
+        logged = logged with { Record = logged.Record with { Source = ActivitySource.Manual, Status = ActivityStatus.Confirmed, Confirmation = new Confirmation("onboarding", Impact.Multiplier, log.Link, null, null, false, false, DateTimeOffset.UnixEpoch) } };
+        yield return ("log-saved", LogCard.Saved(logged.Record, logged.Id, logged.ETag.ToString(), before: false));
+        yield return ("log-cancelled", LogCard.Cancelled());
+        yield return ("log-form", LogFormCard.Build(new LogForm("Answered a question about the deploy pipeline", "30m", "https://teams.microsoft.com/l/message/19:abc@thread.v2/1", null, null, "1"), suggestion));
+        yield return ("log-form-errors", LogFormCard.Build(new LogForm("", "3 days", "javascript:x", "x", null, "1"), null,
+            [new("duration", "A log entry is at most 12 h: log each day's work on its own."), new("link", "The link must be a full https:// address."), new("text", "Say what the work was.")]));
+        yield return ("week-with-logged-work", WeekCard.Page(new WeekView(Week, WeekRow.Group([.. Records(6), logged]), GlueSummary.Of([.. Records(6).Select(r => r.Record), logged.Record]), TimeZoneInfo.Utc, "29:user-1"), 0));
     }
 
     [TestMethod]
@@ -111,7 +126,7 @@ public sealed class CardCatalogTests
         var pages = WeekCard.Pages(view);
 
         Assert.IsGreaterThan(1, pages.Count);
-        CollectionAssert.AreEqual(view.Rows.Select(r => r.Id).ToList(), pages.SelectMany(p => p).Select(r => r.Id).ToList());
+        CollectionAssert.AreEqual(WeekRow.Ordered(view.Rows).Select(r => r.Id).ToList(), pages.SelectMany(p => p).Select(r => r.Id).ToList());
         var last = CardJson.Serialize(WeekCard.Page(view, pages.Count - 1));
         StringAssert.Contains(last, "Previous page");
         StringAssert.Contains(last, $"Page {pages.Count} of {pages.Count}");

@@ -44,11 +44,15 @@ public sealed class ExportCommandTests
 
         Assert.AreEqual(0, exit);
         var files = Directory.GetFiles(directory);
-        var markdown = await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal)));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(files.Single(f => f.EndsWith(".zip", StringComparison.Ordinal)));
+        using var reader = new StreamReader(zip.Entries.Single(e => e.Name.EndsWith(".md", StringComparison.Ordinal)).Open());
+        var markdown = await reader.ReadToEndAsync();
         var csv = await File.ReadAllLinesAsync(files.Single(f => f.EndsWith(".csv", StringComparison.Ordinal)));
         StringAssert.Contains(markdown, "Mentoring");
-        StringAssert.Contains(markdown, "data:image/png;base64,", "the chart is embedded");
+        StringAssert.Contains(markdown, "![Glue hours per week, by theme](chart.png)", "the chart is a file beside the text");
+        Assert.IsNotNull(zip.GetEntry("chart.png"));
         StringAssert.Contains(markdown, "https://docs.example.com/e1");
+        Assert.IsTrue(files.Any(f => f.EndsWith(".docx", StringComparison.Ordinal)), "the Word document too, as the tab offers it");
         Assert.IsGreaterThanOrEqualTo(4, csv.Length, "a header and one row per record");
         Assert.IsFalse(csv.Skip(1).Any(line => line.StartsWith('=') || line.Contains(",=", StringComparison.Ordinal)), "no cell starts a formula");
         CollectionAssert.AreEquivalent(files, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -70,10 +74,26 @@ public sealed class ExportCommandTests
     }
 
     [TestMethod]
+    public async Task Export_UnknownLevel_ExitsTwoAndWritesNothing()
+    {
+        await using var app = await StartWithRecordsAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "glue-export-" + Guid.NewGuid().ToString("N"));
+        using var errors = new StringWriter();
+
+        var exit = await ExportCommand.RunAsync(["--user", "ada@contoso.example", "--from", "2026-11-16", "--to", "2026-11-22", "--out", directory, "--tenant", Tenant, "--level", "principal"],
+            app.Services, TextWriter.Null, errors);
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(errors.ToString(), "--level must be one of: senior, staff");
+        Assert.IsFalse(Directory.Exists(directory));
+    }
+
+    [TestMethod]
     [DataRow(new[] { "--user", "a@b.c", "--out", "x" }, "--from and --to must be dates")]
     [DataRow(new[] { "--user", "a@b.c", "--from", "2026-12-01", "--to", "2026-11-01", "--out", "x" }, "--from is after --to")]
     [DataRow(new[] { "--user", "a@b.c", "--from", "2020-01-01", "--to", "2026-11-01", "--out", "x" }, "at most two years")]
     [DataRow(new[] { "--bogus", "1" }, "Unexpected argument")]
+    [DataRow(new[] { "--user", "a@b.c", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "x", "--private", "maybe" }, "--private must be yes or no")]
     public async Task Export_BadArguments_ExitTwoWithUsage(string[] args, string message)
     {
         using var errors = new StringWriter();

@@ -57,6 +57,7 @@ public sealed class StartupSettingsTests
     [DataRow("Bot__OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration", "Bot:OpenIdMetadataUrl must be an https URL")]
     [DataRow("Bot__AllowedServiceUrlHosts__0", "127.0.0.2", "Bot:AllowedServiceUrlHosts lists a loopback host")]
     [DataRow("Bot__AllowedServiceUrlHosts__0", "localhost.", "Bot:AllowedServiceUrlHosts lists a loopback host")]
+    [DataRow("Packet__LadderPath", "/nonexistent/ladder.json", "Packet:LadderPath names '/nonexistent/ladder.json', which does not exist")]
     public async Task Production_refuses_an_unsafe_setting_in_one_line_naming_it(string key, string value, string line)
     {
         var settings = Production((key, value));

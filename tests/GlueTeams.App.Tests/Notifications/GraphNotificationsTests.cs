@@ -123,7 +123,9 @@ public sealed class GraphNotificationsTests
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
         await using var app = new AppFactory(SimulatedGraph.AppSettings(simulator));
-        var tableRequests = new CountingHandler();
+        // The tables a notification can touch; background jobs (the schedule poll, heartbeats, leases) are not counted.
+        string[] notificationTables = ["Subscriptions", "Users", "SyncState", "Tombstones"];
+        var tableRequests = new CountingHandler(r => notificationTables.Any(t => r.RequestUri!.AbsolutePath.Contains(app.Storage.TablePrefix + t, StringComparison.Ordinal)));
         var clientOptions = app.Storage.TableClientOptions();
         clientOptions.Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(tableRequests));
         await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
@@ -209,7 +211,7 @@ public sealed class GraphNotificationsTests
         var renewed = (await store.GetAsync(created.SubscriptionId))!;
         Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddDays(6), renewed.ExpiresAt);
 
-        await app.Services.GetRequiredService<Graph.Subscriptions.SubscriptionClient>().DeleteAsync(created.SubscriptionId);
+        await app.Services.GetRequiredService<Graph.TenantGraphClients>().For(SimulatedOrg.TenantId).Subscriptions.DeleteAsync(created.SubscriptionId);
         await store.PutAsync(renewed with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
         await manager.RenewDueAsync(users);
         var all = await store.ListAsync().ToListAsync();
@@ -225,7 +227,7 @@ public sealed class GraphNotificationsTests
         Assert.IsFalse(simulator.Tenant.Subscriptions.All.Any(s => s.Id == all.Single().SubscriptionId));
     }
 
-    private static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
+    internal static async Task<IReadOnlyList<WorkItem<SyncWorkItem>>> WaitForItemsAsync(WorkQueue<SyncWorkItem> queue)
     {
         for (var i = 0; i < 100; i++)
         {

@@ -76,6 +76,14 @@ public sealed class ErasurePromiseTests
         /// <summary>The user's data, as it would be after a few weeks: a synced week, a subscription, a queued re-sync, a manager's view.</summary>
         public async Task FillAsync()
         {
+            // Evidence about the user (their manager's acknowledgement, a nudge they dismissed, their artifact's reach), written
+            // first so that the messages below leave the outbox as much time as before.
+            var week = new GlueTeams.Core.Weeks.IsoWeek(2026, 47);
+            await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.AcknowledgementStore>().AddAsync(new(
+                "", TenantId, User.Id, User.ManagerId!, "Their manager", null, week, week, "glue work that week", "Thank you", DateTimeOffset.UtcNow, true));
+            await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.NudgeDismissals>().DismissAsync(TenantId, User.Id, "repeat:onboarding:someone");
+            await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.ArtifactReachStore>().PutAsync(new(
+                TenantId, User.Id, new Uri("https://contoso.sharepoint.com/guide.docx"), GlueTeams.Storage.Evidence.ReachStatus.Known, 12, 5, DateTimeOffset.UtcNow));
             Assert.AreEqual(HttpStatusCode.OK, (await InstallAsync()).StatusCode);
             Assert.AreEqual(HttpStatusCode.OK, (await MessageAsync("this week")).StatusCode);
             await App.Services.GetRequiredService<AuditLog>().AppendAsync(TenantId, User.Id, User.ManagerId!, "manager-viewed-member-summary", "");

@@ -22,7 +22,9 @@ internal sealed class SyncFixture : IAsyncDisposable
         Activities = new ActivityStore(tables);
         SyncStates = new SyncStateStore(tables);
         Users = new UserStore(tables);
-        Sync = new WeekSync(graph.Calendars, Activities, SyncStates, TimeProvider.System,
+        Sync = new WeekSync(new GlueTeams.App.Tenants.TenantAccess(new GlueTeams.App.Tenants.TenancyOptions(), new GlueTeams.Storage.Tenants.TenantRegistry(tables, TimeProvider.System),
+                new ErasureTombstones(tables, TimeProvider.System),
+                new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), graph.Clients), Activities, SyncStates, TimeProvider.System,
             new GlueTeams.App.Users.ErasureGuard(new ErasureTombstones(tables, TimeProvider.System), Activities, SyncStates));
     }
 

@@ -60,6 +60,28 @@ public sealed class GlueSummaryTests
     }
 
     [TestMethod]
+    [DataRow(ActivitySource.Manual)]
+    [DataRow(ActivitySource.Message)]
+    public void Of_LoggedWork_IsGlueTimeNotMeetingTime_AndAddsUpEvenWhenItsStandInTimeOverlaps(ActivitySource source)
+    {
+        // A 60-minute glue meeting 10:00-11:00; two logged entries whose stand-in times overlap it and each other.
+        var meeting = Record(60, "mentoring", start: At(10));
+        var guide = Record(120, "onboarding", Impact.Multiplier, start: At(9, 30)) with { Source = source, IsOrganizer = true, AttendeeCount = 0 };
+        var answers = Record(45, "knowledge-sharing", start: At(10)) with { Source = source, IsOrganizer = true, AttendeeCount = 0 };
+        var unconfirmed = Record(30, start: At(10)) with { Source = source };
+
+        var summary = GlueSummary.Of([meeting, guide, answers, unconfirmed]);
+
+        Assert.AreEqual(60, summary.MeetingMinutes, "logged work is never meeting time");
+        Assert.AreEqual(60 + 120 + 45, summary.GlueMinutes, "logged work is time spent: added, never merged");
+        Assert.AreEqual(120, summary.MinutesByCategory["onboarding"]);
+        Assert.AreEqual(45, summary.MinutesByCategory["knowledge-sharing"]);
+        Assert.AreEqual(60, summary.MinutesByCategory["mentoring"]);
+        Assert.AreEqual(120, summary.MultiplierMinutes);
+        Assert.AreEqual(60, summary.GlueMeetingMinutes);
+    }
+
+    [TestMethod]
     public void Of_NothingConfirmed_SharesAreZeroNotNaN()
     {
         var summary = GlueSummary.Of([Record(30)]);

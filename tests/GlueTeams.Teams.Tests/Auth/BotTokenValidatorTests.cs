@@ -107,6 +107,11 @@ public sealed class BotTokenValidatorTests
         AssertRefused(BotAuthFailure.WrongTenant, await Validate(null, Samples.Inbound(tenantId: "99999999-0000-0000-0000-000000000000"), Validator(appId: null, tenantId: Samples.TenantId)));
 
     [TestMethod]
+    public async Task A_single_tenant_registration_serving_many_tenants_accepts_another_tenants_activity() =>
+        Assert.IsInstanceOfType<BotAuthResult.Accepted>(await Validate(Token(), Samples.Inbound(tenantId: "99999999-0000-0000-0000-000000000000"),
+            new BotTokenValidator(Options.Create(new BotOptions { AppId = AppId, TenantId = Samples.TenantId, ServesManyTenants = true, OpenIdMetadataUrl = s_host.BotMetadataUrl }), s_http, Time)));
+
+    [TestMethod]
     public async Task A_single_tenant_bot_accepts_its_own_tenant() =>
         Assert.IsInstanceOfType<BotAuthResult.Accepted>(await Validate(Token(), validator: Validator(tenantId: Samples.TenantId.ToUpperInvariant())));
 

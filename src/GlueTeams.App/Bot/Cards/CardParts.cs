@@ -39,6 +39,10 @@ internal static class CardParts
 
     public static string Percent(double share) => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A confidence or share as people write it: "60%".</summary>
+    public static string Sure(double confidence) =>
+        Math.Round(confidence * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     public static string Hours(int minutes) =>
         (minutes / 60.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " h";
 }

@@ -19,6 +19,11 @@ internal static class DetailsCard
 
         var body = new List<CardElement> { Title("Details: " + row.Record.Title) };
         body.AddRange(NoticeBlock(errors is { Count: > 0 } ? Notice.Error("Nothing was saved: please correct the fields below.") : null));
+        if (row.Record.Suggestion is { } suggestion)
+        {
+            var impact = suggestion.Impact == Impact.Multiplier ? $" Multiplier: {suggestion.ImpactReason}." : "";
+            body.Add(Subtle($"Suggested {Core.Categories.GlueCategories.Get(suggestion.CategoryId).ShortName} ({Sure(suggestion.Confidence)} sure): {suggestion.Reason}.{impact}"));
+        }
         body.Add(new ChoiceSetInput("category", CategoryChoices) { Value = input.CategoryId, Label = "Category" });
         body.AddRange(FieldError(byField, "category"));
         body.Add(new ToggleInput("impact", "Multiplier (builds something reusable)") { ValueOn = "multiplier", ValueOff = "one-off", Value = input.Impact ?? "one-off" });
@@ -30,10 +35,15 @@ internal static class DetailsCard
         body.Add(new TextInput("note") { Label = "Outcome", Placeholder = "What it changed, in leadership's words", Value = input.OutcomeNote, IsMultiline = true, MaxLength = TagValidator.MaxNoteLength });
         body.AddRange(FieldError(byField, "note"));
         body.Add(new ToggleInput("delegated", "This was someone else's work handed to me") { Value = input.Delegated ? "true" : "false" });
-        return new AdaptiveCard
+        var actions = new List<CardAction>
         {
-            Body = body,
-            Actions = [Execute("Save", Verbs.SaveDetails, data) with { Style = ActionStyle.Positive }, Execute("Back to the week", Verbs.Page, (Verbs.Week, week), (Verbs.PageNumber, page))],
+            Execute("Save", Verbs.SaveDetails, data) with { Style = ActionStyle.Positive },
+            Execute("Back to the week", Verbs.Page, (Verbs.Week, week), (Verbs.PageNumber, page)),
         };
+        if (row.IsConfirmed && !row.Record.IsLogged)
+        {
+            actions.Add(Execute("Back to the suggestion", Verbs.Undo, data));
+        }
+        return new AdaptiveCard { Body = body, Actions = actions };
     }
 }

@@ -15,6 +15,9 @@ internal static class InfoCards
     public static IReadOnlyList<(string Command, string Description)> Commands { get; } =
     [
         ("this week", "This week's meetings, to confirm"),
+        ("last week", "Last week's meetings, to confirm"),
+        ("week of 16 Nov", "The meetings of the week of a date"),
+        ("log 2h onboarding guide https://…", "Log glue work that was not a meeting"),
         ("summary", "This week and the four before"),
         ("settings", "Card day and time, time zone, sharing, pause"),
         ("delete my data", "Delete everything Glueprint stored about you"),

@@ -19,6 +19,9 @@ internal static class Verbs
     public const string ApplySharing = "applySharing";
     public const string DeleteData = "deleteData";
     public const string ConfirmDelete = "confirmDelete";
+    public const string DismissNudge = "dismissNudge";
+    public const string SaveLog = "saveLog";
+    public const string CancelLog = "cancelLog";
 
     // Data keys. Inputs of a row are keyed by the row's record id, so Confirm all reads every row's choice at once.
     public const string Week = "week";
@@ -26,6 +29,10 @@ internal static class Verbs
     public const string RecordId = "id";
     public const string ETag = "etag";
     public const string Choice = "choice";
+    public const string NudgeKey = "nudge";
+    /// <summary>The "log …" message a log card was built from, and the id of that message (what makes its Save idempotent).</summary>
+    public const string Log = "log";
+    public const string LogId = "logId";
 
     public static string CategoryInput(string recordId) => "cat:" + recordId;
     public static string ImpactInput(string recordId) => "impact:" + recordId;

@@ -7,7 +7,8 @@ using GlueTeams.Core.Suggestions;
 namespace GlueTeams.Core.Tests.Suggestions.Evaluation;
 
 /// <summary>One hand-labelled calendar event of the evaluation set, with the user it belongs to.</summary>
-public sealed record LabelledEvent(CalendarEvent Event, string Label, string User, string? Manager, string Week);
+/// <param name="ImpactLabel">For glue work: multiplier (it builds something reusable, or reaches many) or one-off help.</param>
+public sealed record LabelledEvent(CalendarEvent Event, string Label, string User, string? Manager, string Week, Impact? ImpactLabel = null);
 
 public sealed record CategoryScore(string CategoryId, int Labelled, int Suggested, int Correct)
 {
@@ -20,6 +21,14 @@ public sealed record EvaluationResult(IReadOnlyList<(LabelledEvent Item, Suggest
     public double Accuracy => Rows.Count == 0 ? 0 : (double)Rows.Count(r => r.Suggestion.CategoryId == r.Item.Label) / Rows.Count;
 
     public IEnumerable<(LabelledEvent Item, Suggestion Suggestion)> Misses => Rows.Where(r => r.Suggestion.CategoryId != r.Item.Label);
+
+    /// <summary>The glue work of the set (the rows with an impact label).</summary>
+    public IEnumerable<(LabelledEvent Item, Suggestion Suggestion)> GlueRows => Rows.Where(r => r.Item.ImpactLabel is not null);
+
+    /// <summary>Of the glue work, the share whose suggested impact (multiplier or one-off) is the labelled one.</summary>
+    public double ImpactAccuracy => GlueRows.Any() ? (double)GlueRows.Count(r => r.Suggestion.Impact == r.Item.ImpactLabel) / GlueRows.Count() : 0;
+
+    public IEnumerable<(LabelledEvent Item, Suggestion Suggestion)> ImpactMisses => GlueRows.Where(r => r.Suggestion.Impact != r.Item.ImpactLabel);
 
     public IReadOnlyList<CategoryScore> PerCategory => GlueCategories.All
         .Select(c => new CategoryScore(c.Id,
@@ -49,16 +58,22 @@ public static class EvaluationSet
         using var document = JsonDocument.Parse(line);
         var json = document.RootElement;
         var manager = json.GetProperty("manager");
+        Impact? impact = json.TryGetProperty("impact", out var i) ? (i.GetString() == "multiplier" ? Impact.Multiplier : Impact.OneOff) : null;
         return new LabelledEvent(GraphEventJson.Parse(json), json.GetProperty("label").GetString()!, json.GetProperty("user").GetString()!,
-            manager.ValueKind == JsonValueKind.String ? manager.GetString() : null, json.GetProperty("week").GetString()!);
+            manager.ValueKind == JsonValueKind.String ? manager.GetString() : null, json.GetProperty("week").GetString()!, impact);
     }
 
     /// <summary>A user's first week: no history of their own; the tenant model knows the other users' confirmations.</summary>
     public static EvaluationResult ColdStart(IReadOnlyList<LabelledEvent> events)
     {
         var models = ModelsWithoutEachUser(events);
-        return Evaluate(events, item => new SuggestionContext(item.User, item.Manager, ConfirmationHistory.Empty, models[item.User]));
+        var variety = SeriesVariety(events);
+        return Evaluate(events, item => new SuggestionContext(item.User, item.Manager, ConfirmationHistory.Empty, models[item.User], variety[(item.User, item.Week)]));
     }
+
+    // What a week's sync sees: per user and week, how many different groups of people each series met with.
+    private static Dictionary<(string User, string Week), IReadOnlyDictionary<string, int>> SeriesVariety(IReadOnlyList<LabelledEvent> events) =>
+        events.GroupBy(e => (e.User, e.Week)).ToDictionary(g => g.Key, g => SuggestionContext.VarietyOf(g.Select(e => e.Event), g.Key.User));
 
     /// <summary>The rules alone: no history, no tenant model.</summary>
     public static EvaluationResult RulesOnly(IReadOnlyList<LabelledEvent> events) =>
@@ -113,7 +128,7 @@ public static class EvaluationSet
         return perUser.Sum(u => u.Average * u.Weeks) / perUser.Sum(u => u.Weeks);
     }
 
-    public static PastConfirmation Confirmed(LabelledEvent item) => new(item.Event.SeriesMasterId, item.Event.Subject, item.Label);
+    public static PastConfirmation Confirmed(LabelledEvent item) => new(item.Event.SeriesMasterId, item.Event.Subject, item.Label, item.ImpactLabel);
 
     private static EvaluationResult Evaluate(IEnumerable<LabelledEvent> events, Func<LabelledEvent, SuggestionContext> context) =>
         new(events.Select(item => (item, SuggestionEngine.Suggest(item.Event, context(item)))).ToList());

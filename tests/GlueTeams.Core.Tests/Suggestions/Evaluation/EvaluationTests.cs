@@ -38,6 +38,33 @@ public sealed class EvaluationTests
     }
 
     [TestMethod]
+    public void Multiplier_or_one_off_is_suggested_right_for_at_least_80_percent_of_the_glue_work()
+    {
+        var result = EvaluationSet.ColdStart(s_events);
+
+        Assert.IsGreaterThanOrEqualTo(200, result.GlueRows.Count());
+        Assert.IsGreaterThanOrEqualTo(40, result.GlueRows.Count(r => r.Item.ImpactLabel == Core.Records.Impact.Multiplier), "the set holds multiplier work to find");
+        Assert.IsGreaterThanOrEqualTo(0.80, result.ImpactAccuracy, ImpactMisses(result));
+    }
+
+    [TestMethod]
+    public void Multiplier_or_one_off_on_the_holdout_calendar_is_right_for_at_least_80_percent()
+    {
+        var result = EvaluationSet.ColdStart(EvaluationSet.Load(EvaluationSet.HoldoutFileName));
+
+        Assert.IsGreaterThanOrEqualTo(0.80, result.ImpactAccuracy, ImpactMisses(result));
+    }
+
+    [TestMethod]
+    public void Every_multiplier_suggestion_says_why()
+    {
+        foreach (var (_, suggestion) in EvaluationSet.ColdStart(s_events).Rows.Where(r => r.Suggestion.Impact == Core.Records.Impact.Multiplier))
+        {
+            Assert.IsFalse(string.IsNullOrWhiteSpace(suggestion.ImpactReason), $"{suggestion}");
+        }
+    }
+
+    [TestMethod]
     public void Recurring_meetings_after_one_confirmed_week_are_at_least_98_percent_right()
     {
         var result = EvaluationSet.RecurringAfterOneWeek(s_events);
@@ -56,6 +83,10 @@ public sealed class EvaluationTests
             Assert.IsTrue(GlueCategories.TryGet(suggestion.CategoryId, out _), suggestion.CategoryId);
         }
     }
+
+    private static string ImpactMisses(EvaluationResult result) =>
+        $"impact accuracy {result.ImpactAccuracy:P1}; misses:\n" + string.Join('\n',
+            result.ImpactMisses.Select(m => $"  [{m.Item.ImpactLabel} -> {m.Suggestion.Impact}] {m.Item.Event.Subject} | {m.Suggestion.CategoryId} {m.Suggestion.ImpactReason}"));
 
     private static string Misses(EvaluationResult result) =>
         $"accuracy {result.Accuracy:P1}; misses:\n" + string.Join('\n',
