@@ -7,8 +7,9 @@ using Microsoft.Graph;
 
 namespace GlueTeams.Graph;
 
-/// <summary>Microsoft Graph as one tenant's app-only identity sees it: that tenant's calendars, directory and subscriptions.</summary>
-public sealed record TenantGraph(string TenantId, GraphServiceClient Client, CalendarReader Calendars, DirectoryReader Directory, SubscriptionClient Subscriptions);
+/// <summary>Microsoft Graph as one tenant's app-only identity sees it: that tenant's calendars, directory, subscriptions and files' analytics.</summary>
+public sealed record TenantGraph(string TenantId, GraphServiceClient Client, CalendarReader Calendars, DirectoryReader Directory, SubscriptionClient Subscriptions,
+    Files.ItemAnalyticsReader Analytics);
 
 /// <summary>
 /// One <see cref="TenantGraph"/> per tenant, all over one HTTP pipeline; what differs is the token, which
@@ -31,7 +32,8 @@ public sealed class TenantGraphClients(GraphOptions options, Func<string, TokenC
         return _byTenant.GetOrAdd(tenantId, tid => new Lazy<TenantGraph>(() =>
         {
             var client = GraphClients.Create(options, credentialFor(tid), _http);
-            return new TenantGraph(tid, client, new CalendarReader(client, options, counters, time), new DirectoryReader(client), new SubscriptionClient(client));
+            return new TenantGraph(tid, client, new CalendarReader(client, options, counters, time), new DirectoryReader(client), new SubscriptionClient(client),
+                new Files.ItemAnalyticsReader(client));
         })).Value;
     }
 

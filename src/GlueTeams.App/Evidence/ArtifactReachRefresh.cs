@@ -6,6 +6,8 @@ using GlueTeams.Storage.Activities;
 using GlueTeams.Storage.Evidence;
 using GlueTeams.Storage.Leases;
 using GlueTeams.Storage.Users;
+using GlueTeams.App.Tenants;
+using GlueTeams.Storage.Tenants;
 
 namespace GlueTeams.App.Evidence;
 
@@ -14,22 +16,36 @@ public sealed record ReachRefreshCounts(int Links, int Known, int Denied);
 
 /// <summary>
 /// Refreshes artifact reach (<see cref="ItemAnalyticsReader"/>) for the SharePoint and OneDrive links on the confirmed
-/// records of every user of the tenant our Graph credential reads, over the last <see cref="Weeks"/> weeks. When Graph
-/// refuses (403: the permission is not granted) the refresh says so once in the log, stops asking Graph, and stores the
+/// records of every user of every tenant this deployment reads (self-hosted: Graph:TenantId; multi-tenant: every
+/// consented tenant, each with its own token), over the last <see cref="Weeks"/> weeks. When a tenant's Graph
+/// refuses (403: the permission is not granted) the refresh says so once in the log, stops asking that tenant, and stores the
 /// links as denied, so that the packet says so once; everything else in GlueTeams works as before. Erased users are
 /// skipped, and a write that raced an erasure is undone.
 /// </summary>
-public sealed partial class ArtifactReachRefresh(ItemAnalyticsReader analytics, GraphOptions graph, UserStore users, ActivityStore activities,
+public sealed partial class ArtifactReachRefresh(TenantAccess tenants, TenantRegistry registry, GraphOptions graph, UserStore users, ActivityStore activities,
     ArtifactReachStore reach, ErasureTombstones tombstones, TimeProvider time, ILogger<ArtifactReachRefresh> logger)
 {
     public const int Weeks = 52;
 
     public async Task<ReachRefreshCounts> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (graph.TenantId is not { Length: > 0 } tenantId)
+        var tenantIds = tenants.IsMultiTenant
+            ? (await registry.ListAsync(cancellationToken)).Select(t => t.TenantId).ToList()
+            : graph.TenantId is { Length: > 0 } home ? [home] : [];
+        var total = new ReachRefreshCounts(0, 0, 0);
+        foreach (var tenantId in tenantIds)
         {
-            return new ReachRefreshCounts(0, 0, 0);
+            if (await tenants.GraphAsync(tenantId, cancellationToken) is { Analytics: var analytics })
+            {
+                var counts = await RunAsync(tenantId, analytics, cancellationToken);
+                total = new ReachRefreshCounts(total.Links + counts.Links, total.Known + counts.Known, total.Denied + counts.Denied);
+            }
         }
+        return total;
+    }
+
+    private async Task<ReachRefreshCounts> RunAsync(string tenantId, ItemAnalyticsReader analytics, CancellationToken cancellationToken)
+    {
         var (links, known, denied) = (0, 0, false);
         var deniedCount = 0;
         await foreach (var user in users.ListAsync(tenantId, cancellationToken))

@@ -32,7 +32,6 @@ public static class SyncServices
         });
         builder.Services.AddSingleton<WeekSync>();
         // Artifact reach (issue 16): item analytics read weekly by one instance; a 403 only turns the feature off.
-        builder.Services.AddSingleton(sp => new GlueTeams.Graph.Files.ItemAnalyticsReader(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>()));
         builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachRefresh>();
         builder.Services.AddSingleton<GlueTeams.App.Evidence.ArtifactReachJob>();
         builder.Services.AddSingleton(sp => new WorkQueue<SyncWorkItem>(sp.GetRequiredService<StorageOptions>(), "sync"));
