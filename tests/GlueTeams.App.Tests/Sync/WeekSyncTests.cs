@@ -74,7 +74,9 @@ public sealed class WeekSyncTests
         Assert.IsNotEmpty(read);
         Assert.AreEqual("hiring", read.Single(r => r.Record.EventKey == meeting.ICalUId).Record.Confirmation?.CategoryId);
         CollectionAssert.AreEqual(read.Select(r => (r.Id, r.ETag)).ToList(), first.StoredWeek.Select(r => (r.Id, r.ETag)).ToList(), "same rows, order and ETags");
-        CollectionAssert.AreEqual(read.Select(r => r.Record).ToList(), first.StoredWeek.Select(r => r.Record).ToList(), "same contents");
+        // People is a list, which a record compares by reference: compare it by content, and the rest as the record.
+        CollectionAssert.AreEqual(read.Select(r => r.Record with { People = [] }).ToList(), first.StoredWeek.Select(r => r.Record with { People = [] }).ToList(), "same contents");
+        CollectionAssert.AreEqual(read.SelectMany(r => r.Record.People.Prepend(r.Id)).ToList(), first.StoredWeek.SelectMany(r => r.Record.People.Prepend(r.Id)).ToList(), "same people");
         var again = (await fixture.Sync.SyncAsync([demo], SyncFixture.Week)).Single();
         Assert.IsNull(again.StoredWeek, "a week synced before may hold rows this sync did not write");
         var decided = fixture.Profile(fixture.Graph.Tenant.Org.Users[1].Id) with { HasConfirmations = true };
