@@ -48,6 +48,48 @@ public sealed class UserDataTests : StorageTestBase
     }
 
     [TestMethod]
+    public async Task UserStore_GetMany_ReadsTheAskedProfilesOfOneTenant_AndTheRestOneByOneWhenTheRangeIsLong()
+    {
+        await Users.UpsertManyAsync(Enumerable.Range(0, 2100).Select(i => Profile(user: $"user-{i:D4}")));
+        await Users.UpsertAsync(Profile(tenant: "tenant-b", user: "user-0003"));
+
+        var neighbours = await Users.GetManyAsync("tenant-a", ["user-0003", "user-0001", "user-0002", "nobody", "user-0001"]);
+        CollectionAssert.AreEquivalent(new[] { "user-0001", "user-0002", "user-0003" }, neighbours.Keys.ToList(), "the asked ones that exist, once each");
+        Assert.AreEqual(Profile(user: "user-0002"), neighbours["user-0002"]);
+        Assert.AreEqual("tenant-a", neighbours["user-0003"].TenantId, "another tenant's user of the same id is not theirs");
+
+        // More than MaxRangeRows rows between the first and the last: those the range query did not reach are read one by one.
+        var apart = await Users.GetManyAsync("tenant-a", ["user-0000", "user-2099", "user-2100"]);
+        CollectionAssert.AreEquivalent(new[] { "user-0000", "user-2099" }, apart.Keys.ToList());
+        Assert.IsEmpty(await Users.GetManyAsync("tenant-c", ["user-0001"]));
+    }
+
+    [TestMethod]
+    public async Task Tombstones_ErasedAmong_NamesTheErasedOfTheTenantOnly_AndEveryoneOnceTheTenantIsOffboarded()
+    {
+        var tombstones = new ErasureTombstones(Tables, Time);
+        var multiTenant = new ErasureTombstones(Tables, Time, checksTenants: true);
+        await tombstones.MarkAsync("tenant-a", "user-1");
+        await tombstones.MarkAsync("tenant-a", "user-3");
+        await tombstones.MarkAsync("tenant-b", "user-2");
+        string[] asked = ["user-1", "user-2", "user-3", "user-4"];
+
+        CollectionAssert.AreEquivalent(new[] { "user-1", "user-3" }, (await tombstones.ErasedAmongAsync("tenant-a", asked)).ToList());
+        await tombstones.ClearAsync("tenant-a", "user-3"); // reinstalled
+        CollectionAssert.AreEquivalent(new[] { "user-1" }, (await tombstones.ErasedAmongAsync("tenant-a", asked)).ToList());
+        Assert.IsFalse(await tombstones.IsErasedAsync("tenant-a", "user-3"));
+
+        await tombstones.MarkTenantAsync("tenant-a");
+        CollectionAssert.AreEquivalent(asked, (await multiTenant.ErasedAmongAsync("tenant-a", asked)).ToList());
+        Assert.IsTrue(await multiTenant.IsErasedAsync("tenant-a", "user-4"));
+        CollectionAssert.AreEquivalent(new[] { "user-1" }, (await tombstones.ErasedAmongAsync("tenant-a", asked)).ToList(), "self-hosted has no offboarding");
+        CollectionAssert.AreEquivalent(new[] { "user-2" }, (await multiTenant.ErasedAmongAsync("tenant-b", asked)).ToList());
+        Assert.AreEqual(1, await tombstones.DeleteUsersOfTenantAsync("tenant-a"));
+        Assert.IsTrue(await tombstones.IsTenantErasedAsync("tenant-a"), "the tenant's own tombstone stays");
+        Assert.IsTrue(await tombstones.IsErasedAsync("tenant-b", "user-2"));
+    }
+
+    [TestMethod]
     public async Task UserStore_UnknownUser_IsNull() => Assert.IsNull(await Users.GetAsync("tenant-a", "nobody"));
 
     [TestMethod]

@@ -1,5 +1,6 @@
-using GlueTeams.App.Records;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using GlueTeams.App.Records;
 using GlueTeams.Core.Ingestion;
 using GlueTeams.Core.Records;
 using GlueTeams.Core.Suggestions;
@@ -56,20 +57,48 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Rec
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = ReadIntoAsync(users, requests, read.Writer, stopReading.Token);
         var results = new UserSyncResult[users.Count];
+        var written = new ConcurrentBag<int>();
         try
         {
             await Parallel.ForEachAsync(read.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = StorageParallelism, CancellationToken = cancellationToken },
-                async (item, ct) => results[item.Index] = item.Result.Succeeded
-                    ? await StoreWeekAsync(users[item.Index], week, item.Result.Events, ct)
-                    : new UserSyncResult(users[item.Index].TenantId, users[item.Index].UserId, week, 0, $"Graph answered {item.Result.FailedStatus}", item.Result.FailedStatus));
+                async (item, ct) =>
+                {
+                    if (!item.Result.Succeeded)
+                    {
+                        results[item.Index] = new UserSyncResult(users[item.Index].TenantId, users[item.Index].UserId, week, 0, $"Graph answered {item.Result.FailedStatus}", item.Result.FailedStatus);
+                        return;
+                    }
+                    written.Add(item.Index); // before the write: one that fails halfway is checked too
+                    results[item.Index] = await WriteWeekAsync(users[item.Index], week, item.Result.Events, ct);
+                });
         }
         catch
         {
             await stopReading.CancelAsync(); // storing failed: reading the rest of the calendars is wasted
+            await UndoErasedAsync(users, written, week, results, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
         await reading;
+        await UndoErasedAsync(users, written, week, results, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// The erasure check after the writes, one tombstone query per tenant for all its users written here: the erasure
+    /// marks before it deletes, so a write either precedes its delete or is followed by this check, which sees the
+    /// tombstone and undoes it (an empty result). Users erased before the sync started have no profile, so the worker
+    /// and the scheduler never get here.
+    /// </summary>
+    private async Task UndoErasedAsync(IReadOnlyList<UserProfile> users, IEnumerable<int> written, IsoWeek week, UserSyncResult[] results, CancellationToken cancellationToken)
+    {
+        foreach (var tenant in written.GroupBy(i => users[i].TenantId, StringComparer.Ordinal))
+        {
+            var erased = await erasures.UndoErasedAmongAsync(tenant.Key, [.. tenant.Select(i => users[i].UserId)], cancellationToken);
+            foreach (var i in tenant.Where(i => erased.Contains(users[i].UserId)))
+            {
+                results[i] = Erased(users[i], week);
+            }
+        }
     }
 
     /// <summary>Reads every tenant's users with that tenant's Graph, the tenants side by side.</summary>
@@ -128,24 +157,15 @@ public sealed class WeekSync(TenantAccess tenants, ActivityStore activities, Rec
             : new UserSyncResult(user.TenantId, user.UserId, week, recordIds.Count, null);
     }
 
+    /// <summary>A user whose data was erased while (or before) their week was read: nothing stored, nothing to retry.</summary>
+    private static UserSyncResult Erased(UserProfile user, IsoWeek week) => new(user.TenantId, user.UserId, week, 0, null);
+
     /// <summary>
     /// A full sync of one user's week, in as few storage requests as possible (on Azurite a partition range query scans
     /// the whole table). Most weeks are synced once: the records are written in one transaction, then one insert of the
     /// week's sync state lists them, and nothing can have vanished. If the week was synced before, that insert fails;
     /// then the state's list of what the last sync wrote shows which rows vanished (a meeting moved away or cancelled).
     /// </summary>
-    private async Task<UserSyncResult> StoreWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
-    {
-        // One check, after the write, is enough and costs one point read per user: the erasure marks before it deletes,
-        // so a write either precedes its delete or is followed by this check, which sees the tombstone and undoes it.
-        // (Users erased before the sync started have no profile, so the worker and the scheduler never get here.)
-        var stored = await WriteWeekAsync(user, week, events, cancellationToken);
-        return await erasures.UndoIfErasedAsync(user.TenantId, user.UserId, cancellationToken) ? Erased(user, week) : stored;
-    }
-
-    /// <summary>A user whose data was erased while (or before) their week was read: nothing stored, nothing to retry.</summary>
-    private static UserSyncResult Erased(UserProfile user, IsoWeek week) => new(user.TenantId, user.UserId, week, 0, null);
-
     private async Task<UserSyncResult> WriteWeekAsync(UserProfile user, IsoWeek week, IReadOnlyList<CalendarEvent> events, CancellationToken cancellationToken)
     {
         var history = await activities.HistoryAsync(user, week, cancellationToken);

@@ -57,8 +57,24 @@ public sealed class ErasureGuard(ErasureTombstones tombstones, ActivityStore act
         {
             return false;
         }
+        await UndoAsync(tenantId, userId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>After writes for many users of one tenant: the same, with one tombstone query for all of them. Returns those erased.</summary>
+    public async Task<IReadOnlySet<string>> UndoErasedAmongAsync(string tenantId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var erased = await tombstones.ErasedAmongAsync(tenantId, userIds, cancellationToken);
+        foreach (var userId in erased)
+        {
+            await UndoAsync(tenantId, userId, cancellationToken);
+        }
+        return erased;
+    }
+
+    private async Task UndoAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
         await activities.DeleteAllAsync(tenantId, userId, cancellationToken);
         await syncStates.DeleteAllAsync(tenantId, userId, cancellationToken);
-        return true;
     }
 }

@@ -65,8 +65,8 @@ public sealed class CardScheduleStore(GlueTables tables)
     /// <summary>
     /// Leases up to <paramref name="max"/> cards due by <paramref name="now"/> and not leased by anyone else, looking
     /// back <paramref name="lookBackDays"/> days for missed ones. Each is returned to one caller only until its lease ends.
-    /// Candidates are taken in random order, so that instances polling together rarely reach for the same entries, and
-    /// leased 100 to a transaction; a transaction that meets an entry leased by someone else meanwhile is redone entry
+    /// Candidates are taken as a run of neighbours at a random place among those due, so that instances polling together
+    /// rarely reach for the same entries, and leased 100 to a transaction; a transaction that meets an entry leased by someone else meanwhile is redone entry
     /// by entry.
     /// </summary>
     public async Task<IReadOnlyList<DueCard>> TakeDueAsync(DateTimeOffset now, int max, int lookBackDays = 7, TimeSpan? lease = null, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class CardScheduleStore(GlueTables tables)
         var free = new List<TableEntity>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            if (entity.GetDateTimeOffset("TakenUntil") is not { } takenUntil || takenUntil <= now)
+            if (IsFree(entity, now))
             {
                 free.Add(entity);
             }
@@ -87,12 +87,14 @@ public sealed class CardScheduleStore(GlueTables tables)
                 break;
             }
         }
-        var candidates = free.ToArray();
-        Random.Shared.Shuffle(candidates);
+        // A run of neighbours, at a random one of the runs found: instances polling together rarely reach for the same
+        // run, and its users sit together in the Users partition, where one range query reads their profiles.
+        var runs = (free.Count + Math.Max(max, 1) - 1) / Math.Max(max, 1);
+        var start = runs > 1 ? Random.Shared.Next(runs) * max : 0;
         var taken = new List<DueCard>();
-        foreach (var chunk in candidates.Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
+        foreach (var chunk in free.Skip(start).Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
         {
-            taken.AddRange(await LeaseAsync(chunk, until, cancellationToken));
+            taken.AddRange(await LeaseAsync(chunk, now, until, reread: true, cancellationToken));
         }
         return taken;
     }
@@ -150,8 +152,14 @@ public sealed class CardScheduleStore(GlueTables tables)
         }
     }
 
-    /// <summary>Leases entries of one partition in one transaction; entry by entry when someone else leased one of them first.</summary>
-    private async Task<IReadOnlyList<DueCard>> LeaseAsync(TableEntity[] entities, DateTimeOffset until, CancellationToken cancellationToken)
+    private static bool IsFree(TableEntity entity, DateTimeOffset now) => entity.GetDateTimeOffset("TakenUntil") is not { } takenUntil || takenUntil <= now;
+
+    /// <summary>
+    /// Leases neighbouring entries of one partition in one transaction. When someone else leased one of them first
+    /// (usually the whole run), those still free are read again (one range query) and leased in one transaction; should
+    /// that fail too, entry by entry.
+    /// </summary>
+    private async Task<IReadOnlyList<DueCard>> LeaseAsync(TableEntity[] entities, DateTimeOffset now, DateTimeOffset until, bool reread, CancellationToken cancellationToken)
     {
         if (entities.Length > 1)
         {
@@ -164,6 +172,10 @@ public sealed class CardScheduleStore(GlueTables tables)
                     return entities.Select((e, i) => Card(e, responses[i].Headers.ETag!.Value)).ToList();
                 }
                 // leased, but without the new ETags a completion could not be guarded: read them back one by one below
+            }
+            catch (TableTransactionFailedException) when (reread)
+            {
+                return await LeaseAsync([.. await StillFreeAsync(entities, now, cancellationToken)], now, until, reread: false, cancellationToken);
             }
             catch (TableTransactionFailedException)
             {
@@ -179,6 +191,23 @@ public sealed class CardScheduleStore(GlueTables tables)
             }
         }
         return taken;
+    }
+
+    /// <summary>Which of these entries of one partition (in key order) are still there and free: one range query.</summary>
+    private async Task<List<TableEntity>> StillFreeAsync(TableEntity[] entities, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var keys = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
+        var ordered = keys.Order(StringComparer.Ordinal).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {entities[0].PartitionKey} and RowKey ge {ordered[0]} and RowKey le {ordered[^1]}");
+        var free = new List<TableEntity>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (keys.Contains(entity.RowKey) && IsFree(entity, now))
+            {
+                free.Add(entity);
+            }
+        }
+        return free;
     }
 
     private async Task<DueCard?> TryLeaseAsync(TableEntity entity, DateTimeOffset until, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace GlueTeams.Storage.Users;
 /// that not even the tombstone names the user. While it stands, nothing may create data for that user (sync, the
 /// weekly card, card actions, the tags API, notifications); an install or "start" clears it. A tenant's offboarding
 /// leaves one tombstone for the whole tenant (its hash and the time), which every user of it is then erased by, until
-/// the tenant's admin consents again.
+/// the tenant's admin consents again. A tenant's tombstones share one partition (the tenant's hash; the tenant's own
+/// tombstone is its row ""), so that the weekly fan-out learns which of a batch of users are erased with one query.
 /// </summary>
 /// <param name="checksTenants">Multi-tenant mode: a user counts as erased when their tenant is (self-hosted has no offboarding, so no second read).</param>
 public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool checksTenants = false)
@@ -19,23 +20,43 @@ public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool
     private readonly TableClient _table = tables.Tombstones;
 
     public async Task MarkAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        await _table.UpsertEntityAsync(new TableEntity(Key(tenantId, userId), "")
-        {
-            ["ErasedAt"] = time.GetUtcNow(),
-            ["TenantKey"] = TenantKey(tenantId), // so that the tenant's offboarding finds it
-        }, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(new TableEntity(TenantKey(tenantId), Key(tenantId, userId)) { ["ErasedAt"] = time.GetUtcNow() },
+            TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>The user, or (multi-tenant) their whole tenant, was erased.</summary>
+    /// <summary>The user, or (multi-tenant) their whole tenant, was erased: one read either way.</summary>
     public async Task<bool> IsErasedAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
-        var user = _table.GetEntityIfExistsAsync<TableEntity>(Key(tenantId, userId), "", select: ["ErasedAt"], cancellationToken: cancellationToken);
-        var tenant = checksTenants ? IsTenantErasedAsync(tenantId, cancellationToken) : Task.FromResult(false);
-        return (await user).HasValue | await tenant;
+        if (!checksTenants)
+        {
+            return (await _table.GetEntityIfExistsAsync<TableEntity>(TenantKey(tenantId), Key(tenantId, userId), select: ["ErasedAt"], cancellationToken: cancellationToken)).HasValue;
+        }
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantKey(tenantId)} and (RowKey eq {""} or RowKey eq {Key(tenantId, userId)})");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, maxPerPage: 2, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Which of the tenant's <paramref name="userIds"/> are erased (every one of them when, in multi-tenant mode, the
+    /// tenant is): one query over the tenant's tombstones, however many users are asked about.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ErasedAmongAsync(string tenantId, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TenantKey(tenantId)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+        var tenantErased = checksTenants && keys.Contains("");
+        return userIds.Where(u => tenantErased || keys.Contains(Key(tenantId, u))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The user started again (install, "start"): their data may be created again.</summary>
     public async Task ClearAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
-        await _table.DeleteEntityAsync(Key(tenantId, userId), "", cancellationToken: cancellationToken);
+        await _table.DeleteEntityAsync(TenantKey(tenantId), Key(tenantId, userId), cancellationToken: cancellationToken);
 
     /// <summary>The tenant is being offboarded: from now on nothing may create data for any of its users.</summary>
     public async Task MarkTenantAsync(string tenantId, CancellationToken cancellationToken = default) =>
@@ -52,14 +73,12 @@ public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool
     public async Task<int> DeleteUsersOfTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"TenantKey eq {TenantKey(tenantId)}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        var partition = TenantKey(tenantId);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {""}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(new TableEntity(row.PartitionKey, row.RowKey));
         }
-        foreach (var row in rows) // each in a partition of its own: no transactions
-        {
-            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-        }
+        await TableDeletes.DeleteRowsAsync(_table, rows, cancellationToken);
         return rows.Count;
     }
 

@@ -15,6 +15,52 @@ public sealed class UserStore(GlueTables tables)
         return response.HasValue ? ToProfile(response.Value!) : null;
     }
 
+    /// <summary>
+    /// The profiles of many users of one tenant (those that exist), read together: one range query from the first to
+    /// the last of them in the partition, which for neighbours (a batch of the weekly fan-out) reads just them. At most
+    /// <see cref="MaxRangeRows"/> rows are read that way; whoever the range did not reach is read by a point read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, UserProfile>> GetManyAsync(string tenantId, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var wanted = userIds.Distinct(StringComparer.Ordinal).ToDictionary(TableKeys.Encode, StringComparer.Ordinal);
+        var found = new Dictionary<string, UserProfile>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+        var keys = wanted.Keys.Order(StringComparer.Ordinal).ToList(); // keys are ASCII (TableKeys): ordinal is the table's order
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(tenantId)} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
+        var (read, complete) = (0, false);
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        {
+            foreach (var entity in page.Values.Where(e => wanted.ContainsKey(e.RowKey)))
+            {
+                found[wanted[entity.RowKey]] = ToProfile(entity);
+            }
+            read += page.Values.Count;
+            complete = page.ContinuationToken is null;
+            if (complete || read >= MaxRangeRows)
+            {
+                break;
+            }
+        }
+        if (!complete)
+        {
+            foreach (var userId in wanted.Values.Where(u => !found.ContainsKey(u)))
+            {
+                if (await GetAsync(tenantId, userId, cancellationToken) is { } profile)
+                {
+                    found[userId] = profile;
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The most rows <see cref="GetManyAsync"/> reads with its range query before it reads the rest one by one.</summary>
+    public const int MaxRangeRows = 2000;
+
     public async Task UpsertAsync(UserProfile profile, CancellationToken cancellationToken = default)
     {
         var entity = ToEntity(profile);

@@ -1,4 +1,7 @@
 using GlueTeams.App.Bot;
+using GlueTeams.App.Outbox;
+using GlueTeams.Storage.Queues;
+using GlueTeams.Teams.Activities;
 using GlueTeams.Core.Weeks;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Users;
@@ -59,6 +62,24 @@ public sealed class WeeklyCardSchedulerTests
         Assert.AreEqual(profile.CardTime, TimeOnly.FromDateTime(local.DateTime), "at the user's card time");
         Assert.IsGreaterThan(sentAt, next.DueAt, "after the card went out");
         Assert.IsLessThanOrEqualTo(sentAt.AddDays(7), next.DueAt, "within the week after it");
+    }
+
+    [TestMethod]
+    public async Task While_the_outbox_holds_its_limit_no_due_card_is_taken_so_a_reply_waits_behind_at_most_that_many()
+    {
+        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Outbox:RunWorker"] = "false", ["Bot:CardPollInterval"] = "01:00:00" });
+        await InstallWithCardDueAsync(bot); // the welcome waits on the outbox: one message
+        var queue = bot.App.Services.GetRequiredService<WorkQueue<OutboxMessage>>();
+        var filler = new OutboxMessage(OutboxKind.Reply, "filler", BotHarness.TenantId, "someone-else", new Uri(BotHarness.ServiceUrl), "a:chat-someone-else", null, Activity.Typing());
+        await Parallel.ForEachAsync(Enumerable.Range(0, WeeklyCardScheduler.OutboxAhead), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, ct) => await queue.EnqueueAsync(filler with { Key = "filler-" + i }, ct));
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Scheduler(bot).SendDueAsync(patience.Token));
+
+        Assert.AreEqual(WeeklyCardScheduler.OutboxAhead + 1, await queue.ApproximateCountAsync(), "nothing was queued meanwhile");
+        Assert.AreEqual(WeeklyCardScheduler.OutboxAhead, await queue.RemoveWhereAsync(m => m.Key.StartsWith("filler-", StringComparison.Ordinal)));
+        Assert.AreEqual(1, await Scheduler(bot).SendDueAsync(CancellationToken.None), "with room on the outbox the card, never taken, is queued");
     }
 
     [TestMethod]
