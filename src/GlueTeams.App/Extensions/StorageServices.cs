@@ -40,12 +40,11 @@ public static class StorageServices
         builder.Services.AddSingleton<GlueTeams.App.Users.UserErasure>();
         builder.Services.AddSingleton<GlueTeams.Storage.Subscriptions.SubscriptionStore>();
         builder.Services.AddSingleton<RetentionPurge>();
-        var retention = GlueTeams.App.Retention.RetentionOptions.From(builder.Configuration);
-        builder.Services.AddSingleton(retention);
+        builder.Services.AddSettings<GlueTeams.App.Retention.RetentionOptions>(GlueTeams.App.Retention.RetentionOptions.Section, (options, _) => options.Problems());
         builder.Services.AddSingleton<GlueTeams.Storage.Leases.JobLease>();
         builder.Services.AddSingleton<GlueTeams.App.Retention.RetentionRun>();
         builder.Services.AddSingleton<GlueTeams.App.Retention.RetentionJob>();
-        if (retention.RunJob)
+        if (builder.Configuration.Read<GlueTeams.App.Retention.RetentionOptions>(GlueTeams.App.Retention.RetentionOptions.Section).RunJob)
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Retention.RetentionJob>());
         }

@@ -23,32 +23,30 @@ public sealed record RetentionDays
 }
 
 /// <summary>
-/// The "Retention" section: the default policy, per-tenant overrides under <c>Retention:Tenants:{tenant id}</c>, and
-/// whether this instance runs the daily job (<c>Retention:RunJob</c>, default true; the lease keeps it to one instance).
+/// The "Retention" section: the default policy (<c>Retention:UnconfirmedDays</c>, <c>ConfirmedDays</c>, <c>ClaimDays</c>),
+/// per-tenant overrides under <c>Retention:Tenants:{tenant id}</c>, and whether this instance runs the daily job
+/// (<c>Retention:RunJob</c>, default true; the lease keeps it to one instance). Bound and checked at start like every section.
 /// </summary>
-public sealed record RetentionOptions
+public sealed class RetentionOptions
 {
-    public RetentionDays Default { get; init; } = new();
+    public const string Section = "Retention";
+    private static readonly RetentionDays s_defaults = new();
+
+    public int UnconfirmedDays { get; set; } = s_defaults.UnconfirmedDays;
+    public int ConfirmedDays { get; set; } = s_defaults.ConfirmedDays;
+    public int ClaimDays { get; set; } = s_defaults.ClaimDays;
     public Dictionary<string, RetentionDays> Tenants { get; init; } = new(StringComparer.OrdinalIgnoreCase);
-    public bool RunJob { get; init; } = true;
+    public bool RunJob { get; set; } = true;
 
-    public RetentionPolicy For(string tenantId) => (Tenants.TryGetValue(tenantId, out var days) ? days : Default).ToPolicy();
+    public RetentionDays Default => new() { UnconfirmedDays = UnconfirmedDays, ConfirmedDays = ConfirmedDays, ClaimDays = ClaimDays };
 
-    public static RetentionOptions From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Retention");
-        var options = new RetentionOptions
-        {
-            Default = section.Get<RetentionDays>() ?? new RetentionDays(),
-            Tenants = section.GetSection("Tenants").Get<Dictionary<string, RetentionDays>>() is { } tenants
-                ? new Dictionary<string, RetentionDays>(tenants, StringComparer.OrdinalIgnoreCase)
-                : new Dictionary<string, RetentionDays>(StringComparer.OrdinalIgnoreCase),
-            RunJob = section.GetValue("RunJob", true),
-        };
-        var problem = options.Default.Problem("Retention") ?? options.Tenants.Select(t => t.Value.Problem($"Retention:Tenants:{t.Key}")).FirstOrDefault(p => p is not null);
-        return problem is null ? options : throw new InvalidOperationException(problem);
-    }
+    /// <summary>The tenant's own policy (its id in any case), else the default.</summary>
+    public RetentionPolicy For(string tenantId) =>
+        (Tenants.FirstOrDefault(t => string.Equals(t.Key, tenantId, StringComparison.OrdinalIgnoreCase)).Value ?? Default).ToPolicy();
+
+    /// <summary>What is wrong with these settings, one sentence naming the setting each.</summary>
+    public IEnumerable<string> Problems() =>
+        new[] { Default.Problem(Section) }.Concat(Tenants.Select(t => t.Value.Problem($"{Section}:Tenants:{t.Key}"))).OfType<string>();
 }
 
 /// <summary>One tenant's outcome of a purge run.</summary>

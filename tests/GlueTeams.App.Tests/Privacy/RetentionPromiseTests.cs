@@ -1,4 +1,5 @@
 using GlueTeams.App.Cli;
+using GlueTeams.App.Extensions;
 using GlueTeams.App.Retention;
 using GlueTeams.App.Tests.Hosting;
 using GlueTeams.Core.Records;
@@ -196,13 +197,41 @@ public sealed class RetentionPromiseTests
     }
 
     [TestMethod]
+    public void RetentionSettings_BindTheDefaultAndEachTenantsOwnPolicy()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Retention:UnconfirmedDays"] = "60",
+            ["Retention:Tenants:Tenant-B:ConfirmedDays"] = "365",
+            ["Retention:RunJob"] = "false",
+        }).Build();
+
+        var options = configuration.Read<RetentionOptions>(RetentionOptions.Section);
+
+        Assert.IsEmpty(options.Problems());
+        Assert.IsFalse(options.RunJob);
+        Assert.AreEqual(TimeSpan.FromDays(60), options.For("tenant-a").Unconfirmed);
+        Assert.AreEqual(TimeSpan.FromDays(730), options.For("tenant-a").Confirmed);
+        Assert.AreEqual(TimeSpan.FromDays(365), options.For("tenant-b").Confirmed, "a tenant's id in any case");
+        Assert.AreEqual(TimeSpan.FromDays(90), options.For("tenant-b").Unconfirmed, "what a tenant does not set is the product's default");
+    }
+
+    [TestMethod]
     [DataRow("Retention:UnconfirmedDays", "0")]
     [DataRow("Retention:ConfirmedDays", "99999")]
     [DataRow("Retention:Tenants:t1:ClaimDays", "-1")]
     public void BadRetentionSettings_AreRefusedAtStart(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        var error = Assert.ThrowsExactly<InvalidOperationException>(() => RetentionOptions.From(configuration));
-        StringAssert.Contains(error.Message, "must be 1 to 3650 days");
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
+        services.AddSettings<RetentionOptions>(RetentionOptions.Section, (options, _) => options.Problems());
+        using var provider = services.BuildServiceProvider();
+        using var errors = new StringWriter();
+
+        Assert.IsFalse(Settings.Check(provider, errors), "the app does not start");
+        StringAssert.Contains(errors.ToString(), key);
+        StringAssert.Contains(errors.ToString(), "must be 1 to 3650 days");
     }
 }
