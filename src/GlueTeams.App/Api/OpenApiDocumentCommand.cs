@@ -24,6 +24,7 @@ public static class OpenApiDocumentCommand
         ["Tabs:Audience"] = "api://glueteams-openapi",
         ["Graph:TenantId"] = "00000000-0000-0000-0000-000000000001",
         ["Graph:UseManagedIdentity"] = "true",
+        ["Graph:Enabled"] = "true",
         ["Bot:AppId"] = "00000000-0000-0000-0000-000000000002",
         ["Bot:UseManagedIdentity"] = "true",
         ["Sync:RunWorker"] = "false",

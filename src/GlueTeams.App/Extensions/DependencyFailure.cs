@@ -28,6 +28,9 @@ public sealed record DependencyFailure(string Dependency, TimeSpan RetryAfter)
             HttpRequestException => new("A service GlueTeams depends on", DefaultRetryAfter),
             TimeoutException or OperationCanceledException when !requestAborted => new("A service GlueTeams depends on", DefaultRetryAfter),
             Azure.Identity.AuthenticationFailedException => new("Sign-in to Microsoft Graph", DefaultRetryAfter),
+            // The Graph SDK gives up after its retries with every attempt's error in one AggregateException.
+            AggregateException { InnerExceptions.Count: > 0 } all when all.InnerExceptions.All(e => Of(e, requestAborted, time) is not null)
+                => Of(all.InnerExceptions[^1], requestAborted, time),
             _ => null,
         };
     }
