@@ -38,6 +38,7 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
         }
         builder.ConfigureTestServices(testServices =>
         {
+            testServices.AddSingleton<TimeProvider>(TestClock.Shared);
             testServices.AddSingleton<IConnectorTokenSource>(Tokens);
             if (!realConnector)
             {

@@ -18,7 +18,7 @@ public sealed class SimulatedGraph : IAsyncDisposable
         Client = GraphClients.Create(options, credential, Counters);
         Calendars = new CalendarReader(Client, options, Counters);
         Directory = new DirectoryReader(Client);
-        Clients = new TenantGraphClients(options, _ => credential, Counters, TimeProvider.System);
+        Clients = new TenantGraphClients(options, _ => credential, Counters, TestClock.Shared);
     }
 
     public SimulatorHost Host { get; }
@@ -52,7 +52,7 @@ public sealed class SimulatedGraph : IAsyncDisposable
 
     public static async Task<SimulatedGraph> StartAsync(SimulatorOptions? simulator = null, int pageSize = 100, int maxStepRetries = 10)
     {
-        var host = await SimulatorHost.StartAsync(simulator ?? new SimulatorOptions { Users = 60 });
+        var host = await SimulatorHost.StartAsync(simulator ?? new SimulatorOptions { Users = 60 }, TestClock.Shared);
         return new SimulatedGraph(host, new GraphOptions
         {
             BaseUrl = host.GraphBaseUrl,

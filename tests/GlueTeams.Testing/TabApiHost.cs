@@ -40,10 +40,10 @@ public sealed class TabApiHost : IAsyncDisposable
     public ActivityStore Activities => App.Services.GetRequiredService<ActivityStore>();
     public UserStore Users => App.Services.GetRequiredService<UserStore>();
     public AuditLog Audit => App.Services.GetRequiredService<AuditLog>();
-    public static IsoWeek CurrentWeek => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+    public static IsoWeek CurrentWeek => IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc);
 
     /// <summary>"This week" for a simulated user, as the API takes it: the week of now in their own zone.</summary>
-    public static IsoWeek WeekOf(SimulatedUser user) => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone));
+    public static IsoWeek WeekOf(SimulatedUser user) => IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone));
 
     /// <summary>The week the manager's Team review ends with: the latest week that has begun for them or any of their reports.</summary>
     public IsoWeek TeamWeek => Manager.DirectReportIds.Select(Org.Get).Append(Manager).Max(WeekOf);

@@ -40,8 +40,8 @@ public sealed class BotAuthTests
         // Times are read when the token is minted, not when the cases are listed: with classes in parallel a case may
         // run minutes after discovery, and "ten minutes ahead" would fall inside the five-minute clock skew.
         yield return ["no token", (Func<string?>)(() => null)];
-        yield return ["expired", () => Bearer(r => r with { NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddMinutes(-10) })];
-        yield return ["not yet valid", () => Bearer(r => r with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(10), Expires = DateTimeOffset.UtcNow.AddHours(1) })];
+        yield return ["expired", () => Bearer(r => r with { NotBefore = TestClock.Shared.GetUtcNow().AddHours(-2), Expires = TestClock.Shared.GetUtcNow().AddMinutes(-10) })];
+        yield return ["not yet valid", () => Bearer(r => r with { NotBefore = TestClock.Shared.GetUtcNow().AddMinutes(10), Expires = TestClock.Shared.GetUtcNow().AddHours(1) })];
         yield return ["wrong audience", () => Bearer(r => r with { Audience = "99999999-0000-0000-0000-000000000000" })];
         yield return ["wrong issuer", () => Bearer(r => r with { Issuer = "https://login.example.org" })];
         yield return ["unknown key", () => Bearer(r => r with { SignWithUnknownKey = true })];

@@ -53,7 +53,7 @@ internal sealed class BotHarness : IAsyncDisposable
     public ActivityStore Activities => App.Services.GetRequiredService<ActivityStore>();
     public UserStore Users => App.Services.GetRequiredService<UserStore>();
     public GlueTables Tables => App.Services.GetRequiredService<GlueTables>();
-    public static IsoWeek ThisWeek => IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+    public static IsoWeek ThisWeek => IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc);
 
     public JsonObject Activity(string type, string tenantId = TenantId, string userId = UserId, string? serviceUrl = null) => new()
     {

@@ -95,9 +95,9 @@ public sealed class DeliveryFaultTests
     private static async Task MakeCardDueAsync(BotHarness bot)
     {
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
-        var scheduled = new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(DateTimeOffset.UtcNow);
+        var scheduled = new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(TestClock.Shared.GetUtcNow());
         await bot.App.Services.GetRequiredService<CardScheduleStore>()
-            .ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1), scheduled);
+            .ScheduleAsync(profile.TenantId, profile.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1), scheduled);
     }
 
     [TestMethod]
@@ -161,7 +161,7 @@ public sealed class DeliveryFaultTests
         Assert.AreEqual(0, await scheduler.SendDueAsync(CancellationToken.None));
         Assert.IsTrue(await bot.DrainOutboxAsync());
         Assert.AreEqual(requests, connector.Received.Count, "nothing more is sent to an unreachable user");
-        Assert.IsEmpty(await bot.App.Services.GetRequiredService<CardScheduleStore>().TakeDueAsync(DateTimeOffset.UtcNow.AddDays(8), 10),
+        Assert.IsEmpty(await bot.App.Services.GetRequiredService<CardScheduleStore>().TakeDueAsync(TestClock.Shared.GetUtcNow().AddDays(8), 10),
             "no further weekly card is scheduled");
 
         // Writing to the bot again (it was unblocked) makes the user reachable again.
@@ -286,7 +286,7 @@ public sealed class DeliveryFaultTests
         queueProxy.Cut();
         // Due now, written past the proxy: the app only learns of it through polls that fail until storage is back.
         var direct = new CardScheduleStore(new GlueTables(new StorageOptions { TablePrefix = prefix, ConnectionString = Azurite.ConnectionString }));
-        await direct.ScheduleAsync(BotHarness.TenantId, BotHarness.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await direct.ScheduleAsync(BotHarness.TenantId, BotHarness.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1));
 
         await Task.Delay(TimeSpan.FromSeconds(4)); // several polls fail against the cut storage
         Assert.AreEqual(0, WeeklyCards(connector));
@@ -303,7 +303,7 @@ public sealed class DeliveryFaultTests
     [TestMethod]
     public async Task A_Graph_429_storm_during_the_weekly_send_still_sends_the_card_with_the_stored_week()
     {
-        await using var graph = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, RetryAfterSeconds = 0 });
+        await using var graph = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, RetryAfterSeconds = 0 }, TestClock.Shared);
         await using var simulator = await ConnectorSimulatorHost.StartAsync();
         var connector = simulator.Connector;
         await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(SimulatedGraph.AppSettings(graph, new Dictionary<string, string?> { ["Bot:CardPollInterval"] = "01:00:00" })));
@@ -312,7 +312,7 @@ public sealed class DeliveryFaultTests
         await bot.PostAsync(install);
         await bot.SeedForAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId, ("Onboarding buddy check-in", "onboarding", null));
         var profile = (await bot.Users.GetAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId))!;
-        await bot.App.Services.GetRequiredService<CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await bot.App.Services.GetRequiredService<CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1));
         graph.Tenant.Faults.ThrottleShare = 1;
 
         Assert.AreEqual(1, await bot.App.Services.GetRequiredService<WeeklyCardScheduler>().SendDueAsync(CancellationToken.None));
@@ -342,7 +342,7 @@ public sealed class DeliveryFaultTests
         var settings = FastRetries(new Dictionary<string, string?> { ["Bot:CardPollInterval"] = "00:00:00.500", ["Outbox:Parallelism"] = "2", ["Bot:ConnectorAttemptTimeout"] = "00:00:05" });
         var first = new BotHarness(simulator.ServiceUrl, settings);
         await using var second = new BotHarness(simulator.ServiceUrl, settings, first.App.Storage);
-        await SeedFanOutAsync(first.Tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(2));
+        await SeedFanOutAsync(first.Tables, simulator.ServiceUrl, users, TestClock.Shared.GetUtcNow().AddSeconds(2));
 
         int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way");
@@ -364,7 +364,7 @@ public sealed class DeliveryFaultTests
             UserId = userId,
             TeamsUserId = "29:" + userId,
             Conversation = new ConversationReference(serviceUrl, "a:chat-" + userId, "28:bot"),
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestClock.Shared.GetUtcNow(),
         }));
         await new CardScheduleStore(tables).ScheduleManyAsync(ids.Select(userId => (BotHarness.TenantId, userId, due)));
     }
@@ -430,7 +430,7 @@ public sealed class DeliveryFaultTests
         var connector = simulator.Connector;
         var (survivor, survivorUrl) = AppProcess.Start(environment);
         await using var survivorProcess = survivor;
-        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(1));
+        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(1)); // app processes run on the real clock
 
         int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way", 60);

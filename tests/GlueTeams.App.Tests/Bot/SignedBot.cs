@@ -16,5 +16,5 @@ internal static class SignedBot
     });
 
     public static string Bearer(DevTokenIssuerHost issuer, Func<TokenRequest, TokenRequest>? change = null, string serviceUrl = BotHarness.ServiceUrl) =>
-        "Bearer " + issuer.Issuer.MintBotToken(AppId, serviceUrl, change);
+        "Bearer " + issuer.Issuer.MintBotToken(AppId, serviceUrl, r => TestClock.Shared.ValidOnBothClocks(change is null ? r : change(r)));
 }

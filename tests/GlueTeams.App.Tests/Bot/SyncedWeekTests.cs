@@ -11,7 +11,7 @@ public sealed class SyncedWeekTests
     [TestMethod]
     public async Task This_week_syncs_the_demo_engineers_calendar_then_shows_it()
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator));
         Assert.IsEmpty(await bot.StoredAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId));
 
@@ -26,7 +26,7 @@ public sealed class SyncedWeekTests
     [TestMethod]
     public async Task Install_reads_the_users_address_and_manager_from_the_directory()
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator));
         var demo = simulator.Tenant.Org.DemoUser;
 

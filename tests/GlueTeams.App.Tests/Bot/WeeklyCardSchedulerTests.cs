@@ -26,14 +26,14 @@ public sealed class WeeklyCardSchedulerTests
             profile = change(profile);
             await bot.Users.UpsertAsync(profile);
         }
-        var scheduled = new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(DateTimeOffset.UtcNow);
+        var scheduled = new WeeklySchedule(profile.CardDay, profile.CardTime, profile.TimeZone).NextAfter(TestClock.Shared.GetUtcNow());
         await bot.App.Services.GetRequiredService<CardScheduleStore>()
-            .ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1), scheduled);
+            .ScheduleAsync(profile.TenantId, profile.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1), scheduled);
         return profile;
     }
 
     private static async Task<IReadOnlyList<DueCard>> ScheduledAsync(BotHarness bot) =>
-        await bot.App.Services.GetRequiredService<CardScheduleStore>().TakeDueAsync(DateTimeOffset.UtcNow.AddDays(8), 10);
+        await bot.App.Services.GetRequiredService<CardScheduleStore>().TakeDueAsync(TestClock.Shared.GetUtcNow().AddDays(8), 10);
 
     private static int WeeklyCards(BotHarness bot) => bot.SentCards().Count(c => BotHarness.Texts(c).Contains("Your glue work, week", StringComparison.Ordinal));
 
@@ -46,7 +46,7 @@ public sealed class WeeklyCardSchedulerTests
         // A second instance on the same tables: a restart, or a scale-out.
         await using var second = new BotHarness(storage: first.App.Storage);
 
-        var sentAt = DateTimeOffset.UtcNow;
+        var sentAt = TestClock.Shared.GetUtcNow();
         var sent = await Task.WhenAll(Scheduler(first).SendDueAsync(CancellationToken.None), Scheduler(second).SendDueAsync(CancellationToken.None));
         await first.DrainOutboxAsync();
 

@@ -18,7 +18,7 @@ public sealed class SyncCommandTests
 {
     private static async Task<(WebApplication App, SimulatorHost Simulator)> StartAsync(SimulatorOptions simulator)
     {
-        var host = await SimulatorHost.StartAsync(simulator);
+        var host = await SimulatorHost.StartAsync(simulator, TestClock.Shared);
         var storage = Azurite.NewStorageOptions();
         // Development: the simulator's plain-http Graph and dev token issuer are refused anywhere else.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });

@@ -25,7 +25,7 @@ public sealed class NudgeTests
     /// <summary>Three one-off onboarding sessions with the same new hire in the last weeks, and 4.5 h of delegated work this month.</summary>
     internal static List<ActivityRecord> History(string tenantId, string userId, TimeZoneInfo zone, bool delegated = true)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Shared.GetUtcNow();
         ActivityRecord Glue(string key, DateTimeOffset start, string category, string title, int minutes, bool isDelegated, string person) => new()
         {
             TenantId = tenantId, UserId = userId, EventKey = key, Week = IsoWeek.Containing(start, zone), Start = start, End = start.AddMinutes(minutes),
@@ -41,9 +41,9 @@ public sealed class NudgeTests
         if (delegated)
         {
             var local = TimeZoneInfo.ConvertTime(now, zone);
-            var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 9, 0, 0, local.Offset);
+            var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset);
             string[] handedOver = ["Cover the vendor sync", "Write the release notes", "Chase the budget sign-off"];
-            records.AddRange(handedOver.Select((title, i) => Glue("handed-over-" + i, monthStart.AddHours(2 * i), "coordination", title, 90, true, $"vendor{i}@example.com")));
+            records.AddRange(handedOver.Select((title, i) => Glue("handed-over-" + i, monthStart.AddMinutes(90 * i), "coordination", title, 90, true, $"vendor{i}@example.com")));
         }
         return records;
     }
@@ -79,7 +79,7 @@ public sealed class NudgeTests
         var after = (await client.GetFromJsonAsync<List<Nudge>>("/api/me/nudges", TabApiHost.Json))!;
         Assert.AreEqual(NudgeKind.Delegated, after.Single().Kind);
         // A 4th session with the same colleague: the same situation, still dismissed.
-        var fourth = History(TabApiHost.TenantId, engineer.Id, zone, delegated: false)[2] with { EventKey = "fourth", Start = DateTimeOffset.UtcNow.AddHours(-2), End = DateTimeOffset.UtcNow.AddHours(-1) };
+        var fourth = History(TabApiHost.TenantId, engineer.Id, zone, delegated: false)[2] with { EventKey = "fourth", Start = TestClock.Shared.GetUtcNow().AddHours(-2), End = TestClock.Shared.GetUtcNow().AddHours(-1) };
         await host.Activities.PutDecidedAsync(fourth with { Week = IsoWeek.Containing(fourth.Start, zone) });
         Assert.AreEqual(NudgeKind.Delegated, (await client.GetFromJsonAsync<List<Nudge>>("/api/me/nudges", TabApiHost.Json))!.Single().Kind);
         Assert.IsEmpty((await client.GetFromJsonAsync<List<Nudge>>("/api/me/nudges", TabApiHost.Json) ?? []).Where(n => n.Key == key));

@@ -39,7 +39,7 @@ public sealed class DirectoryOutageTests
             Assert.DoesNotContain(host.Manager.Id, body, "never a raw id, even when the directory cannot name the viewer");
         }
         var summary = await strangerClient.GetFromJsonAsync<JsonElement>("/api/me/summary");
-        Assert.AreEqual(IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc).ToString(), summary.GetProperty("to").GetString(),
+        Assert.AreEqual(IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc).ToString(), summary.GetProperty("to").GetString(),
             "without a profile and without the directory, this week is the UTC week");
 
         GraphOutageTests.Mend(host.Graph.Tenant.Faults);

@@ -45,7 +45,7 @@ public sealed class GraphOutageTests
     [DataRow(Outage.Hang)]
     public async Task This_week_while_Graph_fails_shows_the_stored_week_and_when_it_was_read(Outage outage)
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator));
         await bot.PostAsync(bot.Message("this week"));
         var stored = await bot.StoredAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId);

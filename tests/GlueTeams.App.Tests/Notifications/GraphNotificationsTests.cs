@@ -27,7 +27,7 @@ public sealed class GraphNotificationsTests
     /// <summary>The app on a real loopback port (Graph must reach it), its Graph pointed at the simulator, no background workers.</summary>
     private static async Task<(AppFactory App, SimulatorHost Simulator, HttpClient Client, UserProfile Demo)> StartAsync()
     {
-        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         var port = Azurite.FreePort();
         var app = new AppFactory(SimulatedGraph.AppSettings(simulator, new Dictionary<string, string?>
         {
@@ -89,7 +89,7 @@ public sealed class GraphNotificationsTests
         await using var __ = simulator;
         await using var ___ = app;
         var store = app.Services.GetRequiredService<SubscriptionStore>();
-        await store.PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", DateTimeOffset.UtcNow.AddDays(3)));
+        await store.PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", TestClock.Shared.GetUtcNow().AddDays(3)));
 
         var wrongSecret = await PostAsync(client, Notification("sub-1", "the-real-secreT"));
         var unknownSubscription = await PostAsync(client, Notification("sub-404", "the-real-secret"));
@@ -99,7 +99,7 @@ public sealed class GraphNotificationsTests
         Assert.AreEqual(HttpStatusCode.Accepted, unknownSubscription.StatusCode);
         Assert.AreEqual(HttpStatusCode.Accepted, noSecret.StatusCode);
         Assert.AreEqual(0, await app.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().ApproximateCountAsync());
-        Assert.IsNull(await app.Services.GetRequiredService<SyncStateStore>().GetAsync(demo.TenantId, demo.UserId, Core.Weeks.IsoWeek.Containing(DateTimeOffset.UtcNow, demo.TimeZone)));
+        Assert.IsNull(await app.Services.GetRequiredService<SyncStateStore>().GetAsync(demo.TenantId, demo.UserId, Core.Weeks.IsoWeek.Containing(TestClock.Shared.GetUtcNow(), demo.TimeZone)));
 
         var genuine = await PostAsync(client, Notification("sub-1", "the-real-secret", lifecycle: "missed"));
         Assert.AreEqual(HttpStatusCode.Accepted, genuine.StatusCode);
@@ -122,7 +122,7 @@ public sealed class GraphNotificationsTests
     [TestMethod]
     public async Task TwentyThousandMadeUpEntries_AreRefusedAtOnce_WithoutATableRead_AndDuplicatesAreHandledOnce()
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         await using var app = new AppFactory(SimulatedGraph.AppSettings(simulator));
         // The tables a notification can touch; background jobs (the schedule poll, heartbeats, leases) are not counted.
         string[] notificationTables = ["Subscriptions", "Users", "SyncState", "Tombstones"];
@@ -137,7 +137,7 @@ public sealed class GraphNotificationsTests
         using var client = counted.CreateClient();
         var demo = SimulatedProfiles.For(simulator.Tenant.Org, simulator.Tenant.Org.DemoUser);
         await counted.Services.GetRequiredService<UserStore>().UpsertAsync(demo);
-        await counted.Services.GetRequiredService<SubscriptionStore>().PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", DateTimeOffset.UtcNow.AddDays(3)));
+        await counted.Services.GetRequiredService<SubscriptionStore>().PutAsync(new GraphSubscription("sub-1", demo.TenantId, demo.UserId, "the-real-secret", TestClock.Shared.GetUtcNow().AddDays(3)));
         var queue = counted.Services.GetRequiredService<WorkQueue<SyncWorkItem>>();
 
         var madeUp = """{"value":[""" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $$"""{"subscriptionId":"made-{{i:D5}}","clientState":"gs"}""")) + "]}";
@@ -206,14 +206,14 @@ public sealed class GraphNotificationsTests
         var store = app.Services.GetRequiredService<SubscriptionStore>();
         var users = app.Services.GetRequiredService<UserStore>();
         var created = (await manager.CreateAsync(demo))!;
-        await store.PutAsync(created with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(3) });
+        await store.PutAsync(created with { ExpiresAt = TestClock.Shared.GetUtcNow().AddHours(3) });
 
         Assert.AreEqual(1, await manager.RenewDueAsync(users));
         var renewed = (await store.GetAsync(created.SubscriptionId))!;
-        Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddDays(6), renewed.ExpiresAt);
+        Assert.IsGreaterThan(TestClock.Shared.GetUtcNow().AddDays(6), renewed.ExpiresAt);
 
         await app.Services.GetRequiredService<Graph.TenantGraphClients>().For(SimulatedOrg.TenantId).Subscriptions.DeleteAsync(created.SubscriptionId);
-        await store.PutAsync(renewed with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await store.PutAsync(renewed with { ExpiresAt = TestClock.Shared.GetUtcNow().AddHours(1) });
         await manager.RenewDueAsync(users);
         var all = await store.ListAsync().ToListAsync();
         Assert.AreEqual(demo.UserId, all.Single().UserId);
@@ -222,7 +222,7 @@ public sealed class GraphNotificationsTests
 
         // The user deletes their data: the next renewal ends the subscription instead of keeping it alive.
         await users.DeleteAsync(demo.TenantId, demo.UserId);
-        await store.PutAsync(all.Single() with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await store.PutAsync(all.Single() with { ExpiresAt = TestClock.Shared.GetUtcNow().AddHours(1) });
         Assert.AreEqual(0, await manager.RenewDueAsync(users));
         Assert.IsEmpty(await store.ListAsync().ToListAsync());
         Assert.IsFalse(simulator.Tenant.Subscriptions.All.Any(s => s.Id == all.Single().SubscriptionId));

@@ -42,7 +42,7 @@ public sealed class ErasurePromiseTests
 
         public static async Task<Host> StartAsync()
         {
-            var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+            var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
             var port = Azurite.FreePort();
             var app = new AppFactory(SimulatedGraph.AppSettings(simulator, new Dictionary<string, string?>
             {
@@ -80,10 +80,10 @@ public sealed class ErasurePromiseTests
             // first so that the messages below leave the outbox as much time as before.
             var week = new GlueTeams.Core.Weeks.IsoWeek(2026, 47);
             await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.AcknowledgementStore>().AddAsync(new(
-                "", TenantId, User.Id, User.ManagerId!, "Their manager", null, week, week, "glue work that week", "Thank you", DateTimeOffset.UtcNow, true));
+                "", TenantId, User.Id, User.ManagerId!, "Their manager", null, week, week, "glue work that week", "Thank you", TestClock.Shared.GetUtcNow(), true));
             await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.NudgeDismissals>().DismissAsync(TenantId, User.Id, "repeat:onboarding:someone");
             await App.Services.GetRequiredService<GlueTeams.Storage.Evidence.ArtifactReachStore>().PutAsync(new(
-                TenantId, User.Id, new Uri("https://contoso.sharepoint.com/guide.docx"), GlueTeams.Storage.Evidence.ReachStatus.Known, 12, 5, DateTimeOffset.UtcNow));
+                TenantId, User.Id, new Uri("https://contoso.sharepoint.com/guide.docx"), GlueTeams.Storage.Evidence.ReachStatus.Known, 12, 5, TestClock.Shared.GetUtcNow()));
             Assert.AreEqual(HttpStatusCode.OK, (await InstallAsync()).StatusCode);
             Assert.AreEqual(HttpStatusCode.OK, (await MessageAsync("this week")).StatusCode);
             await App.Services.GetRequiredService<AuditLog>().AppendAsync(TenantId, User.Id, User.ManagerId!, "manager-viewed-member-summary", "");

@@ -27,7 +27,7 @@ public sealed class LostUpdateTests
             Record = tuesday.Record with
             {
                 Status = ActivityStatus.Confirmed,
-                Confirmation = new Confirmation("mentoring", Impact.Multiplier, null, null, "Paired with the new hire", false, false, DateTimeOffset.UtcNow),
+                Confirmation = new Confirmation("mentoring", Impact.Multiplier, null, null, "Paired with the new hire", false, false, TestClock.Shared.GetUtcNow()),
             },
         });
         Assert.IsInstanceOfType<GlueTeams.Storage.Activities.WriteResult.Written>(edited);

@@ -174,7 +174,7 @@ public sealed class RetentionPromiseTests
         await using var app = new AppFactory();
         var services = app.Services;
         var activities = services.GetRequiredService<ActivityStore>();
-        var real = DateTimeOffset.UtcNow;
+        var real = TestClock.Shared.GetUtcNow();
         var old = SimulatedRecords.Meeting(TenantA, "user-1", IsoWeek.Containing(real, TimeZoneInfo.Utc).AddWeeks(-20), 0);
         await services.GetRequiredService<UserStore>().UpsertAsync(new UserProfile { TenantId = TenantA, UserId = "user-1" });
         await activities.PutDecidedAsync(old);

@@ -108,14 +108,14 @@ public sealed class AdminConsentTests
     [TestMethod]
     public async Task Without_consent_this_week_and_the_weekly_card_say_so_with_the_link_never_no_meetings_and_once_granted_show_the_week()
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20 }, TestClock.Shared);
         await using var bot = new BotHarness(SimulatedGraph.AppSettings(simulator, new Dictionary<string, string?> { ["Graph:ClientId"] = GraphClientId }));
         simulator.Tenant.Faults.DenyConsent(BotHarness.UserId);
         await bot.PostAsync(bot.Install());
 
         await bot.PostAsync(bot.Message("this week"));
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
-        await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>().ScheduleAsync(profile.TenantId, profile.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1));
         await bot.App.Services.GetRequiredService<GlueTeams.App.Bot.WeeklyCardScheduler>().SendDueAsync(CancellationToken.None);
         await bot.DrainOutboxAsync();
 

@@ -182,7 +182,7 @@ public sealed class StoreReadinessTests
         await bot.PostAsync(bot.Message("summary"));
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
         await bot.App.Services.GetRequiredService<GlueTeams.Storage.Schedule.CardScheduleStore>()
-            .ScheduleAsync(profile.TenantId, profile.UserId, DateTimeOffset.UtcNow.AddMinutes(-1));
+            .ScheduleAsync(profile.TenantId, profile.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1));
         await bot.App.Services.GetRequiredService<WeeklyCardScheduler>().SendDueAsync(CancellationToken.None);
         await bot.DrainOutboxAsync(); // the scheduler queues the card; the outbox worker sends it
 

@@ -48,7 +48,7 @@ public sealed class WeekSyncTests
         await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
         var first = await fixture.StoredAsync(demo);
         var decided = first.First(r => r.Record.Status == ActivityStatus.Suggested);
-        var confirmation = new Confirmation("hiring", Impact.Multiplier, null, null, "kept", false, true, DateTimeOffset.UtcNow);
+        var confirmation = new Confirmation("hiring", Impact.Multiplier, null, null, "kept", false, true, TestClock.Shared.GetUtcNow());
         await fixture.Activities.ReplaceAsync(decided with { Record = decided.Record with { Status = ActivityStatus.Confirmed, Confirmation = confirmation } });
 
         await fixture.Sync.SyncAsync([demo], SyncFixture.Week);
@@ -165,7 +165,7 @@ public sealed class WeekSyncTests
             Record = series.Record with
             {
                 Status = ActivityStatus.Confirmed,
-                Confirmation = new Confirmation("process", Impact.OneOff, null, null, null, false, false, DateTimeOffset.UtcNow),
+                Confirmation = new Confirmation("process", Impact.OneOff, null, null, null, false, false, TestClock.Shared.GetUtcNow()),
             },
         });
         var profile = await fixture.Users.GetAsync(demo.TenantId, demo.UserId);
@@ -189,7 +189,7 @@ public sealed class WeekSyncTests
         var tagged = events.First();
         var copy = calendar.Add(demo.UserId, tagged with { Categories = ["Glue: Hiring"] });
         // The add-in confirmed it (with an artifact) before any sync ran.
-        var addInTag = new Confirmation("hiring", Impact.Multiplier, new Uri("https://docs.example.com/loop"), "Interview loop", null, false, true, DateTimeOffset.UtcNow);
+        var addInTag = new Confirmation("hiring", Impact.Multiplier, new Uri("https://docs.example.com/loop"), "Interview loop", null, false, true, TestClock.Shared.GetUtcNow());
         await fixture.Activities.PutDecidedAsync(new ActivityRecord
         {
             TenantId = demo.TenantId, UserId = demo.UserId, EventKey = copy.ICalUId, Week = SyncFixture.Week,

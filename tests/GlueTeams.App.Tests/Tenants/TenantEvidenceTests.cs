@@ -32,7 +32,7 @@ public sealed class TenantEvidenceTests
     private static async Task SeedArtifactAsync(TenantsHost host, string tenantId, SimulatedOrg org, SimulatedUser user, Uri artifact)
     {
         await host.Users.UpsertAsync(SimulatedProfiles.For(org, user, tenantId: tenantId));
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone));
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone));
         await host.App.Services.GetRequiredService<ActivityStore>().PutDecidedAsync(
             SimulatedRecords.Meeting(tenantId, user.Id, week, 1, "Onboarding session").Confirmed("onboarding", shared: true, Impact.Multiplier, artifact));
     }
@@ -109,7 +109,7 @@ public sealed class TenantEvidenceTests
         await using var host = await TenantsHost.StartAsync();
         var bea = host.OrgB.DemoUser;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(bea.TimeZone);
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, zone);
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), zone);
         await host.Users.UpsertAsync(SimulatedProfiles.For(host.OrgB, bea, tenantId: TenantsHost.B));
         string[] colleagues = [.. host.OrgB.Users.Where(u => u.Id != bea.Id).Take(4).Select(u => u.Mail)];
         string[] outsiders = ["ada@partner.example", "lin@partner.example"]; // guests B's directory does not know
@@ -137,7 +137,7 @@ public sealed class TenantEvidenceTests
         var reportA = host.OrgA.Get(managerA.DirectReportIds[0]);
         var managerB = host.OrgB.Users.First(u => u.Role == OrgRole.Manager && u.DirectReportIds.Count >= 1);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(reportA.TimeZone);
-        var to = IsoWeek.Containing(DateTimeOffset.UtcNow, zone);
+        var to = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), zone);
         var from = to.AddWeeks(-5);
         await host.Users.UpsertAsync(SimulatedProfiles.For(host.OrgA, reportA, tenantId: TenantsHost.A));
         var records = SimulatedRecords.Weeks(TenantsHost.A, reportA.Id, from, to.AddWeeks(-1));

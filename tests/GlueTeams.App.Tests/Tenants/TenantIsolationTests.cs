@@ -87,7 +87,7 @@ public sealed class TenantIsolationTests
     public async Task A_tag_lands_in_the_callers_own_tenant_and_never_on_another_tenants_meeting()
     {
         await using var host = await TenantsHost.StartAsync();
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc);
         var engineerA = host.OrgA.DemoUser;
         var engineerB = host.OrgB.DemoUser;
         var meetingA = Counted(host.Simulator.Tenant.Calendars, engineerA.Id, week);
@@ -114,7 +114,7 @@ public sealed class TenantIsolationTests
     public async Task Each_tenant_is_synced_with_its_own_token_and_A_token_never_reads_Bs_calendars()
     {
         await using var host = await TenantsHost.StartAsync();
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc);
         var userA = SimulatedProfiles.For(host.OrgA, host.OrgA.DemoUser, tenantId: TenantsHost.A);
         var userB = SimulatedProfiles.For(host.OrgB, host.OrgB.DemoUser, tenantId: TenantsHost.B);
         var sync = host.App.Services.GetRequiredService<WeekSync>();
@@ -145,7 +145,7 @@ public sealed class TenantIsolationTests
         foreach (var (tenant, user) in new[] { (TenantsHost.A, ada), (TenantsHost.B, bea) })
         {
             await host.Bot.PostAsync(host.Install(tenant, user));
-            await host.App.Services.GetRequiredService<CardScheduleStore>().ScheduleAsync(tenant, user, DateTimeOffset.UtcNow.AddMinutes(-1));
+            await host.App.Services.GetRequiredService<CardScheduleStore>().ScheduleAsync(tenant, user, TestClock.Shared.GetUtcNow().AddMinutes(-1));
         }
         var before = host.Bot.App.Connector.Requests.Count;
 
@@ -162,7 +162,7 @@ public sealed class TenantIsolationTests
         {
             var card = cards.Single(c => c.Uri.AbsolutePath.Contains(Uri.EscapeDataString("a:chat-" + user), StringComparison.Ordinal)).Card!;
             var profile = (await host.Users.GetAsync(tenant, user))!;
-            var week = IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone);
+            var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone);
             await AssertOwnMeetingsAsync(host, tenant, user, org, org == host.Simulator.Tenant ? host.Simulator.SecondTenant : host.Simulator.Tenant, week);
             Assert.DoesNotContain("Couldn't reach your calendar", BotHarness.Texts(card), "read with the tenant's own token");
         }
@@ -170,7 +170,7 @@ public sealed class TenantIsolationTests
 
     private static SimulatedEvent Counted(SimulatedCalendars calendars, string userId, IsoWeek week) => calendars.EventsFor(userId, week)
         .First(e => !e.IsCancelled && e.Response != "declined" && !e.IsAllDay && e.ShowAs != "free" && e.Type != "seriesMaster" && e.Sensitivity == "normal"
-                    && e.Start > DateTimeOffset.UtcNow.AddDays(-6));
+                    && e.Start > TestClock.Shared.GetUtcNow().AddDays(-6));
 
     /// <summary>The user's stored week is meetings of their own tenant's calendar, and none of the other's.</summary>
     private static async Task AssertOwnMeetingsAsync(TenantsHost host, string tenantId, string userId, Simulator.SimulatedTenant own, Simulator.SimulatedTenant other, IsoWeek week)

@@ -20,7 +20,7 @@ public sealed class TenantNotificationTests
     [TestMethod]
     public async Task A_subscription_of_A_cannot_trigger_a_sync_in_B_and_Bs_own_change_syncs_only_B()
     {
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, SecondTenantUsers = 20 });
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, SecondTenantUsers = 20 }, TestClock.Shared);
         var port = Azurite.FreePort();
         await using var app = new AppFactory(TenantsHost.Settings(simulator, new Dictionary<string, string?>
         {
@@ -50,10 +50,10 @@ public sealed class TenantNotificationTests
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
         Assert.AreEqual(0, await queue.ApproximateCountAsync(), "nothing queued for either tenant");
         Assert.IsNull(await app.Services.GetRequiredService<GlueTeams.Storage.Sync.SyncStateStore>().GetAsync(TenantsHost.B, bea.UserId,
-            IsoWeek.Containing(DateTimeOffset.UtcNow, bea.TimeZone)), "B's week was not marked for a re-sync");
+            IsoWeek.Containing(TestClock.Shared.GetUtcNow(), bea.TimeZone)), "B's week was not marked for a re-sync");
 
         // B's own calendar changes: the simulated Graph of B notifies with B's subscription; only B's user is queued.
-        var meeting = simulator.SecondTenant.Calendars.EventsFor(bea.UserId, IsoWeek.Containing(DateTimeOffset.UtcNow, bea.TimeZone)).First(e => !e.IsCancelled);
+        var meeting = simulator.SecondTenant.Calendars.EventsFor(bea.UserId, IsoWeek.Containing(TestClock.Shared.GetUtcNow(), bea.TimeZone)).First(e => !e.IsCancelled);
         simulator.SecondTenant.Calendars.Move(bea.UserId, meeting.Id, TimeSpan.FromMinutes(30));
         var items = await Notifications.GraphNotificationsTests.WaitForItemsAsync(queue);
 

@@ -44,13 +44,13 @@ public sealed class TenantOffboardingTests
         var profile = (await host.Users.GetAsync(tenantId, engineer.Id))!;
         Assert.IsNotNull(await host.App.Services.GetRequiredService<SubscriptionManager>().CreateAsync(profile));
         await host.App.Services.GetRequiredService<WorkQueue<SyncWorkItem>>().EnqueueAsync(
-            new SyncWorkItem(tenantId, engineer.Id, IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone).ToString()));
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone);
+            new SyncWorkItem(tenantId, engineer.Id, IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone).ToString()));
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone);
         await host.App.Services.GetRequiredService<AcknowledgementStore>().AddAsync(new Acknowledgement("", tenantId, engineer.Id, manager.Id, manager.DisplayName, null,
-            week, week, "glue work this week", "Thank you for the onboarding guide.", DateTimeOffset.UtcNow, Quoted: true));
+            week, week, "glue work this week", "Thank you for the onboarding guide.", TestClock.Shared.GetUtcNow(), Quoted: true));
         await host.App.Services.GetRequiredService<NudgeDismissals>().DismissAsync(tenantId, engineer.Id, "repeat|onboarding|new.hire@contoso.example");
         await host.App.Services.GetRequiredService<ArtifactReachStore>().PutAsync(new ArtifactReach(tenantId, engineer.Id,
-            new Uri("https://contoso.sharepoint.com/sites/eng/Onboarding.docx"), ReachStatus.Known, 12, 5, DateTimeOffset.UtcNow));
+            new Uri("https://contoso.sharepoint.com/sites/eng/Onboarding.docx"), ReachStatus.Known, 12, 5, TestClock.Shared.GetUtcNow()));
     }
 
     [TestMethod]
@@ -109,7 +109,7 @@ public sealed class TenantOffboardingTests
         using var otherRole = host.ClientFor(TenantsHost.B, bea, UserAdministrator);
         using var forged = host.App.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", host.Simulator.Issuer.MintUserToken(TenantsHost.B, bea, TenantsHost.Audience,
-            change: r => r with { SignWithUnknownKey = true, Claims = new Dictionary<string, object>(r.Claims) { ["wids"] = new[] { GlobalAdministrator } } }));
+            change: r => TestClock.Shared.ValidOnBothClocks(r with { SignWithUnknownKey = true, Claims = new Dictionary<string, object>(r.Claims) { ["wids"] = new[] { GlobalAdministrator } } })));
 
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(path, null)).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await forged.PostAsync(path, null)).StatusCode);
@@ -157,8 +157,8 @@ public sealed class TenantOffboardingTests
         await host.App.Services.GetRequiredService<GlueTeams.Storage.Users.ErasureTombstones>().MarkTenantAsync(TenantsHost.B);
         await host.Tables.Tenants.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("registration", TenantsHost.B)
         {
-            ["TenantId"] = TenantsHost.B, ["Status"] = nameof(TenantStatus.Offboarding), ["ConsentedAt"] = DateTimeOffset.UtcNow.AddDays(-30),
-            ["UpdatedAt"] = DateTimeOffset.UtcNow.AddHours(-2),
+            ["TenantId"] = TenantsHost.B, ["Status"] = nameof(TenantStatus.Offboarding), ["ConsentedAt"] = TestClock.Shared.GetUtcNow().AddDays(-30),
+            ["UpdatedAt"] = TestClock.Shared.GetUtcNow().AddHours(-2),
         });
         Assert.IsNotEmpty(await host.RowsOfAsync(TenantsHost.B));
 

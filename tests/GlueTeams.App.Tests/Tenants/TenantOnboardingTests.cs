@@ -93,7 +93,7 @@ public sealed class TenantOnboardingTests
         var registration = await host.Registry.GetAsync(TenantsHost.B);
         Assert.IsNotNull(registration);
         Assert.AreEqual(TenantStatus.Active, registration.Status);
-        Assert.IsLessThan(TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow - registration.ConsentedAt);
+        Assert.IsLessThan(TimeSpan.FromMinutes(1), TestClock.Shared.GetUtcNow() - registration.ConsentedAt);
         Assert.AreEqual(host.Simulator.SecondTenant.Admin.Id, registration.ConsentedBy, "who consented: their object id, from their ID token");
 
         // Now B's users get GlueTeams itself.
@@ -196,7 +196,7 @@ public sealed class TenantOnboardingTests
             _ => Token("another-nonce"),
             nonce => Token(nonce, r => r with { Audience = "00000000-0000-0000-0000-00000000beef" }),
             nonce => Token(nonce, r => r with { Issuer = DevTokenIssuer.EntraIssuer(TenantsHost.A) }),
-            nonce => Token(nonce, r => r with { Expires = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-2) }),
+            nonce => Token(nonce, r => r with { Expires = TestClock.Shared.GetUtcNow().AddHours(-1), NotBefore = TestClock.Shared.GetUtcNow().AddHours(-2) }),
             _ => "not a token",
         };
 

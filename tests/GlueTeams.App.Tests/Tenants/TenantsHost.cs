@@ -73,7 +73,7 @@ internal sealed class TenantsHost : IAsyncDisposable
     /// <param name="notifications">Serve on a loopback port with Graph:NotificationUrl, so that Graph subscriptions can be made.</param>
     public static async Task<TenantsHost> StartAsync(string[]? registered = null, IReadOnlyDictionary<string, string?>? more = null, bool notifications = false)
     {
-        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, SecondTenantUsers = 20 });
+        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Users = 20, SecondTenantUsers = 20 }, TestClock.Shared);
         var port = notifications ? Azurite.FreePort() : (int?)null;
         var settings = Settings(simulator, more);
         if (port is not null)
@@ -90,10 +90,10 @@ internal sealed class TenantsHost : IAsyncDisposable
 
     /// <summary>An Entra ID access token for our API, signed by the simulator's issuer; <paramref name="wids"/> are directory role template ids.</summary>
     public string Token(string tenantId, string userId, params string[] wids) =>
-        Simulator.Issuer.MintUserToken(tenantId, userId, Audience, change: wids.Length == 0 ? null : r => r with
+        Simulator.Issuer.MintUserToken(tenantId, userId, Audience, change: r => TestClock.Shared.ValidOnBothClocks(wids.Length == 0 ? r : r with
         {
             Claims = new Dictionary<string, object>(r.Claims) { ["wids"] = wids },
-        });
+        }));
 
     public HttpClient ClientFor(string tenantId, string userId, params string[] wids)
     {
