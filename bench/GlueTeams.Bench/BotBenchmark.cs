@@ -47,7 +47,7 @@ internal static class BotBenchmark
         app.UseKestrel(0);
         app.StartServer();
         using var client = app.CreateClient();
-        var week = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+        var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc);
         var etags = await SeedAsync(app.Services.GetRequiredService<ActivityStore>(), week);
         var ids = etags.Keys.Order(StringComparer.Ordinal).ToArray();
         var next = 0;

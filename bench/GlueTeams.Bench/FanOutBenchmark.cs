@@ -41,8 +41,8 @@ internal static class FanOutBenchmark
             ThrottleShare = 0.02,
             RetryAfterSeconds = 1,
             PageSize = 10,
-        });
-        await using var simulator = await ConnectorSimulatorHost.StartAsync(new SimulatedConnector
+        }, TestClock.Shared);
+        await using var simulator = await ConnectorSimulatorHost.StartAsync(new SimulatedConnector(time: TestClock.Shared)
         {
             Latency = TimeSpan.FromMilliseconds(30),
             ThrottleShare = 0.02,
@@ -77,7 +77,7 @@ internal static class FanOutBenchmark
                 _ = first.Services; // starts the host: its scheduler and outbox worker
                 _ = second.Services;
                 // Everyone due in the same minute, far enough ahead for the seeding and the instances' first heartbeats.
-                var due = DateTimeOffset.UtcNow.AddSeconds(40);
+                var due = TestClock.Shared.GetUtcNow().AddSeconds(40);
                 await SeedAsync(tables, org, fanOutUsers, simulator.ServiceUrl, connector, due);
                 counter.Reset();
                 Console.WriteLine($"fan-out: {users:N0} users seeded, due at {due:HH:mm:ss}; waiting…");
@@ -144,7 +144,7 @@ internal static class FanOutBenchmark
     {
         TeamsUserId = "29:" + user.Id,
         Conversation = new ConversationReference(serviceUrl, Conversation(user), "28:bot"),
-        CreatedAt = DateTimeOffset.UtcNow,
+        CreatedAt = TestClock.Shared.GetUtcNow(),
     };
 
     private static async Task SeedAsync(GlueTables tables, SimulatedOrg org, List<SimulatedUser> users, Uri serviceUrl, SimulatedConnector connector, DateTimeOffset due)
@@ -162,7 +162,7 @@ internal static class FanOutBenchmark
     private static async Task WaitForCardsAsync(SimulatedConnector connector, WorkQueue<GlueTeams.App.Outbox.OutboxMessage> outbox, int expected, DateTimeOffset due)
     {
         var deadline = due + Timeout;
-        while (DateTimeOffset.UtcNow < deadline)
+        while (TestClock.Shared.GetUtcNow() < deadline)
         {
             var delivered = connector.DeliveredPerConversation().Count;
             if (delivered >= expected)
@@ -170,7 +170,7 @@ internal static class FanOutBenchmark
                 break;
             }
             var waiting = await outbox.ApproximateCountAsync();
-            Console.WriteLine($"fan-out: {delivered:N0} delivered after {(DateTimeOffset.UtcNow - due).TotalSeconds:F0} s; {waiting:N0} on the outbox");
+            Console.WriteLine($"fan-out: {delivered:N0} delivered after {(TestClock.Shared.GetUtcNow() - due).TotalSeconds:F0} s; {waiting:N0} on the outbox");
             await Task.Delay(TimeSpan.FromSeconds(10));
         }
         await Task.Delay(TimeSpan.FromSeconds(10)); // anything sent twice shows up now
@@ -190,7 +190,7 @@ internal static class FanOutBenchmark
         var stopwatch = Stopwatch.StartNew();
         foreach (var profile in profiles)
         {
-            var week = IsoWeek.Containing(DateTimeOffset.UtcNow, profile.TimeZone);
+            var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone);
             await sync.SyncAsync([profile], week);
             var card = await weeks.BuildAsync(profile, profile.TeamsUserId!, week, 0, null, CancellationToken.None);
             await client.SendAsync(serviceUrl, profile.Conversation!.ConversationId, GlueTeams.Teams.Activities.Activity.CardMessage(card), CancellationToken.None);
