@@ -90,6 +90,27 @@ public sealed class UserDataTests : StorageTestBase
     }
 
     [TestMethod]
+    public async Task Tombstones_OfTheEarlierLayout_AreMovedSoThatTheErasedStayErased()
+    {
+        var tombstones = new ErasureTombstones(Tables, Time);
+        var before = await Tables.Tombstones.QueryAsync<Azure.Data.Tables.TableEntity>().Select(e => (e.PartitionKey, e.RowKey)).ToHashSetAsync();
+        await tombstones.MarkAsync("tenant-legacy", "user-9");
+        var current = await Tables.Tombstones.QueryAsync<Azure.Data.Tables.TableEntity>().SingleAsync(e => !before.Contains((e.PartitionKey, e.RowKey)));
+        var (tenantKey, userKey) = (current.PartitionKey, current.RowKey);
+        await Tables.Tombstones.DeleteEntityAsync(tenantKey, userKey);
+        // As stop 19 wrote it: a partition per user, row "", the tenant's hash in a column.
+        await Tables.Tombstones.AddEntityAsync(new Azure.Data.Tables.TableEntity(userKey, "") { ["ErasedAt"] = Time.GetUtcNow(), ["TenantKey"] = tenantKey });
+        Assert.IsFalse(await tombstones.IsErasedAsync("tenant-legacy", "user-9"), "unmoved, the earlier layout is not found");
+
+        Assert.AreEqual(1, await tombstones.MoveLegacyAsync());
+
+        Assert.IsTrue(await tombstones.IsErasedAsync("tenant-legacy", "user-9"));
+        CollectionAssert.AreEquivalent(new[] { "user-9" }, (await tombstones.ErasedAmongAsync("tenant-legacy", ["user-9", "user-8"])).ToList());
+        Assert.AreEqual(0, await tombstones.MoveLegacyAsync(), "nothing left to move");
+        Assert.IsFalse((await Tables.Tombstones.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(userKey, "")).HasValue, "the old row is gone");
+    }
+
+    [TestMethod]
     public async Task UserStore_UnknownUser_IsNull() => Assert.IsNull(await Users.GetAsync("tenant-a", "nobody"));
 
     [TestMethod]

@@ -49,7 +49,12 @@ public static class StorageServices
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Retention.RetentionJob>());
         }
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new StorageResource("tables", (sp, ct) => sp.GetRequiredService<GlueTables>().EnsureCreatedAsync(ct)));
+        // Tombstones of an earlier layout are moved before the app serves, so that no erased user is missed.
+        builder.Services.AddSingleton(new StorageResource("tables", async (sp, ct) =>
+        {
+            await sp.GetRequiredService<GlueTables>().EnsureCreatedAsync(ct);
+            await sp.GetRequiredService<ErasureTombstones>().MoveLegacyAsync(ct);
+        }));
         builder.Services.AddSingleton<StorageStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -54,6 +54,25 @@ public sealed class ErasureTombstones(GlueTables tables, TimeProvider time, bool
         return userIds.Where(u => tenantErased || keys.Contains(Key(tenantId, u))).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Moves tombstones written before they shared their tenant's partition (a partition per user, row "", the tenant's
+    /// hash in a TenantKey column) into their tenant's partition, so that the reads above still find every erased
+    /// user. Run before the app serves (with the tables); idempotent, and a no-op once nothing is left. Returns how many moved.
+    /// </summary>
+    public async Task<int> MoveLegacyAsync(CancellationToken cancellationToken = default)
+    {
+        var moved = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {""} and TenantKey gt {""}"), cancellationToken: cancellationToken))
+        {
+            var tenantKey = row.GetString("TenantKey");
+            await _table.UpsertEntityAsync(new TableEntity(tenantKey, row.PartitionKey) { ["ErasedAt"] = row.GetDateTimeOffset("ErasedAt") ?? time.GetUtcNow() },
+                TableUpdateMode.Replace, cancellationToken);
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            moved++;
+        }
+        return moved;
+    }
+
     /// <summary>The user started again (install, "start"): their data may be created again.</summary>
     public async Task ClearAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(TenantKey(tenantId), Key(tenantId, userId), cancellationToken: cancellationToken);
