@@ -67,6 +67,24 @@ public sealed class CardScheduleStoreTests : StorageTestBase
     }
 
     [TestMethod]
+    public async Task TakeDue_TakesAsManyAsAreDueUpToMax_WhereverItsRunStarts()
+    {
+        // 5 due with a max of 2 gives runs starting at 0, 2 or 4 (chosen at random): each must still take 2.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var schedule = new CardScheduleStore(Tables);
+            var tenant = $"tenant-run-{attempt}";
+            for (var i = 0; i < 5; i++)
+            {
+                await schedule.ScheduleAsync(tenant, $"user-{i}", Friday.AddYears(1 + attempt));
+            }
+            var taken = await schedule.TakeDueAsync(Friday.AddYears(1 + attempt), 2, lookBackDays: 0);
+            Assert.HasCount(2, taken, $"attempt {attempt}");
+            Assert.HasCount(3, await schedule.TakeDueAsync(Friday.AddYears(1 + attempt), 100, lookBackDays: 0));
+        }
+    }
+
+    [TestMethod]
     public async Task ManyScheduled_TakenByRacingPollersInTransactions_EachOnce_CompletedTogether_ButNotOneReleasedAndTakenAgain()
     {
         var schedule = new CardScheduleStore(Tables);

@@ -88,11 +88,12 @@ public sealed class CardScheduleStore(GlueTables tables)
             }
         }
         // A run of neighbours, at a random one of the runs found: instances polling together rarely reach for the same
-        // run, and its users sit together in the Users partition, where one range query reads their profiles.
+        // run, and its users sit together in the Users partition, where one range query reads their profiles. A run
+        // that starts near the end goes on from the first found, so that as many are taken as are due, up to max.
         var runs = (free.Count + Math.Max(max, 1) - 1) / Math.Max(max, 1);
         var start = runs > 1 ? Random.Shared.Next(runs) * max : 0;
         var taken = new List<DueCard>();
-        foreach (var chunk in free.Skip(start).Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
+        foreach (var chunk in free.Skip(start).Concat(free.Take(start)).Take(max).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(100)))
         {
             taken.AddRange(await LeaseAsync(chunk, now, until, reread: true, cancellationToken));
         }
