@@ -13,8 +13,26 @@ using GlueTeams.Core.Users;
 
 namespace GlueTeams.App.Bot;
 
-/// <summary>How often the due list is polled, and how long a taken entry stays with its taker; configuration "Bot:CardPollInterval", "Bot:CardLease".</summary>
-internal sealed record WeeklyCardSchedulerOptions(TimeSpan PollInterval, TimeSpan Lease);
+/// <summary>How often the due list is polled, and how long a taken entry stays with its taker: the "Bot" section's CardPollInterval and CardLease.</summary>
+public sealed class WeeklyCardSchedulerOptions
+{
+    public const string Section = "Bot";
+
+    public TimeSpan CardPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CardLease { get; set; } = CardScheduleStore.DefaultLease;
+
+    public IEnumerable<string> Problems()
+    {
+        if (CardPollInterval <= TimeSpan.Zero)
+        {
+            yield return $"Bot:CardPollInterval {CardPollInterval} must be longer than zero.";
+        }
+        if (CardLease <= TimeSpan.Zero)
+        {
+            yield return $"Bot:CardLease {CardLease} must be longer than zero.";
+        }
+    }
+}
 
 /// <summary>
 /// Puts each user's weekly card on the outbox at their local day and time. The due list lives in Table Storage, so a
@@ -42,7 +60,7 @@ internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, C
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first poll comes one interval after start, so that a starting instance is ready before it sends.
-        using var timer = new PeriodicTimer(options.PollInterval, time);
+        using var timer = new PeriodicTimer(options.CardPollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -75,7 +93,7 @@ internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, C
             do
             {
                 await WaitForOutboxRoomAsync(cancellationToken);
-                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.Lease, cancellationToken: cancellationToken);
+                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.CardLease, cancellationToken: cancellationToken);
                 Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
             }
             while (due.Count == BatchSize);

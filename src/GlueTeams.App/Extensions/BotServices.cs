@@ -29,9 +29,7 @@ public static class BotServices
         builder.Services.AddSingleton<MessageActions>();
         // Scoped: it holds the connector, a typed HttpClient.
         builder.Services.AddScoped<BotDispatcher>();
-        builder.Services.AddSingleton(new WeeklyCardSchedulerOptions(
-            builder.Configuration.GetValue("Bot:CardPollInterval", TimeSpan.FromSeconds(30)),
-            builder.Configuration.GetValue("Bot:CardLease", GlueTeams.Storage.Schedule.CardScheduleStore.DefaultLease)));
+        builder.Services.AddSettings<WeeklyCardSchedulerOptions>(WeeklyCardSchedulerOptions.Section, (options, _) => options.Problems());
         builder.Services.AddSingleton<WeeklyCardScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeeklyCardScheduler>());
         builder.AddGlueOutbox();

@@ -40,12 +40,12 @@ public static class SyncServices
         builder.Services.AddSingleton<SubscriptionManager>();
         builder.Services.AddSingleton(SyncWorkerOptions.Default);
         builder.Services.AddSingleton<SyncWorker>();
-        if (builder.Configuration.GetValue("Sync:RunWorker", true))
+        if (builder.Configuration.Read<SyncSwitches>(SyncSwitches.Section).RunWorker)
         {
             builder.Services.AddHostedService<SyncWorkerService>();
             builder.Services.AddHostedService<SubscriptionRenewalService>();
         }
-        if (builder.Configuration.GetValue("Evidence:RefreshArtifactReach", true))
+        if (builder.Configuration.Read<EvidenceSwitches>(EvidenceSwitches.Section).RefreshArtifactReach)
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Evidence.ArtifactReachJob>());
         }
@@ -62,4 +62,18 @@ public static class SyncServices
         var credential = GraphCredentials.From(options);
         return _ => credential;
     }
+}
+
+/// <summary>The "Sync" section: whether this instance consumes the sync queue (every instance does by default).</summary>
+public sealed class SyncSwitches
+{
+    public const string Section = "Sync";
+    public bool RunWorker { get; set; } = true;
+}
+
+/// <summary>The "Evidence" section: whether this instance runs the weekly artifact-reach job (needs Graph).</summary>
+public sealed class EvidenceSwitches
+{
+    public const string Section = "Evidence";
+    public bool RefreshArtifactReach { get; set; } = true;
 }
