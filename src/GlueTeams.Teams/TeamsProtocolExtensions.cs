@@ -47,6 +47,14 @@ public static class TeamsProtocolExtensions
         options.AttemptTimeout.Timeout = attemptTimeout;
         options.TotalRequestTimeout.Timeout = attemptTimeout * 4;
         options.CircuitBreaker.SamplingDuration = attemptTimeout * 3;
+        // 429 is the connector pacing us (Retry-After), not a sign that it is down: it must not open the circuit and
+        // stop every send for the break's duration, which in the weekly fan-out re-queued hundreds of cards.
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+        {
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            { Result: { } response } => response.StatusCode != System.Net.HttpStatusCode.TooManyRequests && ConnectorClient.IsTransient(response.StatusCode),
+            _ => false,
+        });
         options.Retry.MaxRetryAttempts = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(250);
         options.Retry.MaxDelay = MaxInCallRetryAfter;
