@@ -1,24 +1,12 @@
 using GlueTeams.App.Bot;
-using GlueTeams.App.Extensions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GlueTeams.App.Tests.Hosting;
 
 [TestClass]
 public sealed class SchedulerSettingsTests
 {
-    private static (bool Starts, string Errors, WeeklyCardSchedulerOptions? Options) Check(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
-        services.AddSettings<WeeklyCardSchedulerOptions>(WeeklyCardSchedulerOptions.Section, (options, _) => options.Problems());
-        using var provider = services.BuildServiceProvider();
-        using var errors = new StringWriter();
-        var starts = Settings.Check(provider, errors);
-        return (starts, errors.ToString(), starts ? provider.GetRequiredService<WeeklyCardSchedulerOptions>() : null);
-    }
+    private static (bool Starts, string Errors, WeeklyCardSchedulerOptions? Options) Check(Dictionary<string, string?> settings) =>
+        SettingsCheck.Run<WeeklyCardSchedulerOptions>(WeeklyCardSchedulerOptions.Section, o => o.Problems(), settings);
 
     [TestMethod]
     public void The_card_poll_and_lease_bind_from_the_Bot_section_with_their_defaults()

@@ -222,16 +222,10 @@ public sealed class RetentionPromiseTests
     [DataRow("Retention:Tenants:t1:ClaimDays", "-1")]
     public void BadRetentionSettings_AreRefusedAtStart(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
-        services.AddSettings<RetentionOptions>(RetentionOptions.Section, (options, _) => options.Problems());
-        using var provider = services.BuildServiceProvider();
-        using var errors = new StringWriter();
+        var (starts, errors, _) = SettingsCheck.Run<RetentionOptions>(RetentionOptions.Section, o => o.Problems(), new() { [key] = value });
 
-        Assert.IsFalse(Settings.Check(provider, errors), "the app does not start");
-        StringAssert.Contains(errors.ToString(), key);
-        StringAssert.Contains(errors.ToString(), "must be 1 to 3650 days");
+        Assert.IsFalse(starts, "the app does not start");
+        StringAssert.Contains(errors, key);
+        StringAssert.Contains(errors, "must be 1 to 3650 days");
     }
 }
