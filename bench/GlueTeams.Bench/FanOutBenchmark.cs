@@ -235,7 +235,7 @@ internal static class FanOutBenchmark
             var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone);
             await sync.SyncAsync([profile], week);
             var card = await weeks.BuildAsync(profile, profile.TeamsUserId!, week, 0, null, CancellationToken.None);
-            await client.SendAsync(serviceUrl, profile.Conversation!.ConversationId, GlueTeams.Teams.Activities.Activity.CardMessage(card), CancellationToken.None);
+            await client.SendAsync(profile.TenantId, serviceUrl, profile.Conversation!.ConversationId, GlueTeams.Teams.Activities.Activity.CardMessage(card), CancellationToken.None);
         }
         return stopwatch.Elapsed / profiles.Count;
     }
