@@ -82,8 +82,17 @@ internal static class FanOutBenchmark
                 counter.Reset();
                 Console.WriteLine($"fan-out: {users:N0} users seeded, due at {due:HH:mm:ss}; waiting…");
                 loadAtDue = LoadAverage();
-                await WaitForCardsAsync(connector, new WorkQueue<GlueTeams.App.Outbox.OutboxMessage>(storage, "outbox"), fanOutUsers.Count, due);
-                loadAtEnd = LoadAverage();
+                await using (var sampler = new FanOutSampler(connector, counter, [first.Services.GetRequiredService<SendRateLimiter>(), second.Services.GetRequiredService<SendRateLimiter>()], due))
+                {
+                    sampler.Start();
+                    await WaitForCardsAsync(connector, new WorkQueue<GlueTeams.App.Outbox.OutboxMessage>(storage, "outbox"), fanOutUsers.Count, due);
+                    loadAtEnd = LoadAverage();
+                    await sampler.DisposeAsync();
+                    var samples = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "fanout-samples.tsv");
+                    Directory.CreateDirectory(Path.GetDirectoryName(samples)!);
+                    await File.WriteAllTextAsync(samples, sampler.Text());
+                    Console.WriteLine($"fan-out: per-second samples in {samples}");
+                }
                 var perConversation = connector.DeliveredPerConversation();
                 var delivered = connector.Received.Where(r => r.IsDeliveredMessage).Select(r => r.At).ToList();
                 result = new FanOutResult(

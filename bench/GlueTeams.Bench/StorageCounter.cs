@@ -51,7 +51,24 @@ internal sealed class StorageCounter : HttpPipelinePolicy
     {
         var tally = _tallies.GetOrAdd(Kind(message.Request), _ => new Tally());
         Interlocked.Increment(ref tally.Count);
-        Interlocked.Add(ref tally.Ticks, Stopwatch.GetElapsedTime(started).Ticks);
+        var ticks = Stopwatch.GetElapsedTime(started).Ticks;
+        Interlocked.Add(ref tally.Ticks, ticks);
+        var window = _window;
+        Interlocked.Increment(ref window.Count);
+        Interlocked.Add(ref window.Ticks, ticks);
+        long max;
+        while (ticks > (max = Interlocked.Read(ref window.Max)) && Interlocked.CompareExchange(ref window.Max, ticks, max) != max)
+        {
+        }
+    }
+
+    private Tally _window = new();
+
+    /// <summary>The requests that ended since the last call: how many, their mean and their longest latency (for the per-second sampler).</summary>
+    public (long Count, double MeanMs, double MaxMs) TakeWindow()
+    {
+        var window = Interlocked.Exchange(ref _window, new Tally());
+        return (window.Count, window.Count == 0 ? 0 : TimeSpan.FromTicks(window.Ticks / window.Count).TotalMilliseconds, TimeSpan.FromTicks(window.Max).TotalMilliseconds);
     }
 
     /// <summary>"GET Users point", "GET Activities query", "POST $batch", "POST outbox messages"…</summary>
@@ -95,5 +112,6 @@ internal sealed class StorageCounter : HttpPipelinePolicy
     {
         public long Count;
         public long Ticks;
+        public long Max;
     }
 }

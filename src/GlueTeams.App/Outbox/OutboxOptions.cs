@@ -16,8 +16,15 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a taken message stays hidden from other instances: longer than one send with its in-call retries.</summary>
     public TimeSpan Visibility { get; set; } = TimeSpan.FromMinutes(2);
-    /// <summary>Messages in hand at once in one instance (taken, waiting for their send slot, or being sent); more are taken when half are done.</summary>
-    public int Parallelism { get; set; } = 32;
+    /// <summary>
+    /// Messages in hand at once in one instance (taken, waiting for their send slot, or being sent); more are taken
+    /// whenever 16 (or half, if fewer) are done. During a fan-out the sends are paced by the tenant rate, so most of
+    /// these wait for their slot with their storage reads done: 200 is about 8 s of sending at one instance's share of
+    /// two, which keeps the sends going while storage stalls for a few seconds (Azurite's queue clean-up blocks it for
+    /// 6-9 s every 60 s or so; with 32 in hand every stall stopped sending) and still bounds how long a reply taken
+    /// behind weekly cards waits for its slot.
+    /// </summary>
+    public int Parallelism { get; set; } = 200;
     /// <summary>The longest wait between two looks at an empty queue (this instance's own messages wake it at once).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -242,8 +242,9 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
         }
-        // Up to Parallelism messages are in hand at once; more are taken whenever half of them are done, so the rate
-        // limiter always has sends waiting for its next slot and never idles while the queue holds work.
+        // Up to Parallelism messages are in hand at once; more are taken whenever 16 (or half, if fewer) are done, so the
+        // rate limiter always has sends waiting for its next slot, their storage reads done, and never idles while the
+        // queue holds work, nor while storage stalls for a few seconds.
         using var slots = new SemaphoreSlim(options.Parallelism, options.Parallelism);
         var inFlight = new ConcurrentDictionary<Task, byte>();
         try
@@ -254,7 +255,7 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
                 try
                 {
                     await HeartbeatAsync(stoppingToken);
-                    for (; held < Math.Max(1, options.Parallelism / 2); held++)
+                    for (; held < RefillAt(options.Parallelism); held++)
                     {
                         await slots.WaitAsync(stoppingToken);
                     }
@@ -310,6 +311,9 @@ public sealed partial class OutboxService(IServiceScopeFactory scopes, MessageOu
             await Task.WhenAll(inFlight.Keys);
         }
     }
+
+    /// <summary>How many free slots the worker waits for before it takes more messages: 16, or half when fewer are allowed (one queue read takes at most 32).</summary>
+    internal static int RefillAt(int parallelism) => Math.Clamp(parallelism / 2, 1, 16);
 
     /// <summary>Sends one taken message in a scope of its own (the worker holds the connector, a typed HttpClient), then frees its slot.</summary>
     private async Task SendAsync(WorkItem<OutboxMessage> item, SemaphoreSlim slots)
