@@ -59,4 +59,13 @@ internal static class Deliveries
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         await WaitUntilAsync(() => Delivered(connector) == before + 1, "a fresh help is answered");
     }
+
+    /// <summary>The promise in its own words: the conversation got exactly <paramref name="expected"/> messages, nothing is left to send, and the app still serves.</summary>
+    public static async Task AssertDeliveredExactlyAsync(BotHarness bot, SimulatedConnector connector, int expected, string what)
+    {
+        await WaitUntilAsync(() => Delivered(connector) == expected, what);
+        Assert.IsTrue(await bot.DrainOutboxAsync(), "the outbox is empty");
+        Assert.AreEqual(expected, Delivered(connector), "exactly " + expected);
+        await AssertStillServesAsync(bot, connector);
+    }
 }

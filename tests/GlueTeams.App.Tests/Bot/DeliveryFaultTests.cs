@@ -11,7 +11,6 @@ using GlueTeams.Simulator.Org;
 using GlueTeams.Storage;
 using GlueTeams.Storage.Queues;
 using GlueTeams.Storage.Schedule;
-using GlueTeams.Storage.Users;
 using GlueTeams.Testing;
 using GlueTeams.App.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,18 +29,6 @@ namespace GlueTeams.App.Tests.Bot;
 [TestClass]
 public sealed class DeliveryFaultTests
 {
-    /// <summary>The promise in its own words: the conversation got exactly <paramref name="expected"/> messages, nothing is left to send, and the app still serves.</summary>
-    private static async Task AssertDeliveredExactlyAsync(BotHarness bot, SimulatedConnector connector, int expected, string what)
-    {
-        await WaitUntilAsync(() => Delivered(connector) == expected, what);
-        Assert.IsTrue(await bot.DrainOutboxAsync(), "the outbox is empty");
-        Assert.AreEqual(expected, Delivered(connector), "exactly " + expected);
-        await AssertStillServesAsync(bot, connector);
-    }
-
-    /// <summary>Storage's retries (3) after 0.1, 0.2 and 0.4 s instead of 0.8, 1.6 and 3.2: a request to cut storage fails in under a second.</summary>
-    private static readonly Dictionary<string, string?> QuickStorageRetries = new() { ["Storage:RetryDelay"] = "00:00:00.100" };
-
     private static async Task MakeCardDueAsync(BotHarness bot)
     {
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
@@ -159,32 +146,6 @@ public sealed class DeliveryFaultTests
     }
 
     [TestMethod]
-    public async Task A_turn_that_fails_before_its_reply_is_queued_answers_5xx_and_its_redelivery_is_answered_once()
-    {
-        await using var simulator = await ConnectorSimulatorHost.StartAsync();
-        var connector = simulator.Connector;
-        await using var queueProxy = new LoopbackProxy(Azurite.QueueEndpoint);
-        var storage = Azurite.NewStorageOptions();
-        storage = new StorageOptions
-        {
-            TablePrefix = storage.TablePrefix,
-            ConnectionString = Azurite.ConnectionString.Replace(Azurite.QueueEndpoint.ToString(), queueProxy.Through(Azurite.QueueEndpoint).ToString(), StringComparison.Ordinal),
-        };
-        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(QuickStorageRetries), storage);
-        await bot.PostAsync(bot.Install());
-        var message = bot.Message("help");
-        queueProxy.Cut();
-
-        using var failed = await bot.Client.PostAsync("/api/messages", JsonContent.Create(message));
-        Assert.IsGreaterThanOrEqualTo(500, (int)failed.StatusCode, "the queue was unreachable: Teams must deliver it again");
-        queueProxy.Restore();
-        using var redelivered = await bot.PostAsync(message);
-
-        Assert.AreEqual(HttpStatusCode.OK, redelivered.StatusCode);
-        await AssertDeliveredExactlyAsync(bot, connector, 2, "welcome and the re-delivered help's reply");
-    }
-
-    [TestMethod]
     public async Task A_failing_token_source_delays_the_reply_which_arrives_once_tokens_come_back()
     {
         await using var simulator = await ConnectorSimulatorHost.StartAsync();
@@ -212,44 +173,6 @@ public sealed class DeliveryFaultTests
 
         var types = connector.Received.Select(r => r.ActivityType).ToList();
         CollectionAssert.AreEqual(new[] { "typing", "message" }, types);
-    }
-
-    [TestMethod]
-    public async Task Storage_cut_during_scheduler_polls_the_weekly_card_still_goes_out_once_when_storage_is_back()
-    {
-        await using var simulator = await ConnectorSimulatorHost.StartAsync();
-        var connector = simulator.Connector;
-        await using var tableProxy = new LoopbackProxy(Azurite.TableEndpoint);
-        await using var queueProxy = new LoopbackProxy(Azurite.QueueEndpoint);
-        var prefix = Azurite.NewStorageOptions().TablePrefix;
-        var storage = new StorageOptions
-        {
-            TablePrefix = prefix,
-            ConnectionString = Azurite.ConnectionString
-                .Replace(Azurite.TableEndpoint.ToString(), tableProxy.Through(Azurite.TableEndpoint).ToString(), StringComparison.Ordinal)
-                .Replace(Azurite.QueueEndpoint.ToString(), queueProxy.Through(Azurite.QueueEndpoint).ToString(), StringComparison.Ordinal),
-        };
-        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(QuickStorageRetries), storage, services => services.AddFakeLogging());
-        await bot.PostAsync(bot.Install());
-        await bot.SeedAsync(("Sprint retro", "process", null));
-        tableProxy.Cut();
-        queueProxy.Cut();
-        // Due now, written past the proxy: the app only learns of it through polls that fail until storage is back.
-        var direct = new CardScheduleStore(new GlueTables(new StorageOptions { TablePrefix = prefix, ConnectionString = Azurite.ConnectionString }));
-        await direct.ScheduleAsync(BotHarness.TenantId, BotHarness.UserId, TestClock.Shared.GetUtcNow().AddMinutes(-1));
-
-        var logs = bot.App.Services.GetFakeLogCollector();
-        await WaitUntilAsync(() => logs.GetSnapshot().Count(r => r.Category == typeof(WeeklyCardScheduler).FullName
-            && r.Message.StartsWith("Polling the weekly card schedule failed", StringComparison.Ordinal)) >= 3, "several polls failed against the cut storage");
-        Assert.AreEqual(0, WeeklyCards(connector));
-        tableProxy.Restore();
-        queueProxy.Restore();
-
-        await WaitUntilAsync(() => WeeklyCards(connector) == 1, "the weekly card goes out when storage is back", 60);
-        await Task.Delay(TimeSpan.FromSeconds(4)); // more polls, and the lease time, pass
-        Assert.AreEqual(1, WeeklyCards(connector), "exactly once");
-        StringAssert.Contains(connector.Received.Single(r => r.Body.Contains("Your glue work", StringComparison.Ordinal)).Body, "Sprint retro");
-        await AssertStillServesAsync(bot, connector);
     }
 
     [TestMethod]
