@@ -15,7 +15,8 @@ namespace GlueTeams.App.Tests.Faults;
 
 /// <summary>
 /// Graph down, throttled or hanging: "this week" shows the stored week with a note saying when it was read from the
-/// calendar, the API answers 503 with Retry-After, and once Graph is back everything works as before.
+/// calendar, the API answers 503 with Retry-After (<see cref="GraphOutageApiTests"/>), and once Graph is back everything
+/// works as before.
 /// </summary>
 [TestClass]
 public sealed class GraphOutageTests
@@ -84,20 +85,29 @@ public sealed class GraphOutageTests
         Assert.HasCount(3, bot.SentCards(), "the app still serves");
         Assert.IsNull(BotHarness.Notice(bot.SentCards()[2]), "with Graph back, the card is fresh again");
     }
+}
 
+/// <summary>
+/// The API's side of <see cref="GraphOutageTests"/>: while Graph fails, throttles or hangs, the routes that need it answer
+/// 503 with Retry-After in problem details, and serve again once it is back. A class of its own, so that the two run
+/// side by side.
+/// </summary>
+[TestClass]
+public sealed class GraphOutageApiTests
+{
     [TestMethod]
-    [DataRow(Outage.Unavailable)]
-    [DataRow(Outage.ThrottleStorm)]
-    [DataRow(Outage.Hang)]
-    public async Task Api_routes_while_Graph_fails_answer_503_with_Retry_After_then_recover(Outage outage)
+    [DataRow(GraphOutageTests.Outage.Unavailable)]
+    [DataRow(GraphOutageTests.Outage.ThrottleStorm)]
+    [DataRow(GraphOutageTests.Outage.Hang)]
+    public async Task Api_routes_while_Graph_fails_answer_503_with_Retry_After_then_recover(GraphOutageTests.Outage outage)
     {
-        await using var host = await TabApiHost.StartAsync(ShortWaits);
+        await using var host = await TabApiHost.StartAsync(GraphOutageTests.ShortWaits);
         var engineer = host.Report(0);
         await host.Users.UpsertAsync(SimulatedProfiles.For(host.Org, engineer, sharingDefault: true));
         using var client = host.ClientFor(engineer.Id);
         using var managerClient = host.ClientFor(host.Manager.Id);
 
-        Break(host.Graph.Tenant.Faults, outage);
+        GraphOutageTests.Break(host.Graph.Tenant.Faults, outage);
         // The routes are asked at once, as a tab's page asks them: each waits out the outage on its own.
         await Task.WhenAll(new[] { (client, "/api/tags/AAMkAGI2TAAA="), (client, "/api/me/profile"), (managerClient, "/api/team/summary") }.Select(async call =>
         {
@@ -110,7 +120,7 @@ public sealed class GraphOutageTests
             Assert.AreEqual(503, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32(), route);
         }));
 
-        Mend(host.Graph.Tenant.Faults);
+        GraphOutageTests.Mend(host.Graph.Tenant.Faults);
         using var recovered = await client.GetAsync(new Uri("/api/me/profile", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, recovered.StatusCode, "the app still serves");
     }
