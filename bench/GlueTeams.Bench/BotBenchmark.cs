@@ -61,10 +61,11 @@ internal static class BotBenchmark
         }, etags);
         var confirmAll = await MeasureAsync(i =>
         {
-            var data = new JsonObject { ["week"] = week.ToString() };
+            var shown = new JsonObject();
+            var data = new JsonObject { ["week"] = week.ToString(), ["etags"] = shown };
             foreach (var id in ids)
             {
-                data["etag:" + id] = etags[id];
+                shown[id] = etags[id];
                 data["cat:" + id] = i % 2 == 0 ? "process" : "incident";
             }
             return client.PostAsJsonAsync("/api/messages", Invoke(++next, "confirmAll", data));
@@ -155,9 +156,9 @@ internal static class BotBenchmark
         {
             if (action.TryGetProperty("verb", out var verb) && verb.GetString() == "confirmAll")
             {
-                foreach (var property in action.GetProperty("data").EnumerateObject().Where(p => p.Name.StartsWith("etag:", StringComparison.Ordinal)))
+                foreach (var row in action.GetProperty("data").GetProperty("etags").EnumerateObject())
                 {
-                    etags[property.Name["etag:".Length..]] = property.Value.GetString()!;
+                    etags[row.Name] = row.Value.GetString()!;
                 }
             }
         }

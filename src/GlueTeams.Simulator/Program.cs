@@ -7,12 +7,16 @@ using GlueTeams.Simulator.Tokens;
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Simulator").Get<SimulatorOptions>() ?? new SimulatorOptions();
 var app = builder.Build();
-await using var tenant = new SimulatedTenant(options);
-await using var second = new SimulatedTenant(options, tenantId: GlueTeams.Simulator.Org.SimulatedOrg.SecondTenantId);
+// Development: "now" may start at Clock:StartAt, as the app's does (tests pin both to the same mid-week instant).
+TimeProvider time = app.Environment.IsDevelopment() && builder.Configuration.GetValue<DateTimeOffset?>("Clock:StartAt") is { } start
+    ? new GlueTeams.Core.Time.StartedClock(start)
+    : TimeProvider.System;
+await using var tenant = new SimulatedTenant(options, time);
+await using var second = new SimulatedTenant(options, time, GlueTeams.Simulator.Org.SimulatedOrg.SecondTenantId);
 using var issuer = new DevTokenIssuer();
 app.MapGraphSimulator([tenant, second], issuer);
 // The Bot Connector too, so that the demo and the fan-out benchmark can send to http://HOST/connector/ with faults.
-var connector = new SimulatedConnector(options.Seed) { TenantRateLimit = builder.Configuration.GetValue("Connector:TenantRateLimit", 50) };
+var connector = new SimulatedConnector(options.Seed, time) { TenantRateLimit = builder.Configuration.GetValue("Connector:TenantRateLimit", 50) };
 app.MapConnectorSimulator(connector);
 if (app.Environment.IsDevelopment())
 {

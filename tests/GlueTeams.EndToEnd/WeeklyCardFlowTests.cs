@@ -103,7 +103,7 @@ public sealed class WeeklyCardFlowTests
             await ShotAsync(page, "3-confirmed");
 
             Assert.AreEqual(1, await week.CountAsync(), "the card was replaced in place, not posted again");
-            var thisWeek = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+            var thisWeek = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc); // the app process runs on the test clock (AppProcess)
             var activities = new ActivityStore(new GlueTables(s_storage));
             var stored = await activities.ListAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId, thisWeek, thisWeek);
             var summary = string.Join(", ", stored.Select(r => $"{r.Record.Title}: {r.Record.Status}"));
@@ -167,7 +167,7 @@ public sealed class WeeklyCardFlowTests
             var height = (await Card(page, "Log this glue work?").BoundingBoxAsync())!.Height;
             await ShotAsync(page, "1-preview");
             var activities = new ActivityStore(new GlueTables(s_storage));
-            var thisWeek = IsoWeek.Containing(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+            var thisWeek = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), TimeZoneInfo.Utc); // the app process runs on the test clock (AppProcess)
             bool IsTheGuide(StoredRecord r) => r.Record.Title == "Onboarding guide for the payments sandbox";
             Assert.IsFalse((await activities.ListAsync(SimulatedOrg.TenantId, SimulatedOrg.DemoUserId, thisWeek, thisWeek)).Any(IsTheGuide), "nothing stored before the tap");
 

@@ -14,7 +14,7 @@ public static class AppProcess
     {
         var (info, port, url) = Dotnet("GlueTeams.Simulator");
         info.Environment["Simulator__Users"] = "150";
-        return (ChildProcess.Start(info, port), url);
+        return (ChildProcess.Start(OnTestClock(info), port), url);
     }
 
     public static (ChildProcess Process, Uri BaseAddress) Start(StorageOptions storage, Uri simulator)
@@ -22,14 +22,14 @@ public static class AppProcess
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(simulator);
         var (info, port, url) = Dotnet("GlueTeams.App");
-        return (ChildProcess.Start(With(info, Settings(storage, simulator)), port), url);
+        return (ChildProcess.Start(OnTestClock(With(info, Settings(storage, simulator))), port), url);
     }
 
     /// <summary>The app as a real process with exactly these settings (environment variables, Section__Key).</summary>
     public static (ChildProcess Process, Uri BaseAddress) Start(IReadOnlyDictionary<string, string> environment)
     {
         var (info, port, url) = Dotnet("GlueTeams.App");
-        return (ChildProcess.Start(With(info, environment), port), url);
+        return (ChildProcess.Start(OnTestClock(With(info, environment)), port), url);
     }
 
     private static ProcessStartInfo With(ProcessStartInfo info, IReadOnlyDictionary<string, string> environment)
@@ -37,6 +37,20 @@ public static class AppProcess
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
+        }
+        return info;
+    }
+
+    /// <summary>
+    /// In Development (unless the settings name their own Clock:StartAt) the process runs on this test process's clock
+    /// (<see cref="TestClock"/>): "this week" is the tests' pinned week even when the run crosses a real week boundary.
+    /// Other environments refuse the setting, so they keep the real clock.
+    /// </summary>
+    private static ProcessStartInfo OnTestClock(ProcessStartInfo info)
+    {
+        if (info.Environment["ASPNETCORE_ENVIRONMENT"] == "Development")
+        {
+            info.Environment.TryAdd("Clock__StartAt", TestClock.Shared.StartAtSetting);
         }
         return info;
     }
@@ -74,6 +88,7 @@ public static class AppProcess
         {
             info.Environment[key] = value;
         }
+        OnTestClock(info);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");

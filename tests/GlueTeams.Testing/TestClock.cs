@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
+using GlueTeams.Core.Time;
 using GlueTeams.Simulator.Tokens;
 
 namespace GlueTeams.Testing;
@@ -9,17 +10,15 @@ namespace GlueTeams.Testing;
 /// never crosses a week or day boundary yet timers, delays and the background services they drive run as usual
 /// (<see cref="TimeProvider"/>'s timers are the system's).
 /// </summary>
-public sealed class TestClock : TimeProvider
+public sealed class TestClock : StartedClock
 {
     /// <summary>The one clock of this test process.</summary>
     public static TestClock Shared { get; } = new(WednesdayNoonOf(DateTimeOffset.UtcNow));
 
-    private readonly DateTimeOffset _start;
-    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private TestClock(DateTimeOffset start) : base(start) { }
 
-    private TestClock(DateTimeOffset start) => _start = start;
-
-    public override DateTimeOffset GetUtcNow() => _start + Stopwatch.GetElapsedTime(_startedAt);
+    /// <summary>The app's Clock:StartAt for a process started now: its clock then reads what this one reads.</summary>
+    public string StartAtSetting => GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The request valid on this clock AND on the real one (unless the test set its own times): JwtBearer checks a tab

@@ -26,10 +26,16 @@ internal sealed class RecordActions(ActivityStore activities, RecordDecisions de
     /// "Confirm week": confirms every row the card carries (every row of the week, whatever page was shown) as
     /// suggested, or as chosen when the action carries a row's inputs (cards sent before the one-click week did). A row
     /// confirmed already is kept as it is; occurrences changed since the card was built are skipped and named, and so are
-    /// rows that appeared since.
+    /// rows that appeared since. A card without the typed ETags (sent before them) gets a fresh card instead; damaged
+    /// ETags, or a row that is not the user's, change nothing.
     /// </summary>
     public async Task<AdaptiveCard> ConfirmAllAsync(BotTurn turn, UserProfile profile, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
+        var (shownETags, problem) = ConfirmWeekData.ReadETags(action.Data);
+        if (shownETags is null)
+        {
+            return await WeekAsync(turn, profile, action, problem, cancellationToken);
+        }
         var week = CardPosition.Week(action, weeks.CurrentWeek(profile));
         var rows = (await weeks.RowsAsync(profile, week, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var changes = new List<(WeekRow Row, ValidTag Tag)>();
@@ -37,7 +43,7 @@ internal sealed class RecordActions(ActivityStore activities, RecordDecisions de
         var shownIds = new HashSet<string>(StringComparer.Ordinal);
         var kept = 0;
         // The rows the card showed are the ones it carries ETags for; of a series, only the occurrences unchanged since.
-        foreach (var (key, etags) in ShownRows(action))
+        foreach (var (key, etags) in shownETags)
         {
             if (!rows.TryGetValue(key, out var shown))
             {
@@ -182,21 +188,6 @@ internal sealed class RecordActions(ActivityStore activities, RecordDecisions de
             action.DataString(Verbs.CategoryInput(row.Id)) ?? row.CategoryId,
             action.DataString(Verbs.ImpactInput(row.Id)) ?? ImpactNames.Of(row.Impact),
             confirmation?.ArtifactLink?.AbsoluteUri, confirmation?.ArtifactTitle, confirmation?.OutcomeNote, confirmation?.Delegated ?? false);
-    }
-
-    private static IEnumerable<(string RecordId, string ETag)> ShownRows(AdaptiveCardInvoke action)
-    {
-        if (action.Data.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            yield break;
-        }
-        foreach (var property in action.Data.EnumerateObject())
-        {
-            if (Verbs.RecordIdOfETagKey(property.Name) is { } recordId && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
-            {
-                yield return (recordId, property.Value.GetString()!);
-            }
-        }
     }
 
     /// <summary>Typed text shown again on the card: bounded, so that a 100 KB note is not echoed back.</summary>

@@ -7,7 +7,6 @@ using GlueTeams.Storage.Retention;
 using GlueTeams.Storage.Schedule;
 using GlueTeams.Storage.Sync;
 using GlueTeams.Storage.Users;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GlueTeams.App.Extensions;
@@ -48,7 +47,7 @@ public static class StorageServices
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GlueTeams.App.Retention.RetentionJob>());
         }
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddGlueClock();
         // Tombstones of an earlier layout are moved before the app serves, so that no erased user is missed.
         builder.Services.AddSingleton(new StorageResource("tables", async (sp, ct) =>
         {

@@ -20,7 +20,12 @@ public enum AssociatedInputs { Auto, None }
 /// <summary>Universal Actions: the bot receives an adaptiveCard/action invoke with <see cref="Verb"/> and <see cref="Data"/> plus the inputs.</summary>
 public sealed record ExecuteAction(string Title, [property: JsonPropertyName("verb")] string Verb) : CardAction(Title)
 {
-    [JsonPropertyName("data")] public IReadOnlyDictionary<string, string>? Data { get; init; }
+    /// <summary>
+    /// A JSON object: string fields (a dictionary) or a record of the bot's own, written as its runtime type. The client
+    /// copies it and writes each input's value into it under the input's id, at the top level (inputs win), so a field
+    /// whose name is no input's id comes back as it was sent, nested objects included.
+    /// </summary>
+    [JsonPropertyName("data")] public object? Data { get; init; }
     [JsonPropertyName("associatedInputs")] public AssociatedInputs? AssociatedInputs { get; init; }
 }
 

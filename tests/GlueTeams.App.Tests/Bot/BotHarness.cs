@@ -83,14 +83,20 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public JsonObject Invoke(string verb, IReadOnlyDictionary<string, string>? data = null, string tenantId = TenantId, string userId = UserId)
     {
-        var activity = Activity("invoke", tenantId, userId);
-        activity["name"] = "adaptiveCard/action";
         var dataJson = new JsonObject();
         foreach (var (key, value) in data ?? new Dictionary<string, string>())
         {
             dataJson[key] = value;
         }
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = dataJson } };
+        return InvokeJson(verb, dataJson, tenantId, userId);
+    }
+
+    /// <summary>An invoke whose data is any JSON (the week card's "Confirm week" carries an object of ETags).</summary>
+    public JsonObject InvokeJson(string verb, JsonObject data, string tenantId = TenantId, string userId = UserId)
+    {
+        var activity = Activity("invoke", tenantId, userId);
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
         return activity;
     }
 

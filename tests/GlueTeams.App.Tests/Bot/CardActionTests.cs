@@ -19,10 +19,10 @@ public sealed class CardActionTests
     }
 
     /// <summary>The Confirm all data as the card carries it, with the inputs the user left or changed.</summary>
-    private static Dictionary<string, string> ConfirmAllData(JsonObject card)
+    private static JsonObject ConfirmAllData(JsonObject card)
     {
         var confirmAll = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "confirmAll")!;
-        var data = confirmAll["data"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+        var data = confirmAll["data"]!.DeepClone().AsObject();
         foreach (var input in Inputs(card))
         {
             data[(string)input["id"]!] = (string)input["value"]!;
@@ -49,7 +49,7 @@ public sealed class CardActionTests
         data["cat:" + seeded[0].Id] = "onboarding";
         data["impact:" + seeded[1].Id] = "multiplier";
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", data));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", data));
 
         StringAssert.Contains(BotHarness.Notice(updated), "Confirmed 3 items");
         var stored = await bot.StoredAsync();
@@ -91,13 +91,92 @@ public sealed class CardActionTests
         await using var bot = new BotHarness();
         var mine = (await bot.SeedAsync(("Brown bag", "knowledge-sharing", null))).Single();
         var theirs = (await bot.SeedForAsync(BotHarness.TenantId, "other-user", ("1:1 with Kim", "mentoring", null))).Single();
-        var data = new Dictionary<string, string> { ["etag:" + mine.Id] = mine.ETag.ToString(), ["etag:" + theirs.Id] = theirs.ETag.ToString() };
+        var data = new JsonObject { ["etags"] = new JsonObject { [mine.Id] = mine.ETag.ToString(), [theirs.Id] = theirs.ETag.ToString() } };
 
-        var card = await bot.InvokeCardAsync(bot.Invoke("confirmAll", data));
+        var card = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", data));
 
         StringAssert.Contains(BotHarness.Notice(card), "not in your GlueTeams data");
         Assert.AreEqual(ActivityStatus.Suggested, (await bot.StoredAsync()).Single().Record.Status);
         Assert.AreEqual(ActivityStatus.Suggested, (await bot.StoredAsync(BotHarness.TenantId, "other-user")).Single().Record.Status);
+    }
+
+    /// <summary>Forged, malformed and oversized "etags" in Confirm week, each with what the card must say.</summary>
+    private static readonly (string Case, Action<JsonObject> Forge, string Says)[] ForgedETags =
+    [
+        ("not an object", data => data["etags"] = "W/\"datetime'2026-11-20T10%3A00%3A00.0000000Z'\"", "its rows' versions are not a list of rows"),
+        ("an array", data => data["etags"] = new JsonArray("a", "b"), "its rows' versions are not a list of rows"),
+        ("a number for a row", data => data["etags"]![First(data)] = 42, "a row's version is not text"),
+        ("null for a row", data => data["etags"]![First(data)] = null, "a row's version is not text"),
+        ("an object for a row", data => data["etags"]![First(data)] = new JsonObject { ["etag"] = "x" }, "a row's version is not text"),
+        ("an over-long version", data => data["etags"]![First(data)] = new string('x', 40_000), "than a card can carry"),
+        ("more rows than the card had", data =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                data["etags"]![$"{BotHarness.ThisWeek}|forged-{i:D4}"] = "W/\"datetime'2026-11-20T10%3A00%3A00.0000000Z'\"";
+            }
+        }, "than a card can carry"),
+        ("an unknown record id", data => data["etags"]![$"{BotHarness.ThisWeek}|no-such-event"] = "W/\"x\"", "not in your GlueTeams data"),
+        ("a record id of another week", data => data["etags"]![$"{BotHarness.ThisWeek.AddWeeks(-1)}|event-000"] = "W/\"x\"", "not in your GlueTeams data"),
+    ];
+
+    private static string First(JsonObject data) => data["etags"]!.AsObject().First().Key;
+
+    [TestMethod]
+    public async Task Forged_malformed_or_oversized_etags_in_confirm_week_are_refused_on_the_card_and_change_nothing()
+    {
+        await using var bot = new BotHarness();
+        await bot.SeedAsync(("Mentoring with Sam", "mentoring", null), ("Retro", "process", "s"), ("Retro", "process", "s"));
+        var before = await bot.StoredAsync();
+        var card = await bot.InvokeCardAsync(bot.Invoke("page"));
+
+        foreach (var (name, forge, says) in ForgedETags)
+        {
+            var data = ConfirmAllData(card);
+            forge(data);
+
+            var answer = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", data));
+
+            StringAssert.Contains(BotHarness.Notice(answer), says, name);
+            CollectionAssert.AreEqual(before.Select(r => r.ETag).ToList(), (await bot.StoredAsync()).Select(r => r.ETag).ToList(), name + ": nothing was written");
+            StringAssert.Contains(BotHarness.Texts(answer), "Your glue work, week " + BotHarness.ThisWeek, name + ": the week as stored");
+        }
+
+        // A row named twice (JSON allows it; a dictionary does not).
+        var twice = bot.InvokeJson("confirmAll", ConfirmAllData(card)).ToJsonString()
+            .Replace("\"etags\":{", "\"etags\":{" + System.Text.Json.JsonSerializer.Serialize(before[0].Id) + ":\"W/x\",", StringComparison.Ordinal);
+        using (var response = await bot.PostAsync(twice))
+        {
+            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.AsObject();
+            StringAssert.Contains(BotHarness.Notice(answer), "it names a row twice");
+        }
+        CollectionAssert.AreEqual(before.Select(r => r.ETag).ToList(), (await bot.StoredAsync()).Select(r => r.ETag).ToList(), "nothing was written");
+
+        // The app still serves: the card as sent confirms the week.
+        var confirmed = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", ConfirmAllData(card)));
+        StringAssert.Contains(BotHarness.Notice(confirmed), "Confirmed 2 items");
+        Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Confirmed));
+    }
+
+    [TestMethod]
+    public async Task A_card_from_before_the_typed_etags_is_answered_with_a_fresh_card_and_changes_nothing()
+    {
+        await using var bot = new BotHarness();
+        var seeded = await bot.SeedAsync(("Mentoring with Sam", "mentoring", null), ("Brown bag", "knowledge-sharing", null));
+        // Such a card carried one "etag:<record id>" key per row beside the week and the page.
+        var old = new Dictionary<string, string> { ["week"] = BotHarness.ThisWeek.ToString(), ["page"] = "0" };
+        foreach (var record in seeded)
+        {
+            old["etag:" + record.Id] = record.ETag.ToString();
+        }
+
+        var fresh = await bot.InvokeCardAsync(bot.Invoke("confirmAll", old));
+
+        StringAssert.Contains(BotHarness.Notice(fresh), "This card is out of date, so nothing was saved: here is a fresh one");
+        Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Suggested), "nothing was confirmed");
+        var confirmed = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", ConfirmAllData(fresh)));
+        StringAssert.Contains(BotHarness.Notice(confirmed), "Confirmed 2 items", "the fresh card confirms with one click");
+        Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Confirmed));
     }
 
     [TestMethod]

@@ -119,6 +119,33 @@ public sealed class CardCatalogTests
         }
     }
 
+    /// <summary>
+    /// The client writes each input's value into an action's data under the input's id, at the top level, over what the
+    /// action carried: so no input may share a name with a data field, least of all "Confirm week"'s typed "etags".
+    /// </summary>
+    [TestMethod]
+    public void No_input_is_named_like_a_field_of_an_actions_data()
+    {
+        foreach (var (name, card) in EveryCard())
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(CardJson.Serialize(card))!;
+            var inputs = Nodes(json).Where(n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true).Select(n => (string)n["id"]!).ToList();
+            var fields = Nodes(json).Where(n => n["data"] is System.Text.Json.Nodes.JsonObject).SelectMany(n => n["data"]!.AsObject().Select(p => p.Key)).ToHashSet();
+
+            Assert.IsFalse(inputs.Any(fields.Contains), $"{name}: the inputs {string.Join(", ", inputs.Where(fields.Contains))} are also data fields");
+            Assert.DoesNotContain(Verbs.ETags, inputs, name);
+        }
+        var week = CardJson.Serialize(WeekCard.Page(View(8), 0));
+        StringAssert.Contains(week, "\"etags\":{", "the week card carries the rows' ETags as one object");
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonObject> Nodes(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => [o, .. o.SelectMany(p => Nodes(p.Value))],
+        System.Text.Json.Nodes.JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
+
     [TestMethod]
     public void A_long_week_is_split_into_pages_that_show_every_row_once()
     {

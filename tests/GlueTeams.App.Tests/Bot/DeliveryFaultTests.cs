@@ -430,7 +430,7 @@ public sealed class DeliveryFaultTests
         var connector = simulator.Connector;
         var (survivor, survivorUrl) = AppProcess.Start(environment);
         await using var survivorProcess = survivor;
-        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, DateTimeOffset.UtcNow.AddSeconds(1)); // app processes run on the real clock
+        await SeedFanOutAsync(tables, simulator.ServiceUrl, users, TestClock.Shared.GetUtcNow().AddSeconds(1)); // the app processes run on the test clock (AppProcess)
 
         int FannedOut() => FanOutCards(connector).Count;
         await WaitUntilAsync(() => FannedOut() >= 8, "the fan-out is under way", 60);

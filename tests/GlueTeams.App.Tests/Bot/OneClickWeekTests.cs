@@ -32,6 +32,9 @@ public sealed class OneClickWeekTests
     private static JsonObject ConfirmWeek(JsonObject card) =>
         card["actions"]!.AsArray().Single(a => (string?)a!["title"] == "Confirm week")!.AsObject();
 
+    /// <summary>"Confirm week"'s data as the card carries it, to send back (a copy: the card stays as it was).</summary>
+    private static JsonObject ConfirmWeekData(JsonObject card) => ConfirmWeek(card)["data"]!.DeepClone().AsObject();
+
     private static Dictionary<string, string> Data(JsonNode action) =>
         action["data"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
 
@@ -81,7 +84,7 @@ public sealed class OneClickWeekTests
         await SeedAsync(bot, DemoLikeWeek);
         var card = await bot.InvokeCardAsync(bot.Invoke("page"));
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", Data(ConfirmWeek(card))));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", ConfirmWeekData(card)));
 
         StringAssert.Contains(BotHarness.Notice(updated), "Confirmed 6 items");
         var stored = await bot.StoredAsync();
@@ -103,7 +106,7 @@ public sealed class OneClickWeekTests
         StringAssert.Contains(BotHarness.Texts(card), "Page 1 of ");
         Assert.IsLessThan(90, Rows(card).Count, "the week is split into pages");
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", Data(ConfirmWeek(card))));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", ConfirmWeekData(card)));
 
         StringAssert.Contains(BotHarness.Notice(updated), "Confirmed 90 items");
         Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Confirmed));
@@ -122,7 +125,7 @@ public sealed class OneClickWeekTests
         await bot.Activities.UpsertObservedAsync(seeded[1].Record with { Title = "Retro (moved)" });
         await bot.SeedAsync(("Interview loop", "hiring", null));
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", Data(ConfirmWeek(card))));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", ConfirmWeekData(card)));
 
         var notice = BotHarness.Notice(updated)!;
         StringAssert.Contains(notice, "Confirmed 1 item");
@@ -159,10 +162,10 @@ public sealed class OneClickWeekTests
         await using var bot = new BotHarness();
         await SeedAsync(bot, DemoLikeWeek);
         var card = await bot.InvokeCardAsync(bot.Invoke("page"));
-        var data = Data(ConfirmWeek(card));
-        data["etag:" + BotHarness.ThisWeek + "|someone-elses-event"] = "W/\"datetime'2026-11-20T10%3A00%3A00.0000000Z'\"";
+        var data = ConfirmWeekData(card);
+        data["etags"]![BotHarness.ThisWeek + "|someone-elses-event"] = "W/\"datetime'2026-11-20T10%3A00%3A00.0000000Z'\"";
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", data));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", data));
 
         StringAssert.Contains(BotHarness.Notice(updated), "not in your GlueTeams data");
         Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Suggested));

@@ -59,6 +59,7 @@ public sealed class StartupSettingsTests
     [DataRow("Bot__AllowedServiceUrlHosts__0", "localhost.", "Bot:AllowedServiceUrlHosts lists a loopback host")]
     [DataRow("Packet__LadderPath", "/nonexistent/ladder.json", "Packet:LadderPath names '/nonexistent/ladder.json', which does not exist")]
     [DataRow("Graph__Enabled", "true", "Graph:Enabled is true but no credential is set")]
+    [DataRow("Clock__StartAt", "2026-03-11T12:00:00Z", "Clock:StartAt is allowed only in Development")]
     public async Task Production_refuses_an_unsafe_setting_in_one_line_naming_it(string key, string value, string line)
     {
         var settings = Production((key, value));
@@ -102,6 +103,7 @@ public sealed class StartupSettingsTests
     [DataRow("Storage__TablePrefix", "no-dashes", "Storage:TablePrefix")]
     [DataRow("Graph__PageSize", "0", "Graph:PageSize")]
     [DataRow("Graph__BaseUrl", "not a url", "Graph:BaseUrl")]
+    [DataRow("Clock__StartAt", "next Wednesday", "Clock:StartAt")]
     public async Task An_unreadable_or_invalid_setting_is_one_line_naming_it(string key, string value, string setting)
     {
         var settings = Production((key, value));
@@ -126,5 +128,36 @@ public sealed class StartupSettingsTests
     {
         var settings = Production(("Graph__ClientId", "00000000-0000-0000-0000-0000000000c1"), ("Graph__ClientSecret", "not-a-real-secret"), ("Graph__TenantId", "t"));
         AssertOneLineNaming(await AppProcess.RunToExitAsync(settings, "sync", "--week", "2026-W48"), "Graph:Enabled");
+    }
+
+    [TestMethod]
+    [DataRow("2026-03-11T12:00:00Z", "2026-W11")]
+    [DataRow("2027-01-01T12:00:00+00:00", "2026-W53")]
+    public async Task Clock_StartAt_in_Development_is_the_apps_now_so_this_week_is_that_instants_week(string startAt, string week)
+    {
+        const string audience = "api://glueteams-test";
+        const string tenant = "00000000-0000-0000-0000-0000000000c1";
+        await using var issuer = await DevTokenIssuerHost.StartAsync(apiAudience: audience);
+        var storage = Azurite.NewStorageOptions();
+        var (process, url) = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = storage.ConnectionString!,
+            ["Storage__TablePrefix"] = storage.TablePrefix,
+            ["Tabs__Audience"] = audience,
+            ["Tabs__DevIssuerMetadataUrl"] = new Uri(issuer.BaseAddress, $"/dev/{tenant}/v2.0/.well-known/openid-configuration").AbsoluteUri,
+            ["Clock__StartAt"] = startAt,
+        });
+        await using var _ = process;
+        using var client = new HttpClient { BaseAddress = url };
+        // Tab tokens are checked on the real clock (JwtBearer), so the issuer mints them on the real clock.
+        client.DefaultRequestHeaders.Authorization = new("Bearer", issuer.Issuer.MintUserToken(tenant, "00000000-0000-0000-0000-0000000000e1", audience));
+
+        using var response = await client.GetAsync(new Uri("/api/me/profile", UriKind.Relative));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, body + process.Output);
+        using var profile = System.Text.Json.JsonDocument.Parse(body);
+        Assert.AreEqual(week, profile.RootElement.GetProperty("currentWeek").GetString(), "this week is the week of Clock:StartAt, not of the real clock");
+        Assert.AreEqual("UTC", profile.RootElement.GetProperty("timeZone").GetString());
     }
 }

@@ -8,8 +8,8 @@ namespace GlueTeams.App.Tests.Privacy;
 [TestClass]
 public sealed class LostUpdateTests
 {
-    private static Dictionary<string, string> ConfirmAllData(JsonObject card) =>
-        card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "confirmAll")!["data"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+    private static JsonObject ConfirmAllData(JsonObject card) =>
+        card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "confirmAll")!["data"]!.AsObject().DeepClone().AsObject();
 
     [TestMethod]
     public async Task SeriesRow_ConfirmsOnlyOccurrencesUnchangedSinceTheCard_AndSaysWhichWereSkipped()
@@ -18,7 +18,7 @@ public sealed class LostUpdateTests
         var seeded = await bot.SeedAsync(("Design sync", "design-review", "series-1"), ("Design sync", "design-review", "series-1"), ("Design sync", "design-review", "series-1"));
         var card = await bot.InvokeCardAsync(bot.Invoke("page"));
         var data = ConfirmAllData(card);
-        Assert.AreEqual(3, data["etag:" + seeded[0].Id].Split(' ').Length, "the card carries every occurrence's ETag");
+        Assert.AreEqual(3, ((string)data["etags"]![seeded[0].Id]!).Split(' ').Length, "the card carries every occurrence's ETag");
 
         // Meanwhile, in the tab, the second occurrence is confirmed with another category and a note.
         var tuesday = seeded[1];
@@ -32,7 +32,7 @@ public sealed class LostUpdateTests
         });
         Assert.IsInstanceOfType<GlueTeams.Storage.Activities.WriteResult.Written>(edited);
 
-        var updated = await bot.InvokeCardAsync(bot.Invoke("confirmAll", data));
+        var updated = await bot.InvokeCardAsync(bot.InvokeJson("confirmAll", data));
 
         var notice = BotHarness.Notice(updated)!;
         StringAssert.Contains(notice, "Not confirmed, because they changed since this card was shown: Design sync on");
@@ -45,7 +45,7 @@ public sealed class LostUpdateTests
         // The single-row Confirm on the old card: same rule.
         var single = await bot.InvokeCardAsync(bot.Invoke("undo", new Dictionary<string, string>
         {
-            ["id"] = seeded[0].Id, ["etag"] = data["etag:" + seeded[0].Id], ["week"] = BotHarness.ThisWeek.ToString(),
+            ["id"] = seeded[0].Id, ["etag"] = (string)data["etags"]![seeded[0].Id]!, ["week"] = BotHarness.ThisWeek.ToString(),
         }));
         StringAssert.Contains(BotHarness.Notice(single), "changed since the card was shown, so nothing was saved", "every occurrence changed since the old card: nothing is undone");
         Assert.IsTrue((await bot.StoredAsync()).All(r => r.Record.Status == ActivityStatus.Confirmed));

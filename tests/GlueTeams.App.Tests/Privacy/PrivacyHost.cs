@@ -69,14 +69,20 @@ internal static class PrivacyHost
     /// <summary>Posts an Adaptive Card action from <paramref name="userId"/>, as Teams does, and returns the card it answers with.</summary>
     public static async Task<JsonObject> InvokeAsync(TabApiHost host, string userId, string verb, IReadOnlyDictionary<string, string>? data = null)
     {
-        var activity = BotActivity(userId, "invoke");
-        activity["name"] = "adaptiveCard/action";
         var dataJson = new JsonObject();
         foreach (var (key, value) in data ?? new Dictionary<string, string>())
         {
             dataJson[key] = value;
         }
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = dataJson } };
+        return await InvokeJsonAsync(host, userId, verb, dataJson);
+    }
+
+    /// <summary>An adaptiveCard/action invoke whose data is any JSON (the week card's "Confirm week" carries an object of ETags).</summary>
+    public static async Task<JsonObject> InvokeJsonAsync(TabApiHost host, string userId, string verb, JsonObject data)
+    {
+        var activity = BotActivity(userId, "invoke");
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
         using var response = await PostBotAsync(host, activity);
         var text = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(200, (int)response.StatusCode, text);

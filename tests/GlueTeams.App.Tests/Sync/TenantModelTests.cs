@@ -41,16 +41,17 @@ public sealed class TenantModelTests
         })]);
         // The colleague confirms their week on the card, the cook-offs changed to community (a card from before the one-click week sends inputs).
         var stored = await host.Activities.ListAsync(TabApiHost.TenantId, colleague.Id, week, week);
-        var data = new Dictionary<string, string> { ["week"] = week.ToString() };
+        var etags = new System.Text.Json.Nodes.JsonObject();
+        var data = new System.Text.Json.Nodes.JsonObject { ["week"] = week.ToString(), ["etags"] = etags };
         foreach (var record in stored)
         {
-            data["etag:" + record.Id] = record.ETag.ToString();
+            etags[record.Id] = record.ETag.ToString();
             if (record.Record.Title.StartsWith("Chili", StringComparison.Ordinal))
             {
                 data["cat:" + record.Id] = "community";
             }
         }
-        await PrivacyHost.InvokeAsync(host, colleague.Id, "confirmAll", data);
+        await PrivacyHost.InvokeJsonAsync(host, colleague.Id, "confirmAll", data);
 
         var counts = await host.App.Services.GetRequiredService<TenantModelStore>().LoadAsync(TabApiHost.TenantId);
         Assert.AreEqual(15, counts.Single(c => c.CategoryId == "community").Documents);

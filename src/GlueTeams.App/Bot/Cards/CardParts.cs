@@ -34,9 +34,6 @@ internal static class CardParts
     public static ExecuteAction Execute(string title, string verb, params (string Key, string Value)[] data) =>
         new(title, verb) { Data = data.Length == 0 ? null : data.ToDictionary(d => d.Key, d => d.Value) };
 
-    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string> data) =>
-        new(title, verb) { Data = data };
-
     public static string Percent(double share) => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A confidence or share as people write it: "60%".</summary>

@@ -28,6 +28,8 @@ internal static class Verbs
     public const string PageNumber = "page";
     public const string RecordId = "id";
     public const string ETag = "etag";
+    /// <summary>"Confirm week"'s ETags of every row of the week, one object keyed by record id (<see cref="ConfirmWeekData"/>).</summary>
+    public const string ETags = "etags";
     public const string Choice = "choice";
     public const string NudgeKey = "nudge";
     /// <summary>The "log …" message a log card was built from, and the id of that message (what makes its Save idempotent).</summary>
@@ -36,12 +38,4 @@ internal static class Verbs
 
     public static string CategoryInput(string recordId) => "cat:" + recordId;
     public static string ImpactInput(string recordId) => "impact:" + recordId;
-    /// <summary>The key a week card's "Confirm week" carries one row's ETags under; read back by <see cref="RecordIdOfETagKey"/>.</summary>
-    public static string ETagKey(string recordId) => ETagKeyPrefix + recordId;
-
-    /// <summary>The record id of a key made by <see cref="ETagKey"/>; null for any other key.</summary>
-    public static string? RecordIdOfETagKey(string key) =>
-        key.StartsWith(ETagKeyPrefix, StringComparison.Ordinal) ? key[ETagKeyPrefix.Length..] : null;
-
-    private const string ETagKeyPrefix = "etag:";
 }

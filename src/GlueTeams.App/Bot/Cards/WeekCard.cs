@@ -25,8 +25,9 @@ internal static class WeekCard
     public const string ConfirmWeekTitle = "Confirm week";
     private const string QuietListId = "not-glue-rows";
 
-    // Room kept for the notice and the paging buttons, which are added after the rows are measured.
-    private const int Reserve = 2 * 1024;
+    // Room kept for what is added after the rows are measured: the notice, the totals line, the nudge and the paging
+    // buttons. Each comes and goes or grows as rows are confirmed, so measuring without them keeps every row on its page.
+    private const int Reserve = 3 * 1024;
 
     /// <summary>Splits the week's rows, in the card's order, into pages that each fit Teams' card size limit, measured on the serialised card.</summary>
     public static IReadOnlyList<IReadOnlyList<WeekRow>> Pages(WeekView view)
@@ -67,9 +68,9 @@ internal static class WeekCard
         var week = view.Week.ToString();
         var body = new List<CardElement> { Title("Your glue work, week " + week) };
         body.AddRange(NoticeBlock(notice));
-        body.Add(Subtle(Totals(view)) with { Spacing = Spacing.Small });
+        body.Add(Subtle(measuring ? "" : Totals(view)) with { Spacing = Spacing.Small });
         body.Add(Subtle("Tap a row to change it; Confirm week confirms the rest as suggested."));
-        if (view.Nudge is { } nudge)
+        if (view.Nudge is { } nudge && !measuring)
         {
             body.Add(NudgeLine(nudge, week, page));
         }
@@ -107,12 +108,8 @@ internal static class WeekCard
         {
             // Every row of the week, not just this page's: pages only split the display. Each row carries the ETags of its
             // occurrences, so that one changed since the card was built is skipped and named.
-            var confirmWeek = new Dictionary<string, string> { [Verbs.Week] = week, [Verbs.PageNumber] = Number(page) };
-            foreach (var row in view.Rows)
-            {
-                confirmWeek[Verbs.ETagKey(row.Id)] = row.CardETags;
-            }
-            actions.Add(Execute(ConfirmWeekTitle, Verbs.ConfirmAll, confirmWeek) with { Style = ActionStyle.Positive });
+            var etags = view.Rows.ToDictionary(row => row.Id, row => row.CardETags, StringComparer.Ordinal);
+            actions.Add(new ExecuteAction(ConfirmWeekTitle, Verbs.ConfirmAll) { Data = new ConfirmWeekData(week, Number(page), etags), Style = ActionStyle.Positive });
         }
         else if (view.Rows.Count > 0)
         {
