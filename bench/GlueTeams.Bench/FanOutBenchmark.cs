@@ -85,11 +85,15 @@ internal static class FanOutBenchmark
                 await WaitForCardsAsync(connector, new WorkQueue<GlueTeams.App.Outbox.OutboxMessage>(storage, "outbox"), fanOutUsers.Count, due);
                 loadAtEnd = LoadAverage();
                 var perConversation = connector.DeliveredPerConversation();
+                var delivered = connector.Received.Where(r => r.IsDeliveredMessage).Select(r => r.At).ToList();
                 result = new FanOutResult(
-                    connector.Received.Where(r => r.IsDeliveredMessage).Max(r => r.At) - due,
+                    delivered.Max() - due,
+                    delivered.Min() - due,
                     fanOutUsers.Count(u => perConversation.ContainsKey(Conversation(u))),
                     perConversation.Count(c => c.Value > 1),
-                    connector.Throttled);
+                    connector.Throttled,
+                    connector.RateLimited,
+                    Timeline.Of(connector.Received, due));
                 storageTable = counter.Table(users);
                 Console.WriteLine(storageTable);
             }
@@ -117,6 +121,17 @@ internal static class FanOutBenchmark
 
                 {summary} (target ≤ 220 s; the floor at 50 requests/s is {users / 50.0:F0} s); {result.Wall.TotalSeconds / Math.Max(1, baselineWall.TotalSeconds) * 100:F0}% of the baseline's wall time.
 
+                From due to the first card: {result.FirstCard.TotalSeconds:F1} s (cards were due over the 20 s after due); then {(users - 1) / Math.Max(0.001, (result.Wall - result.FirstCard).TotalSeconds):F1} cards/s to the last.
+                Connector 429s by cause: {result.RateLimited:N0} from the simulator's enforced 50 requests/s per tenant, {result.Throttled - result.RateLimited:N0} from its random 2% share.
+                The simulator counts its limit in whole seconds of its clock: the busiest second had {result.Timeline.BusiestSecond} requests; {result.Timeline.SecondsOverLimit} seconds had more than 50.
+
+                Per 10 s after due (the column is its start, in s):
+
+                | s after due | {result.Timeline.Header} |
+                | --- |{string.Concat(result.Timeline.CardsPer10s.Select(_ => " ---: |"))}
+                | cards delivered | {Timeline.Row(result.Timeline.CardsPer10s)} |
+                | connector 429s | {Timeline.Row(result.Timeline.ThrottledPer10s)} |
+
                 Storage requests of both instances during the fan-out (every try on the wire, by table or queue and kind):
 
                 {storageTable}
@@ -136,7 +151,34 @@ internal static class FanOutBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record FanOutResult(TimeSpan Wall, int Delivered, int Duplicates, long Throttled);
+    private sealed record FanOutResult(TimeSpan Wall, TimeSpan FirstCard, int Delivered, int Duplicates, long Throttled, long RateLimited, Timeline Timeline);
+
+    /// <summary>
+    /// What the connector simulator saw over time: cards delivered and 429s answered per 10 s after due, and the
+    /// requests in its busiest one-second window (the window its 50/s limit counts in: each whole second of its clock).
+    /// </summary>
+    private sealed record Timeline(IReadOnlyList<int> CardsPer10s, IReadOnlyList<int> ThrottledPer10s, int BusiestSecond, int SecondsOverLimit)
+    {
+        public static Timeline Of(IReadOnlyCollection<ConnectorRequest> received, DateTimeOffset due)
+        {
+            var buckets = (int)Math.Ceiling((received.Max(r => r.At) - due).TotalSeconds / 10) + 1;
+            int[] Per10s(Func<ConnectorRequest, bool> which)
+            {
+                var counts = new int[buckets];
+                foreach (var request in received.Where(r => which(r) && r.At >= due))
+                {
+                    counts[(int)((request.At - due).TotalSeconds / 10)]++;
+                }
+                return counts;
+            }
+            var perSecond = received.Where(r => r.At >= due).GroupBy(r => r.At.ToUnixTimeSeconds()).Select(g => g.Count()).ToList();
+            return new Timeline(Per10s(r => r.IsDeliveredMessage), Per10s(r => r.Status == 429), perSecond.Max(), perSecond.Count(n => n > 50));
+        }
+
+        public static string Row(IReadOnlyList<int> counts) => string.Join(" | ", counts.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)));
+
+        public string Header => string.Join(" | ", CardsPer10s.Select((_, i) => (i * 10).ToString(CultureInfo.InvariantCulture)));
+    }
 
     private static string Conversation(SimulatedUser user) => "a:chat-" + user.Id;
 
@@ -193,7 +235,7 @@ internal static class FanOutBenchmark
             var week = IsoWeek.Containing(TestClock.Shared.GetUtcNow(), profile.TimeZone);
             await sync.SyncAsync([profile], week);
             var card = await weeks.BuildAsync(profile, profile.TeamsUserId!, week, 0, null, CancellationToken.None);
-            await client.SendAsync(serviceUrl, profile.Conversation!.ConversationId, GlueTeams.Teams.Activities.Activity.CardMessage(card), CancellationToken.None);
+            await client.SendAsync(profile.TenantId, serviceUrl, profile.Conversation!.ConversationId, GlueTeams.Teams.Activities.Activity.CardMessage(card), CancellationToken.None);
         }
         return stopwatch.Elapsed / profiles.Count;
     }

@@ -32,8 +32,22 @@ public static class TeamsProtocolExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenValidator)),
             sp.GetRequiredService<TimeProvider>()));
         var attemptTimeout = builder.Configuration.GetSection(BotOptions.Section).GetValue(nameof(BotOptions.ConnectorAttemptTimeout), new BotOptions().ConnectorAttemptTimeout);
-        services.AddHttpClient<ConnectorClient>().AddStandardResilienceHandler(options => ConfigureConnectorResilience(options, attemptTimeout));
+        services.AddConnectorClient(attemptTimeout);
         return builder;
+    }
+
+    /// <summary>
+    /// The <see cref="ConnectorClient"/> as a typed HttpClient: the resilience pipeline outside, and inside it, per try
+    /// on the wire, a slot from the shared <see cref="SendRateLimiter"/> (a retry waits for its slot like a first try).
+    /// </summary>
+    public static IHttpClientBuilder AddConnectorClient(this IServiceCollection services, TimeSpan attemptTimeout)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SendRateLimiter>();
+        services.TryAddTransient<SendRateLimitHandler>();
+        var client = services.AddHttpClient<ConnectorClient>();
+        client.AddStandardResilienceHandler(options => ConfigureConnectorResilience(options, attemptTimeout));
+        return client.AddHttpMessageHandler<SendRateLimitHandler>(); // added after: inner, so it runs for every attempt
     }
 
     /// <summary>

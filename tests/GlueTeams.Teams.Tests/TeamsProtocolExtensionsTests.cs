@@ -26,7 +26,7 @@ public sealed class TeamsProtocolExtensionsTests
 
         // The resolved connector client is the one wired to the configured allow-list: a host outside it gets no request.
         var refused = await host.Services.GetRequiredService<ConnectorClient>()
-            .SendAsync(new Uri("https://smba.trafficmanager.net/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+            .SendAsync(Samples.TenantId, new Uri("https://smba.trafficmanager.net/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
         Assert.AreEqual(ConnectorFailure.ServiceUrlNotAllowed, refused.Failure);
         var allowList = host.Services.GetRequiredService<ServiceUrlAllowList>();
         Assert.IsTrue(allowList.IsAllowed(new Uri("http://localhost:56150/_connector")));

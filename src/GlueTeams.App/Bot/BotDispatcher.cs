@@ -14,7 +14,7 @@ namespace GlueTeams.App.Bot;
 /// <summary>Routes a validated activity by type, a message by command, an invoke by verb, each to one small method.</summary>
 internal sealed partial class BotDispatcher(
     UserRegistration registration, WeekCards weeks, RecordActions records, SettingsActions settings, LogActions logs, MessageActions messageActions,
-    MessageOutbox outbox, ConnectorClient connector, SendRateLimiter limiter, StoreLinks links, ILogger<BotDispatcher> logger, NudgeService nudges)
+    MessageOutbox outbox, ConnectorClient connector, StoreLinks links, ILogger<BotDispatcher> logger, NudgeService nudges)
 {
     /// <summary>Handles the activity; returns the invoke response for an invoke, else null (the HTTP answer is an empty 200).</summary>
     public async Task<IInvokeResponse?> DispatchAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ internal sealed partial class BotDispatcher(
         }
         if (turn.Inbound.Type == ActivityTypes.Message || StartsAgain(turn))
         {
-            var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(card), cancellationToken);
+            var result = await connector.SendAsync(turn.TenantId, turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.CardMessage(card), cancellationToken);
             if (!result.IsOk)
             {
                 LogDirectSendFailed(logger, result.Failure, (int?)result.Status);
@@ -227,13 +227,12 @@ internal sealed partial class BotDispatcher(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TypingTimeout);
-        if (!await limiter.TryWaitAsync(turn.TenantId, turn.Inbound.ConversationId, TypingTimeout / 2, timeout.Token))
+        var result = await connector.SendTypingAsync(turn.TenantId, turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, TypingTimeout / 2, timeout.Token);
+        if (result.Failure == ConnectorFailure.NoSendSlot)
         {
             LogTypingSkipped(logger);
-            return;
         }
-        var result = await connector.SendAsync(turn.Inbound.ServiceUrl, turn.Inbound.ConversationId, Activity.Typing(), timeout.Token);
-        if (!result.IsOk)
+        else if (!result.IsOk)
         {
             LogTypingFailed(logger, result.Failure, (int?)result.Status);
         }

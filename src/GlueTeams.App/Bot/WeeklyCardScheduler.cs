@@ -52,6 +52,11 @@ internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, C
     /// </summary>
     internal const int OutboxAhead = 400;
     private const int BatchSize = 100;
+    /// <summary>
+    /// The first batch of each group in a poll is small, so that the first cards of a fan-out are synced, built and on
+    /// the outbox within a few seconds of due, while the later, larger batches keep the outbox fed.
+    /// </summary>
+    private const int FirstBatchSize = 20;
     /// <summary>Groups of due cards one instance takes and queues at once (see <see cref="SendDueAsync"/>).</summary>
     private const int ConcurrentGroups = 3;
     /// <summary>Storage calls made at once while taking a batch (Table Storage serves thousands a second; one instance should not hog Azurite).</summary>
@@ -89,14 +94,16 @@ internal sealed partial class WeeklyCardScheduler(IServiceScopeFactory scopes, C
         var queued = 0;
         await Task.WhenAll(Enumerable.Range(0, ConcurrentGroups).Select(async _ =>
         {
-            IReadOnlyList<DueCard> due;
-            do
+            for (var size = FirstBatchSize; ; size = BatchSize)
             {
                 await WaitForOutboxRoomAsync(cancellationToken);
-                due = await schedule.TakeDueAsync(time.GetUtcNow(), BatchSize, lease: options.CardLease, cancellationToken: cancellationToken);
+                var due = await schedule.TakeDueAsync(time.GetUtcNow(), size, lease: options.CardLease, cancellationToken: cancellationToken);
                 Interlocked.Add(ref queued, await QueueAsync(due, cancellationToken));
+                if (due.Count < size)
+                {
+                    break; // nothing more is due now
+                }
             }
-            while (due.Count == BatchSize);
         }));
         return queued;
     }

@@ -48,7 +48,6 @@ public static class BotServices
             sp.GetRequiredService<OutboxOptions>().MaxTries + 2));
         builder.Services.AddSingleton<MessageOutbox>();
         builder.Services.AddScoped<OutboxWorker>();
-        builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddSingleton<GlueTeams.Storage.Schedule.InstanceRegistry>();
         if (builder.Configuration.Read<OutboxOptions>(OutboxOptions.Section).RunWorker)
         {

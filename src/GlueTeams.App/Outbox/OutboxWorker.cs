@@ -41,7 +41,7 @@ internal static class OutboxMetrics
 /// the user unreachable and drops it; after <see cref="OutboxOptions.MaxTries"/> tries it goes to the poison queue.
 /// </summary>
 public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserStore users, ClaimStore claims, ErasureTombstones tombstones,
-    ConnectorClient connector, SendRateLimiter limiter, OutboxOptions options, ILogger<OutboxWorker> logger)
+    ConnectorClient connector, OutboxOptions options, ILogger<OutboxWorker> logger)
 {
     /// <summary>
     /// Takes as many messages as it sends at once (at most 32) and sends them; returns how many it took (0: the queue
@@ -130,10 +130,10 @@ public sealed partial class OutboxWorker(WorkQueue<OutboxMessage> queue, UserSto
         var (serviceUrl, conversationId) = message.Kind == OutboxKind.Weekly && profile.Conversation is { } current
             ? (current.ServiceUrl, current.ConversationId)
             : (message.ServiceUrl, message.ConversationId);
-        await limiter.WaitAsync(message.TenantId, conversationId, cancellationToken);
+        // Each try on the wire (the in-call retries too) waits for its slot in the tenant's and the conversation's send rate.
         var result = message.ReplyToId is { Length: > 0 } replyTo
-            ? await connector.ReplyAsync(serviceUrl, conversationId, replyTo, message.Activity, cancellationToken)
-            : await connector.SendAsync(serviceUrl, conversationId, message.Activity, cancellationToken);
+            ? await connector.ReplyAsync(message.TenantId, serviceUrl, conversationId, replyTo, message.Activity, cancellationToken)
+            : await connector.SendAsync(message.TenantId, serviceUrl, conversationId, message.Activity, cancellationToken);
         if (result.IsOk)
         {
             return (OutboxOutcome.Sent, result);

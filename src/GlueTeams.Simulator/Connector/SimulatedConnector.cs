@@ -27,6 +27,7 @@ public sealed class SimulatedConnector
     private readonly TimeProvider _time;
     private int _nextId;
     private long _throttled;
+    private long _rateLimited;
 
     public SimulatedConnector(int seed = 42, TimeProvider? time = null) => (_random, _time) = (new Random(seed), time ?? TimeProvider.System);
 
@@ -46,6 +47,8 @@ public sealed class SimulatedConnector
     public IReadOnlyCollection<ConnectorRequest> Received => _received;
     /// <summary>Answers 429 so far, from the throttle share or the rate limit.</summary>
     public long Throttled => Interlocked.Read(ref _throttled);
+    /// <summary>Those of the 429s that came from the enforced <see cref="TenantRateLimit"/> (the rest are the random <see cref="ThrottleShare"/>).</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
 
     /// <summary>Messages delivered to each conversation (accepted, typing indicators left out).</summary>
     public IReadOnlyDictionary<string, int> DeliveredPerConversation() =>
@@ -93,6 +96,7 @@ public sealed class SimulatedConnector
         var tenant = conversationId is null ? (string?)body?["tenantId"] ?? "" : _tenantOf.GetValueOrDefault(conversationId, "");
         if (!WithinRate(tenant))
         {
+            Interlocked.Increment(ref _rateLimited);
             Interlocked.Increment(ref _throttled);
             return (429, Error("Throttled"), 1);
         }

@@ -12,6 +12,8 @@ public enum ConnectorFailure
     Unreachable,
     /// <summary>The bot's own token could not be acquired; nothing was sent.</summary>
     NoToken,
+    /// <summary>The send rate had no slot within the longest wait the caller allowed; nothing was sent.</summary>
+    NoSendSlot,
 }
 
 /// <summary>What a connector call produced: the response body, or why not. Expected failures are values.</summary>

@@ -74,7 +74,7 @@ public sealed class ConnectorClientTests
         var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1\"}"));
         var client = Client(handler);
 
-        var send = await client.SendAsync(new Uri("https://attacker.example/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var send = await client.SendAsync(Samples.TenantId, new Uri("https://attacker.example/amer/"), "a:chat", Activity.Message("hi"), CancellationToken.None);
         var create = await client.CreateConversationAsync(new Uri("https://smba.trafficmanager.net.attacker.example/"),
             CreateConversationRequest.Personal("28:bot", "29:user", Samples.TenantId), CancellationToken.None);
 
@@ -89,7 +89,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1700000000001\"}"));
 
-        var result = await Client(handler).SendAsync(ServiceUrl, "a:chat;messageid=1", Activity.Message("hello"), CancellationToken.None);
+        var result = await Client(handler).SendAsync(Samples.TenantId, ServiceUrl, "a:chat;messageid=1", Activity.Message("hello"), CancellationToken.None);
 
         Assert.AreEqual("1700000000001", result.Value?.Id);
         var request = handler.Requests.Single();
@@ -107,8 +107,8 @@ public sealed class ConnectorClientTests
         var handler = new RecordingHandler(_time, () => Json("{\"id\":\"2\"}"), () => Json(""));
         var client = Client(handler);
 
-        var reply = await client.ReplyAsync(ServiceUrl, "a:chat", "1:1", Activity.Message("re"), CancellationToken.None);
-        var update = await client.UpdateAsync(ServiceUrl, "a:chat", "1:1", Activity.Message("new"), CancellationToken.None);
+        var reply = await client.ReplyAsync(Samples.TenantId, ServiceUrl, "a:chat", "1:1", Activity.Message("re"), CancellationToken.None);
+        var update = await client.UpdateAsync(Samples.TenantId, ServiceUrl, "a:chat", "1:1", Activity.Message("new"), CancellationToken.None);
 
         Assert.IsTrue(reply.IsOk && update.IsOk);
         Assert.AreEqual(HttpMethod.Post, handler.Requests[0].Method);
@@ -138,18 +138,63 @@ public sealed class ConnectorClientTests
         Assert.AreEqual("28:bot", (string?)body["bot"]!["id"]);
     }
 
-    /// <summary>The client as the app builds it: the typed HttpClient with its resilience pipeline, in front of <paramref name="handler"/>.</summary>
-    private static ConnectorClient ResilientClient(HttpMessageHandler handler, IConnectorTokenSource tokens, TimeSpan? attemptTimeout = null)
+    /// <summary>
+    /// The client as the app builds it: the typed HttpClient with its resilience pipeline and send rate limiter, in front
+    /// of <paramref name="handler"/>; <paramref name="limiter"/> is the instance's limiter, when the test looks at it.
+    /// </summary>
+    private static ConnectorClient ResilientClient(HttpMessageHandler handler, IConnectorTokenSource tokens, TimeSpan? attemptTimeout = null, SendRateLimiter? limiter = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(tokens)
             .AddSingleton(new ServiceUrlAllowList(ServiceUrlAllowList.DefaultHosts))
             .AddSingleton(TimeProvider.System)
             .AddLogging();
-        services.AddHttpClient<ConnectorClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => handler)
-            .AddStandardResilienceHandler(options => TeamsProtocolExtensions.ConfigureConnectorResilience(options, attemptTimeout ?? TimeSpan.FromSeconds(10)));
+        if (limiter is not null)
+        {
+            services.AddSingleton(limiter);
+        }
+        services.AddConnectorClient(attemptTimeout ?? TimeSpan.FromSeconds(10)).ConfigurePrimaryHttpMessageHandler(() => handler);
         return services.BuildServiceProvider().GetRequiredService<ConnectorClient>();
+    }
+
+    [TestMethod]
+    public async Task Every_try_on_the_wire_takes_a_send_slot_so_a_retried_429_waits_for_the_tenant_pace_like_a_first_try()
+    {
+        // One of 50 instances: this one's share is 1 request/s. The 429 asks for no wait (Retry-After 0), so a retry that
+        // took no slot would go at once; one that takes its slot goes a spacing (1.01 s) after the first try.
+        var time = new FakeTimeProvider(_time.GetUtcNow());
+        var limiter = new SendRateLimiter(time);
+        limiter.ShareWith(50);
+        var handler = new RecordingHandler(time, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.Zero), () => Json("{\"id\":\"9\"}"));
+
+        var send = ResilientClient(handler, _tokens, limiter: limiter).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        while (!send.IsCompleted)
+        {
+            await Task.Delay(5);
+            time.Advance(TimeSpan.FromMilliseconds(5)); // the limiter's clock runs no faster than the real one the pipeline's back-off uses
+        }
+
+        Assert.AreEqual("9", (await send).Value?.Id);
+        Assert.HasCount(2, handler.Requests, "the 429 was retried within the call");
+        Assert.IsGreaterThanOrEqualTo(SendRateLimiter.Spacing(1), handler.Requests[1].At - handler.Requests[0].At, "the retry waited for its slot");
+    }
+
+    [TestMethod]
+    public async Task A_typing_indicator_without_a_send_slot_soon_enough_is_not_sent()
+    {
+        var time = new FakeTimeProvider(_time.GetUtcNow());
+        var limiter = new SendRateLimiter(time);
+        limiter.ShareWith(50); // 1 request/s for this instance
+        var handler = new RecordingHandler(time, () => Json("{\"id\":\"1\"}"));
+        var client = ResilientClient(handler, _tokens, limiter: limiter);
+        var first = await client.SendTypingAsync(Samples.TenantId, ServiceUrl, "a:chat", TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        var second = await client.SendTypingAsync(Samples.TenantId, ServiceUrl, "a:other-chat", TimeSpan.FromSeconds(0.5), CancellationToken.None);
+
+        Assert.IsTrue(first.IsOk);
+        Assert.AreEqual(ConnectorFailure.NoSendSlot, second.Failure, "the tenant's next slot is 1.01 s away");
+        Assert.HasCount(1, handler.Requests);
+        Assert.AreEqual("typing", (string?)JsonNode.Parse(handler.Requests[0].Body)!["type"]);
     }
 
     [TestMethod]
@@ -157,7 +202,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1)), () => Json("{\"id\":\"9\"}"));
 
-        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await ResilientClient(handler, _tokens).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual("9", result.Value?.Id);
         Assert.HasCount(2, handler.Requests);
@@ -171,7 +216,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.TooManyRequests, TimeSpan.FromHours(2)));
 
-        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await ResilientClient(handler, _tokens).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(HttpStatusCode.TooManyRequests, result.Status);
         Assert.AreEqual(TimeSpan.FromHours(2), result.RetryAfter);
@@ -183,7 +228,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(TimeProvider.System, () => Status(HttpStatusCode.ServiceUnavailable));
 
-        var result = await ResilientClient(handler, _tokens).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await ResilientClient(handler, _tokens).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(ConnectorFailure.HttpError, result.Failure);
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, result.Status);
@@ -195,7 +240,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(TimeProvider.System, () => throw new InvalidOperationException("unused")) { Hang = true };
 
-        var result = await ResilientClient(handler, _tokens, TimeSpan.FromMilliseconds(300)).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await ResilientClient(handler, _tokens, TimeSpan.FromMilliseconds(300)).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(ConnectorFailure.Unreachable, result.Failure);
         Assert.IsGreaterThanOrEqualTo(2, handler.Requests.Count, "an attempt that timed out was retried, until the whole call's timeout");
@@ -206,7 +251,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(_time, () => Json("{\"id\":\"1\"}"));
 
-        var result = await Client(handler, new ThrowingTokenSource()).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await Client(handler, new ThrowingTokenSource()).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(ConnectorFailure.NoToken, result.Failure);
         Assert.IsEmpty(handler.Requests);
@@ -223,7 +268,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler(_time, () => Status(HttpStatusCode.Forbidden));
 
-        var result = await Client(handler).SendAsync(ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await Client(handler).SendAsync(Samples.TenantId, ServiceUrl, "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.AreEqual(HttpStatusCode.Forbidden, result.Status);
         Assert.HasCount(1, handler.Requests);
@@ -236,7 +281,7 @@ public sealed class ConnectorClientTests
         var client = new ConnectorClient(new HttpClient(handler), new CountingTokenSource(null),
             new ServiceUrlAllowList(["localhost"]), _time, NullLogger<ConnectorClient>.Instance);
 
-        var result = await client.SendAsync(new Uri("http://localhost:56150/_connector"), "a:chat", Activity.Message("hi"), CancellationToken.None);
+        var result = await client.SendAsync(Samples.TenantId, new Uri("http://localhost:56150/_connector"), "a:chat", Activity.Message("hi"), CancellationToken.None);
 
         Assert.IsTrue(result.IsOk);
         Assert.IsNull(handler.Requests.Single().Authorization);
