@@ -19,7 +19,6 @@ public sealed class PacketDirectoryOutageTests
     [DataRow(GraphOutageTests.Outage.Hang)]
     public async Task The_packet_while_the_directory_fails_counts_people_without_teams_then_serves(GraphOutageTests.Outage outage)
     {
-        // The directory's wait a tenth of the request's: the packet comes well within the request, even on a busy CPU.
         await using var host = await SimulatedEngineer.StartAsync(GraphOutageTests.ShortDirectoryWait);
         using var client = host.ClientFor(SimulatedEngineer.User(host).Id);
         var period = $"from={SimulatedEngineer.FirstWeek}&to={SimulatedEngineer.LastWeek}";
