@@ -18,6 +18,21 @@ public sealed class AppFactory(IReadOnlyDictionary<string, string?>? settings = 
     bool realConnector = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<GlueTeams.App.Auth.TabsOptions>
 {
     public GlueTeams.Storage.StorageOptions Storage { get; } = storage ?? Azurite.NewStorageOptions();
+
+    /// <summary>
+    /// <paramref name="settings"/> over waits long enough that a loaded machine never turns a healthy answer into a
+    /// fallback or a 503 (a request's 30 s, the directory's and the calendar's 10 s; production has 5, 3 and 5 s), for
+    /// hosts whose tests expect the answer itself. An outage test sets the waits it sits through (GraphOutageTests).
+    /// </summary>
+    public static Dictionary<string, string?> WithPatientWaits(IReadOnlyDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?> { ["Waits:ApiRequest"] = "00:00:30", ["Waits:Directory"] = "00:00:10", ["Waits:Calendar"] = "00:00:10" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return all;
+    }
     public RecordingHandler Connector { get; } = new();
     public CountingTokenSource Tokens { get; } = new("connector-token");
 

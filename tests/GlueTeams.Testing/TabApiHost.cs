@@ -74,7 +74,7 @@ public sealed class TabApiHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return new TabApiHost(graph, issuer, new AppFactory(settings, storage));
+        return new TabApiHost(graph, issuer, new AppFactory(AppFactory.WithPatientWaits(settings), storage));
     }
 
     public string Token(string userId, string tenantId = TenantId, Func<TokenRequest, TokenRequest>? change = null) =>

@@ -10,17 +10,18 @@ namespace GlueTeams.App.Api;
 /// </summary>
 public static partial class DependencyProblems
 {
-    /// <summary>The longest an API request may wait for its dependencies before it answers 503.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>Request timeouts for the API routes: past <see cref="RequestTimeout"/>, a 503 like any other outage.</summary>
-    public static IServiceCollection AddApiRequestTimeouts(this IServiceCollection services) =>
-        services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
+    /// <summary>Request timeouts for the API routes: past <see cref="WaitOptions.ApiRequest"/>, a 503 like any other outage.</summary>
+    public static IServiceCollection AddApiRequestTimeouts(this IServiceCollection services)
+    {
+        services.AddWaits().AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<WaitOptions>((o, waits) => o.DefaultPolicy = new RequestTimeoutPolicy
         {
-            Timeout = RequestTimeout,
+            Timeout = waits.ApiRequest,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
             WriteTimeoutResponse = context => WriteAsync(context, new DependencyFailure("A service GlueTeams depends on", DependencyFailure.DefaultRetryAfter)),
         });
+        return services;
+    }
 
     /// <summary>Middleware: maps a dependency's failure (see <see cref="DependencyFailure.Of"/>) to 503; anything else propagates.</summary>
     public static async Task MapFailuresAsync(HttpContext context, RequestDelegate next)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GlueTeams.App.Bot.Cards;
 using GlueTeams.App.Evidence;
+using GlueTeams.App.Extensions;
 using GlueTeams.App.Store;
 using GlueTeams.App.Sync;
 using GlueTeams.Core.Summaries;
@@ -16,16 +17,10 @@ namespace GlueTeams.App.Bot;
 /// <summary>Reads a user's week from storage and builds the weekly card; used by commands, actions and the scheduler.</summary>
 /// <param name="sync">The calendar sync, when Graph is configured; without it the card shows what storage holds.</param>
 /// <param name="nudges">The engineer's private nudges (issue 16), when registered: one line on the card.</param>
-internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, StoreLinks links, WeekSync? sync = null,
-    NudgeService? nudges = null)
+internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore syncStates, TimeProvider time, ILogger<WeekCards> logger, StoreLinks links,
+    WaitOptions waits, WeekSync? sync = null, NudgeService? nudges = null)
 {
     private enum SyncOutcome { Read, Failed, ConsentDenied }
-
-    /// <summary>
-    /// How long "this week" and the weekly send wait for the calendar before showing what is stored: Graph's own retries
-    /// (a throttled or failing Graph) must not hold the turn; Teams re-delivers an activity it had no answer to in ~15 s.
-    /// </summary>
-    public static readonly TimeSpan CalendarWait = TimeSpan.FromSeconds(5);
 
     public IsoWeek CurrentWeek(UserProfile profile) => IsoWeek.Containing(time.GetUtcNow(), profile.TimeZone);
 
@@ -69,8 +64,9 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
 
     /// <summary>
     /// Brings the week from the calendar into storage first ("this week", the weekly send); card actions skip this and
-    /// read storage. When the calendar cannot be read within <see cref="CalendarWait"/>, the card shows what storage
-    /// holds, with a note saying when that was last read from the calendar.
+    /// read storage. When the calendar cannot be read within <see cref="WaitOptions.Calendar"/> (Graph's own retries of a
+    /// throttled or failing Graph must not hold the turn), the card shows what storage holds, with a note saying when
+    /// that was last read from the calendar.
     /// </summary>
     public Task<AdaptiveCard> SyncAndBuildAsync(UserProfile profile, string teamsUserId, CancellationToken cancellationToken)
     {
@@ -99,7 +95,7 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
         {
             return SyncOutcome.Read;
         }
-        using var wait = new CancellationTokenSource(CalendarWait, time);
+        using var wait = new CancellationTokenSource(waits.Calendar, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
         try
         {
@@ -113,7 +109,7 @@ internal sealed partial class WeekCards(ActivityStore activities, SyncStateStore
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Graph throttled past the wait, down, hanging, or the token could not be had: the stored week still helps.
-            LogSyncFailed(logger, week.ToString(), wait.IsCancellationRequested ? $"no answer within {CalendarWait.TotalSeconds} s" : e.GetType().Name);
+            LogSyncFailed(logger, week.ToString(), wait.IsCancellationRequested ? $"no answer within {waits.Calendar.TotalSeconds} s" : e.GetType().Name);
             return AdminConsent.IsDenied(e) ? SyncOutcome.ConsentDenied : SyncOutcome.Failed;
         }
     }

@@ -21,6 +21,7 @@ public static class BotServices
         builder.Services.PostConfigure<GlueTeams.Teams.Auth.BotOptions>(o => o.ServesManyTenants = multiTenant);
         builder.Services.TryAddSingleton<DirectoryProfiles>();
         builder.Services.AddSingleton<UserRegistration>();
+        builder.Services.AddWaits();
         builder.Services.AddSingleton<WeekCards>();
         builder.Services.TryAddSingleton<GlueTeams.App.Evidence.NudgeService>(); // the weekly card's private nudge line
         builder.Services.AddSingleton<RecordActions>();

@@ -11,6 +11,7 @@ public static class PacketServices
     {
         services.AddSettings<PacketOptions>(PacketOptions.Section, (options, _) => options.Problems());
         services.AddMemoryCache();
+        services.AddWaits();
         services.TryAddSingleton<DirectoryLookups>();
         services.TryAddSingleton(sp => sp.GetRequiredService<PacketOptions>().Ladder());
         services.TryAddSingleton<PromotionPacket>();

@@ -1,3 +1,4 @@
+using GlueTeams.App.Extensions;
 using GlueTeams.App.Tenants;
 using GlueTeams.Graph.Directory;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,15 +9,13 @@ namespace GlueTeams.App.Users;
 /// What the tab API asks the directory about a person besides direct reports: their display name (for "Who viewed my
 /// data") and their mailbox time zone (for "this week" of someone without a profile). Cached, read with the person's
 /// own tenant's Graph (none for a tenant this deployment does not read), and never a reason to fail a request: when Graph cannot say within
-/// <see cref="Wait"/>, the answer is null and the caller falls back.
+/// <see cref="WaitOptions.Directory"/>, the answer is null and the caller falls back.
 /// </summary>
-public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, TenantAccess tenants)
+public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<DirectoryLookups> logger, TenantAccess tenants, WaitOptions waits)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
     /// <summary>How long a failed lookup is remembered, so that an outage does not make every request wait again.</summary>
     public static readonly TimeSpan FailureCacheFor = TimeSpan.FromMinutes(1);
-    /// <summary>At most this long for one lookup: Graph's own retries would otherwise hold the request.</summary>
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(3);
 
     /// <summary>The person's display name in the directory, or null (unknown, another tenant, Graph unreachable).</summary>
     public Task<string?> DisplayNameAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
@@ -28,14 +27,14 @@ public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<Directo
 
     /// <summary>
     /// The team of each colleague (<see cref="DirectoryReader.GetTeamAsync"/>), as far as the directory can say within
-    /// <see cref="TeamsWait"/> in all: people whose team is unknown are left out, so "teams" counts only known ones.
+    /// <see cref="WaitOptions.Directory"/> in all: people whose team is unknown are left out, so "teams" counts only known ones.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> TeamsAsync(string tenantId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(addresses);
         var teams = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TeamsWait);
+        deadline.CancelAfter(waits.Directory);
         try
         {
             await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = TeamsParallelism, CancellationToken = deadline.Token }, async (address, ct) =>
@@ -48,13 +47,12 @@ public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<Directo
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogLookupFailed(logger, "teams", $"no answer for all {addresses.Count} within {TeamsWait.TotalSeconds} s");
+            LogLookupFailed(logger, "teams", $"no answer for all {addresses.Count} within {waits.Directory.TotalSeconds} s");
         }
         return teams;
     }
 
-    /// <summary>How long the teams of a packet's colleagues may take in all (an API request has 5 s); how many are asked at once.</summary>
-    public static readonly TimeSpan TeamsWait = TimeSpan.FromSeconds(3);
+    /// <summary>How many colleagues' teams are asked at once.</summary>
     private const int TeamsParallelism = 8;
 
     private async Task<T?> LookUpAsync<T>(string what, string tenantId, string userId, Func<DirectoryReader, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
@@ -70,7 +68,7 @@ public sealed partial class DirectoryLookups(IMemoryCache cache, ILogger<Directo
             return cached.Value;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Wait);
+        timeout.CancelAfter(waits.Directory);
         try
         {
             var value = await read(directory, timeout.Token);

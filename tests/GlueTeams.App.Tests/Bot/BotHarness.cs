@@ -28,7 +28,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <param name="kestrelPort">Serve on this loopback port too (for callers outside the process, such as Graph's notifications).</param>
     public BotHarness(IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null, int? kestrelPort = null)
     {
-        App = new AppFactory(settings, storage);
+        App = new AppFactory(AppFactory.WithPatientWaits(settings), storage);
         if (kestrelPort is { } port)
         {
             App.UseKestrel(port);
@@ -40,7 +40,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>An app whose connector calls go over HTTP to <paramref name="serviceUrl"/> (the connector simulator), which every activity names.</summary>
     public BotHarness(Uri serviceUrl, IReadOnlyDictionary<string, string?>? settings = null, StorageOptions? storage = null, Action<IServiceCollection>? services = null)
     {
-        App = new AppFactory(settings, storage, realConnector: true, services: services);
+        App = new AppFactory(AppFactory.WithPatientWaits(settings), storage, realConnector: true, services: services);
         Client = App.CreateClient();
         DefaultServiceUrl = serviceUrl.AbsoluteUri;
     }

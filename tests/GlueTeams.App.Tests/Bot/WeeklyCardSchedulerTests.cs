@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using GlueTeams.App.Bot;
 using GlueTeams.App.Outbox;
 using GlueTeams.Storage.Queues;
@@ -16,10 +17,17 @@ public sealed class WeeklyCardSchedulerTests
 {
     private static WeeklyCardScheduler Scheduler(BotHarness bot) => bot.App.Services.GetRequiredService<WeeklyCardScheduler>();
 
-    /// <summary>Installs the user and moves their first card to a minute ago, as if its time had come while no instance ran.</summary>
+    /// <summary>
+    /// Installs the user and moves their first card to a minute ago, as if its time had come while no instance ran. The
+    /// install's 200 means its welcome is on the outbox; whether it was sent yet does not matter here (and with the
+    /// outbox worker off it never is, so waiting for the outbox to drain would only wait out its 15 s).
+    /// </summary>
     private static async Task<UserProfile> InstallWithCardDueAsync(BotHarness bot, Func<UserProfile, UserProfile>? change = null)
     {
-        await bot.PostAsync(bot.Install());
+        using (var installed = await bot.Client.PostAsync("/api/messages", JsonContent.Create(bot.Install())))
+        {
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, installed.StatusCode);
+        }
         var profile = (await bot.Users.GetAsync(BotHarness.TenantId, BotHarness.UserId))!;
         if (change is not null)
         {
@@ -74,7 +82,7 @@ public sealed class WeeklyCardSchedulerTests
         await Parallel.ForEachAsync(Enumerable.Range(0, WeeklyCardScheduler.OutboxAhead), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, ct) => await queue.EnqueueAsync(filler with { Key = "filler-" + i }, ct));
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2)); // the scheduler looks at the outbox every second
         await Assert.ThrowsAsync<OperationCanceledException>(() => Scheduler(bot).SendDueAsync(patience.Token));
 
         Assert.AreEqual(WeeklyCardScheduler.OutboxAhead + 1, await queue.ApproximateCountAsync(), "nothing was queued meanwhile");

@@ -26,9 +26,10 @@ internal static class SimulatedEngineer
     public static SimulatedUser User(TabApiHost host) => host.Org.DemoUser;
 
     /// <summary>The tab API host with the engineer's four weeks synced and confirmed.</summary>
-    public static async Task<TabApiHost> StartAsync()
+    /// <param name="settings">More app settings (shorter waits for an outage test).</param>
+    public static async Task<TabApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await TabApiHost.StartAsync();
+        var host = await TabApiHost.StartAsync(settings);
         await SetUpAsync(host);
         return host;
     }

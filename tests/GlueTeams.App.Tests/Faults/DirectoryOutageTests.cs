@@ -21,7 +21,7 @@ public sealed class DirectoryOutageTests
     [DataRow(GraphOutageTests.Outage.Hang)]
     public async Task WhoViewed_AndThisWeek_WhileGraphFails_FallBackInWords_ThenServe(GraphOutageTests.Outage outage)
     {
-        await using var host = await TabApiHost.StartAsync();
+        await using var host = await TabApiHost.StartAsync(GraphOutageTests.ShortDirectoryWait);
         var report = host.Report(0);
         await host.Users.UpsertAsync(SimulatedProfiles.For(host.Org, report));
         await host.Audit.AppendAsync(TabApiHost.TenantId, report.Id, host.Manager.Id, ManagerReads.TeamSummary, "2026-W37..2026-W48");

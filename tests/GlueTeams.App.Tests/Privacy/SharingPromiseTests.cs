@@ -12,7 +12,6 @@ namespace GlueTeams.App.Tests.Privacy;
 /// all": each test is one sentence of that promise, checked on the manager's raw API answers.
 /// </summary>
 [TestClass]
-[DoNotParallelize]
 public sealed class SharingPromiseTests
 {
     private static TabApiHost s_host = null!;

@@ -14,16 +14,11 @@ public sealed class SyncQueueTests
     {
         await using var fixture = await SyncFixture.StartAsync(new SimulatorOptions { Users = 300 });
         var users = fixture.Graph.Tenant.Org.Users.Select(u => fixture.Profile(u.Id)).ToList();
-        foreach (var user in users)
-        {
-            await fixture.Users.UpsertAsync(user);
-        }
+        await fixture.Users.UpsertManyAsync(users);
         var producer = new WorkQueue<SyncWorkItem>(fixture.Storage, "sync");
         await producer.EnsureCreatedAsync();
-        foreach (var user in users)
-        {
-            await producer.EnqueueAsync(new SyncWorkItem(user.TenantId, user.UserId, SyncFixture.Week.ToString()));
-        }
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (user, ct) => await producer.EnqueueAsync(new SyncWorkItem(user.TenantId, user.UserId, SyncFixture.Week.ToString()), ct));
         var options = new SyncWorkerOptions(TimeSpan.FromSeconds(3));
         var finished = new ConcurrentBag<string>();
         SyncWorker Instance() // each instance has its own queue client, as separate processes would
@@ -45,12 +40,12 @@ public sealed class SyncQueueTests
 
         Assert.IsTrue(kill.IsCancellationRequested, "the first instance was killed in the middle of a batch");
         CollectionAssert.AreEquivalent(users.Select(u => u.UserId).ToList(), finished.Distinct().ToList());
-        foreach (var user in users)
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (user, ct) =>
         {
             var stored = await fixture.StoredAsync(user);
             Assert.AreEqual(stored.Count, stored.Select(r => r.Record.EventKey).Distinct().Count(), "no duplicates for " + user.UserId);
-            Assert.IsNotNull((await fixture.SyncStates.GetAsync(user.TenantId, user.UserId, SyncFixture.Week))?.LastSyncedAt, user.UserId);
-        }
+            Assert.IsNotNull((await fixture.SyncStates.GetAsync(user.TenantId, user.UserId, SyncFixture.Week, ct))?.LastSyncedAt, user.UserId);
+        });
         Assert.AreEqual(0, await producer.PoisonCountAsync());
         Assert.AreEqual(0, await producer.ApproximateCountAsync());
     }

@@ -83,6 +83,7 @@ public sealed class TenantEvidenceTests
         await SeedArtifactAsync(host, TenantsHost.A, host.OrgA, host.OrgA.DemoUser, GuideOfA);
         await SeedArtifactAsync(host, TenantsHost.B, host.OrgB, host.OrgB.DemoUser, RunbookOfB);
         host.Simulator.SecondTenant.Faults.UnavailableShare = 1; // B's Graph answers 503 to everything, past every retry
+        host.Simulator.SecondTenant.Faults.RetryAfterSeconds = 0; // and asks for them at once, so the SDK's retries run out without a wait
         var refresh = host.App.Services.GetRequiredService<ArtifactReachRefresh>();
 
         var during = await refresh.RunAsync();
