@@ -145,7 +145,7 @@ public sealed class StorageStalledMidFanOutTests
         // Storage (an Azurite of the test's own) freezes mid fan-out, as Azurite's own queue clean-up froze it for 6-9 s
         // in the benchmark: the sends in hand, their storage reads done and waiting for their slot in the tenant's 50/s,
         // go on; with 32 in hand (the previous setting) at most 32 could.
-        const int users = 400;
+        const int users = 600;
         const int duringStall = 100;
         int tablePort = Azurite.FreePort(), queuePort = Azurite.FreePort();
         await using var azurite = Azurite.StartServer(tablePort, queuePort, Directory.CreateTempSubdirectory("glue-azurite-").FullName);
@@ -164,7 +164,12 @@ public sealed class StorageStalledMidFanOutTests
         await FanOut.SeedAsync(tables, simulator.ServiceUrl, users, TestClock.Shared.GetUtcNow());
 
         int FannedOut() => FanOut.Cards(connector).Count;
-        await WaitUntilAsync(() => FannedOut() >= 50, "the fan-out is under way", 60);
+        // The freeze comes once the scheduler has queued every card (the outbox holds all that are not yet delivered)
+        // and a second of sending later, so that the instance has its fill in hand with their storage reads done.
+        var outbox = bot.App.Services.GetRequiredService<WorkQueue<OutboxMessage>>();
+        await WaitUntilAsync(async () => FannedOut() >= 100 && FannedOut() + await outbox.ApproximateCountAsync() >= users, "every card is queued", 90);
+        var queued = FannedOut();
+        await WaitUntilAsync(() => FannedOut() >= queued + 50, "a second of sending", 30);
         azurite.Freeze();
         var atStall = FannedOut();
         try
@@ -176,7 +181,7 @@ public sealed class StorageStalledMidFanOutTests
             azurite.Resume();
         }
 
-        await FanOut.AssertEveryCardOnceAsync(connector, bot.App.Services.GetRequiredService<WorkQueue<OutboxMessage>>(), users);
+        await FanOut.AssertEveryCardOnceAsync(connector, outbox, users);
         await AssertStillServesAsync(bot, connector);
     }
 }
