@@ -41,18 +41,6 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Returns once the process listens on another <paramref name="port"/> too.</summary>
     public void WaitForPort(int port) => Azurite.WaitForPort(port, _process, _output);
 
-    /// <summary>Freezes the process (SIGSTOP) until <see cref="Resume"/>: a server that stalls, its connections open and nothing answered.</summary>
-    public void Freeze() => Signal("-STOP");
-
-    public void Resume() => Signal("-CONT");
-
-    private void Signal(string signal)
-    {
-        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-            ?? throw new InvalidOperationException("kill did not start.");
-        kill.WaitForExit();
-    }
-
     public async ValueTask DisposeAsync()
     {
         Stop();

@@ -135,57 +135,6 @@ public sealed class ProcessKilledMidFanOutTests
     }
 }
 
-/// <summary>Storage freezes mid fan-out: the sends already taken keep going out while it answers nothing, and every card still goes once.</summary>
-[TestClass]
-public sealed class StorageStalledMidFanOutTests
-{
-    [TestMethod]
-    public async Task Cards_taken_before_storage_stalls_keep_going_out_during_the_stall_and_every_card_goes_once()
-    {
-        // Storage (an Azurite of the test's own) freezes mid fan-out, as Azurite's own queue clean-up froze it for 6-9 s
-        // in the benchmark: the sends in hand, their storage reads done and waiting for their slot in the tenant's 50/s,
-        // go on; with 32 in hand (the previous setting) at most 32 could.
-        const int users = 600;
-        const int duringStall = 100;
-        int tablePort = Azurite.FreePort(), queuePort = Azurite.FreePort();
-        await using var azurite = Azurite.StartServer(tablePort, queuePort, Directory.CreateTempSubdirectory("glue-azurite-").FullName);
-        var storage = Azurite.StorageOptionsFor(tablePort, queuePort);
-        var tables = new GlueTables(storage);
-        await tables.EnsureCreatedAsync();
-        await using var simulator = await ConnectorSimulatorHost.StartAsync();
-        var connector = simulator.Connector;
-        await using var bot = new BotHarness(simulator.ServiceUrl, FastRetries(new Dictionary<string, string?>
-        {
-            ["Bot:CardPollInterval"] = "00:00:00.500",
-            ["Bot:CardLease"] = "00:01:00",
-            ["Outbox:Visibility"] = "00:01:00", // longer than the stall: nothing taken comes back while it lasts
-            ["Bot:ConnectorAttemptTimeout"] = "00:00:05",
-        }), storage);
-        await FanOut.SeedAsync(tables, simulator.ServiceUrl, users, TestClock.Shared.GetUtcNow());
-
-        int FannedOut() => FanOut.Cards(connector).Count;
-        // The freeze comes once the scheduler has queued every card (the outbox holds all that are not yet delivered)
-        // and a second of sending later, so that the instance has its fill in hand with their storage reads done.
-        var outbox = bot.App.Services.GetRequiredService<WorkQueue<OutboxMessage>>();
-        await WaitUntilAsync(async () => FannedOut() >= 100 && FannedOut() + await outbox.ApproximateCountAsync() >= users, "every card is queued", 90);
-        var queued = FannedOut();
-        await WaitUntilAsync(() => FannedOut() >= queued + 50, "a second of sending", 30);
-        azurite.Freeze();
-        var atStall = FannedOut();
-        try
-        {
-            await WaitUntilAsync(() => FannedOut() >= atStall + duringStall, $"{duringStall} more cards go out while storage answers nothing", 60);
-        }
-        finally
-        {
-            azurite.Resume();
-        }
-
-        await FanOut.AssertEveryCardOnceAsync(connector, outbox, users);
-        await AssertStillServesAsync(bot, connector);
-    }
-}
-
 /// <summary>A fan-out of weekly cards to many users, and the promise that every one got exactly one.</summary>
 internal static class FanOut
 {
