@@ -69,6 +69,6 @@ internal static partial class StorePages
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\{\{([A-Z_]+)\}\}", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\{\{([A-Z_]+)\}\}", RegexOptions.NonBacktracking)]
     private static partial Regex Placeholder();
 }

@@ -134,12 +134,13 @@ public static partial class WorkLogParser
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex(@"^(?<n>\d{1,3}(?:\.\d{1,2})?)(?<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes|d|day|days)(?:(?<m>\d{1,2})m?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // Without backtracking: linear in the text, so no match timeout, which a busy machine could trip on plain input.
+    [GeneratedRegex(@"^(?<n>\d{1,3}(?:\.\d{1,2})?)(?<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes|d|day|days)(?:(?<m>\d{1,2})m?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"^\d{1,3}(?:\.\d{1,2})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\d{1,3}(?:\.\d{1,2})?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^(?:h|hr|hrs|hour|hours|m|min|mins|minute|minutes|d|day|days)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:h|hr|hrs|hour|hours|m|min|mins|minute|minutes|d|day|days)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex UnitPattern();
 }
