@@ -45,13 +45,7 @@ internal sealed class PagesHost : IAsyncDisposable
         api.App.StartServer();
         Directory.CreateDirectory(Artifacts);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            // Scrollbars take their width as on a desktop, so that a page is checked for what it clips beside one.
-            IgnoreDefaultArgs = ["--hide-scrollbars"],
-        });
+        var browser = await Chromium.LaunchAsync(playwright, desktopScrollbars: true);
         return new PagesHost(api, new Uri($"http://127.0.0.1:{port}"), playwright, browser);
     }
 

@@ -17,8 +17,6 @@ namespace GlueTeams.EndToEnd;
 public sealed class WeeklyCardFlowTests
 {
     private static readonly string Screenshots = Path.Combine(Azurite.RepositoryRoot(), ".artifacts", "e2e");
-    private static readonly string[] ChromiumFlags =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private static StorageOptions s_storage = null!;
     private static ChildProcess? s_simulator;
@@ -37,7 +35,7 @@ public sealed class WeeklyCardFlowTests
         (s_app, var app) = AppProcess.Start(s_storage, simulator);
         s_tool = TestTool.Start(new Uri(app, "/api/messages"));
         s_playwright = await Playwright.CreateAsync();
-        s_browser = await s_playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumFlags });
+        s_browser = await Chromium.LaunchAsync(s_playwright);
         Directory.CreateDirectory(Screenshots);
     }
 
