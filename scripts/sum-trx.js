@@ -2,7 +2,8 @@
 // Usage: node scripts/sum-trx.js RESULTS_DIR TESTS_DIR DOTNET_SUITES [NODE_SUITE...], DOTNET_SUITES being the
 // comma-separated test projects that ran (each must be a folder of TESTS_DIR). A test project that left no TRX file
 // counts as one failure; so does a node:test suite that left no RESULTS_DIR/node-NAME.xml (JUnit, one <testcase> per
-// test). Exits 1 when anything failed or when no test ran at all.
+// test). Each line of RESULTS_DIR/failed-steps.txt (a step that is no suite, such as the pages' type check, which
+// ./glue writes) counts as one failure too. Exits 1 when anything failed or when no test ran at all.
 const fs = require('fs');
 const path = require('path');
 const [resultsDir, testsDir, dotnetSuites, ...nodeSuites] = process.argv.slice(2);
@@ -43,6 +44,11 @@ for (const suite of nodeSuites) {
   const s = cases.filter((c) => c.includes('<skipped')).length;
   console.log(`node ${suite}: ${cases.length - f - s} passed, ${f} failed, ${s} skipped`);
   passed += cases.length - f - s; failed += f; skipped += s;
+}
+const stepsFile = path.join(resultsDir, 'failed-steps.txt');
+for (const step of fs.existsSync(stepsFile) ? fs.readFileSync(stepsFile, 'utf8').split('\n').filter(Boolean) : []) {
+  console.log(`${step}: failed (a step, not a test suite; its log says why)`);
+  failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
