@@ -1,4 +1,3 @@
 // Test classes run side by side, four at once: each keeps its state in fields of its own (its own simulator or issuer on
-// free ports, its own Azurite tables), and most of their time is waiting on loopback HTTP, not the CPU. `./glue test`
-// starts the end-to-end suite once these small suites are through, so their time is on the path to its end.
+// free ports, its own Azurite tables), and most of their time is waiting on loopback HTTP, not the CPU.
 [assembly: Parallelize(Workers = 4, Scope = ExecutionScope.ClassLevel)]
