@@ -383,7 +383,10 @@ public sealed class TabPagesTests
         {
             authorize = new Uri(route.Request.Url);
             var state = System.Web.HttpUtility.ParseQueryString(authorize.Query)["state"] ?? "";
-            return route.FulfillAsync(new() { Status = 302, Headers = new Dictionary<string, string> { ["Location"] = "https://glue.test/auth/end?" + answer(state) } });
+            // Entra ID sends the window on to the redirect URI. A page that does so, rather than a 302: a fulfilled redirect
+            // into another routed origin fails its first load, and only a browser that reloads failed pages recovered.
+            var redirect = JsonSerializer.Serialize("https://glue.test/auth/end?" + answer(state));
+            return route.FulfillAsync(new() { ContentType = "text/html", Body = $"<script>location.replace({redirect});</script>" });
         });
         await page.GotoAsync("https://teams.microsoft.com/_fake-host");
         var outcome = await page.WaitForFunctionAsync("() => window.__host.outcome");
