@@ -13,7 +13,7 @@ TimeProvider time = app.Environment.IsDevelopment() && builder.Configuration.Get
     : TimeProvider.System;
 await using var tenant = new SimulatedTenant(options, time);
 await using var second = new SimulatedTenant(options, time, GlueTeams.Simulator.Org.SimulatedOrg.SecondTenantId);
-using var issuer = new DevTokenIssuer();
+var issuer = new DevTokenIssuer();
 app.MapGraphSimulator([tenant, second], issuer);
 // The Bot Connector too, so that the demo and the fan-out benchmark can send to http://HOST/connector/ with faults.
 var connector = new SimulatedConnector(options.Seed, time) { TenantRateLimit = builder.Configuration.GetValue("Connector:TenantRateLimit", 50) };

@@ -63,6 +63,5 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.DisposeAsync();
         await Tenant.DisposeAsync();
         await SecondTenant.DisposeAsync();
-        Issuer.Dispose();
     }
 }

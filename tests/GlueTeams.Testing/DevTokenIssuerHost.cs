@@ -37,6 +37,5 @@ public sealed class DevTokenIssuerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
-        Issuer.Dispose();
     }
 }
