@@ -28,8 +28,10 @@ public sealed record TokenRequest
 /// <remarks>
 /// The issuers of one process share one signing key (each publishes it under a key id of its own) and one key that no
 /// issuer publishes, for forged tokens. A 2048-bit RSA key takes about 0.15 s of CPU to generate, and a test run
-/// starts 125 issuers in one process: a key each was a quarter of App.Tests' CPU. Forgeries are signed with the
-/// unpublished key, which no issuer's JWKS lists, so every issuer still refuses them.
+/// starts 125 issuers in one process: a key each was a quarter of App.Tests' CPU. So a token one issuer minted passes
+/// the signature check of an app that trusts another issuer of the same process (its issuer and audience claims are
+/// still checked); no test relies on the contrary. Forgeries are signed with the unpublished key, which no issuer's
+/// JWKS lists, so every issuer's app refuses them.
 /// </remarks>
 public sealed class DevTokenIssuer
 {
