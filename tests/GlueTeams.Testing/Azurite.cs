@@ -39,8 +39,8 @@ public static class Azurite
         {
             return (new Uri(table), new Uri(queue));
         }
-        int tablePort = FreePort(), queuePort = FreePort();
-        var info = ServerStartInfo(tablePort, queuePort, location: null);
+        var ports = AzuritePorts.Free();
+        var info = ServerStartInfo(ports, location: null);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
@@ -53,9 +53,9 @@ public static class Azurite
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         };
-        WaitForPort(tablePort, process, output);
-        WaitForPort(queuePort, process, output);
-        return (new Uri($"http://127.0.0.1:{tablePort}/{AccountName}"), new Uri($"http://127.0.0.1:{queuePort}/{AccountName}"));
+        WaitForPort(ports.Table, process, output);
+        WaitForPort(ports.Queue, process, output);
+        return (new Uri($"http://127.0.0.1:{ports.Table}/{AccountName}"), new Uri($"http://127.0.0.1:{ports.Queue}/{AccountName}"));
     }
 
     /// <summary>Storage options for an Azurite on these ports, whether or not one is running there (a storage outage).</summary>
@@ -70,14 +70,15 @@ public static class Azurite
     /// An Azurite of a test's own on the given ports, keeping its data in <paramref name="location"/> so that it can be
     /// stopped and started again (a storage outage) without losing what it held.
     /// </summary>
-    public static ChildProcess StartServer(int tablePort, int queuePort, string location)
+    public static ChildProcess StartServer(AzuritePorts ports, string location)
     {
-        var process = ChildProcess.Start(ServerStartInfo(tablePort, queuePort, location), tablePort);
-        process.WaitForPort(queuePort);
+        ArgumentNullException.ThrowIfNull(ports);
+        var process = ChildProcess.Start(ServerStartInfo(ports, location), ports.Table);
+        process.WaitForPort(ports.Queue);
         return process;
     }
 
-    private static ProcessStartInfo ServerStartInfo(int tablePort, int queuePort, string? location)
+    private static ProcessStartInfo ServerStartInfo(AzuritePorts ports, string? location)
     {
         var root = RepositoryRoot();
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -90,9 +91,9 @@ public static class Azurite
             ArgumentList =
             {
                 "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-                "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobPort", ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tablePort", ports.Table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queuePort", ports.Queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--blobHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--queueHost", "127.0.0.1",
             },
         };
@@ -148,5 +149,33 @@ public static class Azurite
             }
         }
         throw new TimeoutException($"Azurite did not listen on port {port} within 30 s.");
+    }
+}
+
+/// <summary>
+/// Azurite's three ports, all different: found together, each held until all are, because ports asked for one at a
+/// time can repeat (glue's Azurite once got one port for blobs and queues).
+/// </summary>
+public sealed record AzuritePorts(int Blob, int Table, int Queue)
+{
+    public static AzuritePorts Free()
+    {
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return new AzuritePorts(ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }

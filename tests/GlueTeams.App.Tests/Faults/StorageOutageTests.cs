@@ -18,9 +18,9 @@ public sealed class StorageOutageTests
     [TestMethod]
     public async Task Storage_down_at_start_then_up_the_app_creates_its_tables_and_serves_without_a_restart()
     {
-        int tablePort = Azurite.FreePort(), queuePort = Azurite.FreePort();
+        var ports = AzuritePorts.Free();
         var location = Directory.CreateTempSubdirectory("glue-azurite-").FullName;
-        var storage = Azurite.StorageOptionsFor(tablePort, queuePort);
+        var storage = Azurite.StorageOptionsFor(ports.Table, ports.Queue);
         await using var host = await TabApiHost.StartAsync(new Dictionary<string, string?>
         {
             ["Storage:MaxRetries"] = "0", // an outage test need not wait out Azure's default retries
@@ -41,7 +41,7 @@ public sealed class StorageOutageTests
             Assert.IsNotNull(notification.Headers.RetryAfter?.Delta);
         }
 
-        var azurite = Azurite.StartServer(tablePort, queuePort, location);
+        var azurite = Azurite.StartServer(ports, location);
         try
         {
             await WaitUntilReadyAsync(anonymous);
@@ -58,7 +58,7 @@ public sealed class StorageOutageTests
             await azurite.DisposeAsync();
             await AssertUnavailableAsync(client, summary);
             Assert.AreEqual(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
-            azurite = Azurite.StartServer(tablePort, queuePort, location);
+            azurite = Azurite.StartServer(ports, location);
             await WaitUntilReadyAsync(anonymous);
             using var response = await client.GetAsync(summary);
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
